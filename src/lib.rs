@@ -1,0 +1,56 @@
+//! # akson — Lao-script text technology
+//!
+//! akson (ອັກສອນ, "script") brings Lao text into one canonical form, splits it into
+//! syllables, and (in later modules) into words, corrects OCR errors and sorts it.
+//! Everything works on `&str`, allocates only when it must and runs in time linear in
+//! the input, whatever the input.
+//!
+//! ## Normalisation
+//!
+//! The same Lao word is typed in several ways that Unicode NFC leaves distinct
+//! (ນໍ້າ / ນ້ໍາ / ນ້ຳ, ຫນ / ໜ, ເເ / ແ, ທ່ີ / ທີ່). [`normalize`] brings them together:
+//!
+//! ```
+//! use akson::{normalize, Form};
+//!
+//! assert_eq!(normalize("ດໍາລັດ", Form::Canonical), "ດຳລັດ");
+//! assert_eq!(normalize("ຫນ້າທ່ີ", Form::Canonical), "ໜ້າທີ່");
+//! // The search form also folds dated spellings, digits and spaces, for matching:
+//! assert_eq!(normalize("ຫລວງ\u{A0}໒໐໑໘", Form::Search), "ຫຼວງ 2018");
+//! ```
+//!
+//! See [`normalize`](mod@normalize) for every rule.
+//!
+//! ## Syllables
+//!
+//! ```
+//! let s: Vec<&str> = akson::syllables("ໂທລະຄົມມະນາຄົມ").collect();
+//! assert_eq!(s, ["ໂທ", "ລະ", "ຄົມ", "ມະ", "ນາ", "ຄົມ"]);
+//! ```
+//!
+//! Units always concatenate back to the input, so boundaries can be mapped onto the
+//! original text; [`syllable_indices`] gives byte offsets, [`utf16_spans`] and
+//! [`char_spans`] convert them for JavaScript and Python.
+//!
+//! ## Errors
+//!
+//! Functions that take `&str` cannot fail. Byte input is checked with
+//! [`from_utf8`], which reports the offset of the first invalid byte as an
+//! [`Error::InvalidUtf8`].
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod chars;
+mod error;
+pub mod normalize;
+pub mod syllable;
+
+pub use error::{from_utf8, Error};
+pub use normalize::{canonical, is_normalized, normalize, search_key, Form};
+pub use syllable::{
+    char_spans, syllable_indices, syllables, utf16_spans, SyllableIndices, Syllables,
+};
+
+/// The version of this crate.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,278 @@
+//! The `akson` command-line tool: streaming, line by line, over stdin or files.
+
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use akson::Form;
+
+const MAIN_HELP: &str = "\
+akson — Lao-script text technology
+
+Usage: akson <COMMAND> [OPTIONS] [FILE...]
+
+Commands:
+  normalize   Write each line in canonical (or search) form
+  segment     Insert a separator between syllables of each line
+
+Every command reads the FILEs (or standard input when there is none, or for `-`)
+line by line, as UTF-8, and writes one output line per input line to standard output.
+Line ends (LF or CRLF) are kept as they were.
+
+Options:
+  -h, --help     Show help (also `akson <COMMAND> --help`)
+  -V, --version  Show the version
+
+Exit status: 0 on success, 1 when the input is not UTF-8 or cannot be read,
+2 for a usage error.
+";
+
+const NORMALIZE_HELP: &str = "\
+akson normalize — write each line in a normal form
+
+Usage: akson normalize [--form canonical|search] [FILE...]
+
+Options:
+  --form FORM   canonical (default): lossless repair for storage and display
+                (ນໍ້າ → ນ້ຳ, ຫນ → ໜ, ເເ → ແ, tone after vowel, Thai marks → Lao);
+                search: canonical plus folding for matching (ຫລ → ຫຼ, Lao digits → ASCII,
+                every space → U+0020, zero-width characters and ໌ removed)
+  -h, --help    Show this help
+
+Example:
+  echo 'ດໍາລັດ ຫນ້າທີ່' | akson normalize        # ດຳລັດ ໜ້າທີ່
+";
+
+const SEGMENT_HELP: &str = "\
+akson segment — insert a separator at every unit boundary of each line
+
+Usage: akson segment [--unit syllable] [--sep STR] [FILE...]
+
+Options:
+  --unit UNIT   syllable (default): Lao syllables; spaces, numbers, other-script
+                words and punctuation are units of their own
+  --sep STR     separator to insert between units (default `|`); removing every STR
+                from an output line gives the input line back exactly
+  -h, --help    Show this help
+
+Example:
+  echo 'ວັດທະນະຖາວອນ' | akson segment           # ວັດ|ທະ|ນະ|ຖາ|ວອນ
+";
+
+enum Job {
+    Normalize(Form),
+    Segment { sep: String },
+}
+
+/// A failure that ends the run, with its exit status.
+struct Fail {
+    status: u8,
+    message: String,
+}
+
+fn usage(message: impl Into<String>) -> Fail {
+    Fail {
+        status: 2,
+        message: format!("{}\nTry `akson --help`.", message.into()),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = match std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string())
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(a) => a,
+        Err(bad) => {
+            eprintln!("akson: argument {bad:?} is not valid Unicode");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            if !f.message.is_empty() {
+                eprintln!("akson: {}", f.message);
+            }
+            ExitCode::from(f.status)
+        }
+    }
+}
+
+/// Takes the value of option `name` from `args[*i]` (either `--name=value` or
+/// `--name value`).
+fn option_value(args: &[String], i: &mut usize, name: &str) -> Result<Option<String>, Fail> {
+    let a = &args[*i];
+    if let Some(v) = a.strip_prefix(&format!("{name}=")) {
+        return Ok(Some(v.to_string()));
+    }
+    if a == name {
+        *i += 1;
+        return match args.get(*i) {
+            Some(v) => Ok(Some(v.clone())),
+            None => Err(usage(format!("{name} needs a value"))),
+        };
+    }
+    Ok(None)
+}
+
+fn run(args: &[String]) -> Result<(), Fail> {
+    let Some(cmd) = args.first() else {
+        print!("{MAIN_HELP}");
+        return Err(Fail {
+            status: 2,
+            message: String::new(),
+        });
+    };
+    let (help, mut job) = match cmd.as_str() {
+        "-h" | "--help" | "help" => {
+            print!("{MAIN_HELP}");
+            return Ok(());
+        }
+        "-V" | "--version" => {
+            println!("akson {}", akson::VERSION);
+            return Ok(());
+        }
+        "normalize" | "normalise" => (NORMALIZE_HELP, Job::Normalize(Form::Canonical)),
+        "segment" => (SEGMENT_HELP, Job::Segment { sep: "|".into() }),
+        other => return Err(usage(format!("unknown command {other:?}"))),
+    };
+    let mut files = Vec::new();
+    let mut i = 1;
+    let mut options_done = false;
+    while i < args.len() {
+        let a = &args[i];
+        if options_done || a == "-" || !a.starts_with('-') {
+            files.push(a.clone());
+        } else if a == "--" {
+            options_done = true;
+        } else if a == "-h" || a == "--help" {
+            print!("{help}");
+            return Ok(());
+        } else if let (Job::Normalize(form), Some(v)) =
+            (&mut job, option_value(args, &mut i, "--form")?)
+        {
+            *form = v.parse().map_err(|e: akson::Error| usage(e.to_string()))?;
+        } else if let (Job::Segment { sep }, Some(v)) =
+            (&mut job, option_value(args, &mut i, "--sep")?)
+        {
+            *sep = v;
+        } else if let (Job::Segment { .. }, Some(v)) = (&job, option_value(args, &mut i, "--unit")?)
+        {
+            if v != "syllable" {
+                return Err(usage(format!("unknown unit {v:?}: use `syllable`")));
+            }
+        } else {
+            return Err(usage(format!("unknown option {a:?} for `akson {cmd}`")));
+        }
+        i += 1;
+    }
+    if files.is_empty() {
+        files.push("-".into());
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut result = Ok(());
+    for f in &files {
+        result = if f == "-" {
+            process(io::stdin().lock(), "standard input", &job, &mut out)
+        } else {
+            match std::fs::File::open(f) {
+                Ok(file) => process(BufReader::with_capacity(64 * 1024, file), f, &job, &mut out),
+                Err(e) => Err(Fail {
+                    status: 1,
+                    message: format!("cannot open {f:?}: {e}"),
+                }),
+            }
+        };
+        if result.is_err() {
+            break;
+        }
+    }
+    let flushed = out.flush();
+    result?;
+    flushed.map_err(write_fail)
+}
+
+fn write_fail(e: io::Error) -> Fail {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        // The reader went away (e.g. `| head`): not an error of ours.
+        Fail {
+            status: 0,
+            message: String::new(),
+        }
+    } else {
+        Fail {
+            status: 1,
+            message: format!("cannot write to standard output: {e}"),
+        }
+    }
+}
+
+/// Reads `input` line by line and writes the processed lines. Memory is bounded by
+/// the longest line.
+fn process<R: BufRead, W: Write>(
+    mut input: R,
+    name: &str,
+    job: &Job,
+    out: &mut W,
+) -> Result<(), Fail> {
+    let mut line = Vec::with_capacity(4096);
+    let mut buf = String::new();
+    let mut line_no = 0usize;
+    let mut byte_at = 0usize;
+    loop {
+        line.clear();
+        let n = (&mut input)
+            .take(u64::MAX)
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Fail {
+                status: 1,
+                message: format!("{name}: cannot read line {}: {e}", line_no + 1),
+            })?;
+        if n == 0 {
+            return Ok(());
+        }
+        line_no += 1;
+        let mut content = &line[..];
+        let mut ending: &[u8] = b"";
+        if let Some(stripped) = content.strip_suffix(b"\n") {
+            content = stripped;
+            ending = b"\n";
+            if let Some(s) = content.strip_suffix(b"\r") {
+                content = s;
+                ending = b"\r\n";
+            }
+        }
+        let text = std::str::from_utf8(content).map_err(|e| {
+            let off = e.valid_up_to();
+            Fail {
+                status: 1,
+                message: format!(
+                    "{name}: line {line_no}: invalid UTF-8 at byte offset {off} of the line \
+                     (byte {} of the input); output stops before this line. akson reads UTF-8 \
+                     only: convert the input first (e.g. `iconv -f <encoding> -t UTF-8`)",
+                    byte_at + off
+                ),
+            }
+        })?;
+        byte_at += n;
+        match job {
+            Job::Normalize(form) => {
+                let s = akson::normalize(text, *form);
+                out.write_all(s.as_bytes()).map_err(write_fail)?;
+            }
+            Job::Segment { sep } => {
+                buf.clear();
+                for (k, unit) in akson::syllables(text).enumerate() {
+                    if k > 0 {
+                        buf.push_str(sep);
+                    }
+                    buf.push_str(unit);
+                }
+                out.write_all(buf.as_bytes()).map_err(write_fail)?;
+            }
+        }
+        out.write_all(ending).map_err(write_fail)?;
+    }
+}

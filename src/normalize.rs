@@ -1,0 +1,565 @@
+//! Lao normalisation: the lossless [`Form::Canonical`] repair and the [`Form::Search`] folding.
+//!
+//! # Canonical form (storage and display)
+//!
+//! Unicode NFC does not unify the ways Lao is typed: ນໍ້າ, ນ້ໍາ and ນ້ຳ, ໜ and ຫນ, ແ
+//! and ເເ, ທີ່ and ທ່ີ all stay distinct. The canonical form applies these rules, each
+//! of which is lossless (the text reads and renders the same):
+//!
+//! | rule | example |
+//! | --- | --- |
+//! | ໍ + າ → ຳ, with the tone mark before ຳ | ນໍ້າ, ນ້ໍາ, ນໍາ້ → ນ້ຳ |
+//! | a tone typed after ຳ goes before it | ນຳ້ → ນ້ຳ |
+//! | ຫ + ນ / ຫ + ມ → ໜ / ໝ | ຫນ້າ → ໜ້າ, ຫມູ່ → ໝູ່ |
+//! | ເ + ເ → ແ | ເເລະ → ແລະ |
+//! | combining marks in stored order: ຼ, then vowel above/below, then tone, then ໌ | ທ່ີ → ທີ່, ກ້ັນ → ກັ້ນ |
+//! | a mark repeated on one letter is kept once | ທີ່່ → ທີ່ |
+//! | Thai marks and vowels on Lao letters become their Lao twins | ບ + U+0E48 → ບ່ |
+//!
+//! Thai twins: combining vowels and tone marks (U+0E31, U+0E34–U+0E3A, U+0E48–U+0E4E)
+//! after a Lao character, the spacing vowels ะ า ำ and ๆ after a Lao character, and the
+//! pre-posed vowels เ แ โ ใ ไ before a Lao consonant. Thai text that does not touch
+//! Lao is left alone.
+//!
+//! The mark order is the one NFC uses where NFC has an opinion (Pali virama before
+//! ຸ ູ before tones), so canonical Lao text is also in NFC. Text with no Lao in it is
+//! returned unchanged, byte for byte; akson does not apply NFC to other scripts.
+//!
+//! # Search form (matching, never display)
+//!
+//! Everything the canonical form does, and on top of that:
+//!
+//! | rule | example |
+//! | --- | --- |
+//! | dated ຫລ → ຫຼ | ຫລາຍ → ຫຼາຍ |
+//! | Lao digits → ASCII digits | ໒໐໑໘ → 2018 |
+//! | TAB, NO-BREAK SPACE and every other space (Zs) → U+0020 | `ກ\u{A0}ຂ` → `ກ ຂ` |
+//! | zero-width and invisible characters removed (U+200B–U+200D, U+2060, U+FEFF, U+00AD, U+180E) | `ກ\u{200B}ຂ` → `ກຂ` |
+//! | the cancellation mark ໌ is removed wherever it stands | ເບີ໌ → ເບີ, ຈັນທ໌ → ຈັນທ |
+//!
+//! The search form is applied to the whole text in one pass, so
+//! `search(canonical(x)) == search(x)` and both forms are idempotent.
+//!
+//! # Speed
+//!
+//! A byte-level check finds the first place that may need repair; text before it is
+//! never copied, and already-canonical text is returned as [`Cow::Borrowed`] without
+//! allocation. Work is linear in the length of the input, whatever the input.
+
+use std::borrow::Cow;
+
+use crate::chars::{
+    is_lao, is_other_space, is_zero_width, lao_class, thai_follow_twin, thai_mark_twin,
+    thai_pre_twin, Lc,
+};
+
+/// A normalisation form. See the [module documentation](self) for the rules.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Form {
+    /// Lossless repair for storage and display.
+    #[default]
+    Canonical,
+    /// Folding for matching: canonical plus dated spellings, digits, spaces and
+    /// invisible characters folded. Never show it to people.
+    Search,
+}
+
+impl Form {
+    /// The name used by the CLI and the bindings: `"canonical"` or `"search"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Form::Canonical => "canonical",
+            Form::Search => "search",
+        }
+    }
+}
+
+impl std::str::FromStr for Form {
+    type Err = crate::Error;
+
+    /// Parses `"canonical"` or `"search"` (ASCII case-insensitive).
+    fn from_str(s: &str) -> Result<Form, crate::Error> {
+        if s.eq_ignore_ascii_case("canonical") {
+            Ok(Form::Canonical)
+        } else if s.eq_ignore_ascii_case("search") {
+            Ok(Form::Search)
+        } else {
+            Err(crate::Error::InvalidArgument(format!(
+                "unknown normalisation form {s:?}: use \"canonical\" or \"search\""
+            )))
+        }
+    }
+}
+
+impl std::fmt::Display for Form {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Normalises `text` to `form`.
+///
+/// Returns [`Cow::Borrowed`] when the text is already in that form.
+///
+/// ```
+/// use akson::{normalize, Form};
+/// assert_eq!(normalize("ນໍ້າ", Form::Canonical), "ນ້ຳ");
+/// assert_eq!(normalize("ຫນ້າທີ່", Form::Canonical), "ໜ້າທີ່");
+/// assert_eq!(normalize("ຫລາຍ ໒໐໑໘", Form::Search), "ຫຼາຍ 2018");
+/// // Already canonical: nothing is copied.
+/// assert!(matches!(normalize("ດຳລັດ", Form::Canonical), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn normalize(text: &str, form: Form) -> Cow<'_, str> {
+    let search = form == Form::Search;
+    let bytes = text.as_bytes();
+    let Some(first) = first_suspect(bytes, 0, search) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut done = 0; // bytes of `text` accounted for in `out`
+    let mut p = first;
+    loop {
+        // The repair cannot reach past ASCII characters, so the segment around `p`
+        // between two ASCII characters is all that needs the slow path.
+        let start = bytes[done..p]
+            .iter()
+            .rposition(|b| b.is_ascii())
+            .map_or(done, |k| done + k + 1);
+        let end = bytes[p + 1..]
+            .iter()
+            .position(|b| b.is_ascii())
+            .map_or(bytes.len(), |k| p + 1 + k);
+        out.push_str(&text[done..start]);
+        repair(&text[start..end], search, &mut out);
+        done = end;
+        match first_suspect(bytes, end, search) {
+            Some(next) => p = next,
+            None => break,
+        }
+    }
+    out.push_str(&text[done..]);
+    if out == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// `normalize(text, Form::Canonical)`.
+pub fn canonical(text: &str) -> Cow<'_, str> {
+    normalize(text, Form::Canonical)
+}
+
+/// `normalize(text, Form::Search)`.
+pub fn search_key(text: &str) -> Cow<'_, str> {
+    normalize(text, Form::Search)
+}
+
+/// Whether `text` is already in `form` (`normalize` would return it unchanged).
+///
+/// ```
+/// use akson::{is_normalized, Form};
+/// assert!(is_normalized("ນ້ຳ", Form::Canonical));
+/// assert!(!is_normalized("ນໍ້າ", Form::Canonical));
+/// ```
+pub fn is_normalized(text: &str, form: Form) -> bool {
+    matches!(normalize(text, form), Cow::Borrowed(_))
+}
+
+// ---------------------------------------------------------------------------
+// Quick check.
+//
+// Each Lao character gets a one-byte code; a pair of neighbouring codes decides
+// whether the slow path might change something. The check may flag text that the
+// slow path then leaves alone (e.g. two different vowel marks on one letter), never
+// the reverse: `normalize` compares the result with its input at the end.
+
+const OTHER: u8 = 0;
+const CONS: u8 = 1;
+const HO: u8 = 2;
+const NO_MO: u8 = 3;
+const LO_LOOT: u8 = 4;
+const PRE_E: u8 = 5;
+const AA: u8 = 6;
+const AM: u8 = 7;
+const THAI: u8 = 8;
+const LAO_OTHER: u8 = 9;
+const DIGIT: u8 = 10 | SEARCH_BAD;
+/// Bit set on codes of combining marks; the low nibble is the mark's sort key.
+const MARK: u8 = 0x10;
+/// Bit set on the code of ໍ.
+const NIGGA: u8 = 0x20;
+/// Bit set on codes of characters the search form always changes.
+const SEARCH_BAD: u8 = 0x40;
+
+/// Sort key of a Lao combining mark: ຼ < vowel (ccc 0) < ຺ (ccc 9) < ຸ ູ (ccc 118) <
+/// tone (ccc 122) < ໌ ໎. Stable sorting by this key yields NFC order.
+fn mark_key(c: char) -> u8 {
+    match c {
+        '\u{0EBC}' => 1,
+        '\u{0EBA}' => 3,
+        '\u{0EB8}' | '\u{0EB9}' => 4,
+        '\u{0EC8}'..='\u{0ECB}' => 5,
+        '\u{0ECC}' | '\u{0ECE}' => 6,
+        _ => 2,
+    }
+}
+
+const fn build_codes() -> [u8; 128] {
+    let mut t = [LAO_OTHER; 128];
+    let mut i = 0;
+    while i < 128 {
+        let cls = crate::chars::LAO_TABLE[i];
+        let cp = 0xE80 + i as u32;
+        t[i] = match cls {
+            Lc::Cons => CONS,
+            Lc::PreE => PRE_E,
+            Lc::VowelAa => AA,
+            Lc::VowelAm => AM,
+            Lc::Digit => DIGIT,
+            Lc::SemiLo => MARK | 1,
+            Lc::Virama => MARK | 3,
+            Lc::VowelU => MARK | 4,
+            Lc::Tone => MARK | 5,
+            Lc::Cancel => MARK | 6 | SEARCH_BAD,
+            Lc::Yamakkan => MARK | 6,
+            Lc::Niggahita => MARK | NIGGA | 2,
+            Lc::MaiKan | Lc::VowelI | Lc::VowelUe | Lc::MaiKon => MARK | 2,
+            _ => LAO_OTHER,
+        };
+        if cp == 0xEAB {
+            t[i] = HO;
+        } else if cp == 0xE99 || cp == 0xEA1 {
+            t[i] = NO_MO;
+        } else if cp == 0xEA5 {
+            t[i] = LO_LOOT;
+        }
+        i += 1;
+    }
+    t
+}
+
+static CODES: [u8; 128] = build_codes();
+
+/// Byte offset of the first character at or after `from` that the slow path might
+/// change (or that takes part in such a change), or `None`.
+#[inline]
+fn first_suspect(bytes: &[u8], from: usize, search: bool) -> Option<usize> {
+    let n = bytes.len();
+    let mut i = from;
+    let mut prev = OTHER;
+    let mut nig = false;
+    while i < n {
+        let b = bytes[i];
+        if b < 0x80 {
+            if search && b == b'\t' {
+                return Some(i);
+            }
+            prev = OTHER;
+            nig = false;
+            i += 1;
+            continue;
+        }
+        if b == 0xE0 {
+            // `bytes` is valid UTF-8, so two continuation bytes follow.
+            let b1 = bytes[i + 1];
+            if b1 == 0xBA || b1 == 0xBB {
+                let code = CODES[(((b1 & 1) << 6) | (bytes[i + 2] & 0x3F)) as usize];
+                if prev == THAI || (search && code & SEARCH_BAD != 0) {
+                    return Some(i);
+                }
+                if code & MARK != 0 {
+                    if prev & MARK != 0 {
+                        if prev & 0x0F >= code & 0x0F {
+                            return Some(i);
+                        }
+                    } else if prev == AM {
+                        return Some(i);
+                    }
+                    nig |= code & NIGGA != 0;
+                } else {
+                    let bad = match code {
+                        AA => nig,
+                        NO_MO => prev == HO,
+                        LO_LOOT => search && prev == HO,
+                        PRE_E => prev == PRE_E,
+                        _ => false,
+                    };
+                    if bad {
+                        return Some(i);
+                    }
+                    nig = false;
+                }
+                prev = code;
+                i += 3;
+                continue;
+            }
+            if b1 == 0xB8 || b1 == 0xB9 {
+                // Thai next to Lao: maybe a Thai mark on a Lao letter.
+                if prev != OTHER && prev != THAI {
+                    return Some(i);
+                }
+                prev = THAI;
+                nig = false;
+                i += 3;
+                continue;
+            }
+        }
+        let len = utf8_len(b);
+        if search {
+            // SAFETY-free decode: `bytes` is valid UTF-8 and `i` is a char boundary.
+            let c = decode_at(bytes, i, len);
+            if is_zero_width(c) || is_other_space(c) {
+                return Some(i);
+            }
+        }
+        prev = OTHER;
+        nig = false;
+        i += len;
+    }
+    None
+}
+
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    if b < 0xE0 {
+        2
+    } else if b < 0xF0 {
+        3
+    } else {
+        4
+    }
+}
+
+#[inline]
+fn decode_at(bytes: &[u8], i: usize, len: usize) -> char {
+    let s = &bytes[i..i + len];
+    let u = match len {
+        2 => ((s[0] as u32 & 0x1F) << 6) | (s[1] as u32 & 0x3F),
+        3 => ((s[0] as u32 & 0x0F) << 12) | ((s[1] as u32 & 0x3F) << 6) | (s[2] as u32 & 0x3F),
+        _ => {
+            ((s[0] as u32 & 0x07) << 18)
+                | ((s[1] as u32 & 0x3F) << 12)
+                | ((s[2] as u32 & 0x3F) << 6)
+                | (s[3] as u32 & 0x3F)
+        }
+    };
+    char::from_u32(u).unwrap_or('\u{FFFD}')
+}
+
+// ---------------------------------------------------------------------------
+// Slow path: the rules themselves, cluster by cluster.
+
+/// Applies the search form's character folding that does not depend on context.
+#[inline]
+fn premap(c: char, search: bool) -> Option<char> {
+    if !search {
+        return Some(c);
+    }
+    if is_zero_width(c) || c == '\u{0ECC}' {
+        None
+    } else if is_other_space(c) {
+        Some(' ')
+    } else if ('\u{0ED0}'..='\u{0ED9}').contains(&c) {
+        char::from_u32(c as u32 - 0xED0 + '0' as u32)
+    } else {
+        Some(c)
+    }
+}
+
+/// A combining mark in Lao context: a Lao mark, or the Lao twin of a Thai mark.
+#[inline]
+fn as_mark(c: char, lao_context: bool) -> Option<char> {
+    if lao_class(c).is_some_and(Lc::is_mark) {
+        return Some(c);
+    }
+    if lao_context {
+        return thai_mark_twin(c);
+    }
+    None
+}
+
+/// Normalises one segment (no ASCII inside that matters) into `out`.
+fn repair(seg: &str, search: bool, out: &mut String) {
+    let mut it = seg.chars().filter_map(|c| premap(c, search)).peekable();
+    let mut marks: Vec<char> = Vec::new();
+    let mut prev_lao = false;
+    while let Some(mut c) = it.next() {
+        if prev_lao {
+            if let Some(t) = thai_follow_twin(c) {
+                c = t;
+            }
+        }
+        if let Some(t) = thai_pre_twin(c) {
+            if it.peek().is_some_and(|&n| lao_class(n) == Some(Lc::Cons)) {
+                c = t;
+            }
+        }
+        marks.clear();
+        let base = if let Some(m) = as_mark(c, prev_lao) {
+            marks.push(m);
+            None
+        } else {
+            match (c, it.peek().copied()) {
+                ('ເ', Some('ເ')) => {
+                    it.next();
+                    c = 'ແ';
+                }
+                ('ຫ', Some('ນ')) => {
+                    it.next();
+                    c = 'ໜ';
+                }
+                ('ຫ', Some('ມ')) => {
+                    it.next();
+                    c = 'ໝ';
+                }
+                ('ຫ', Some('ລ')) if search => {
+                    it.next();
+                    marks.push('ຼ');
+                }
+                _ => {}
+            }
+            Some(c)
+        };
+        let lao_context = base.map_or(prev_lao, is_lao);
+        collect_marks(&mut it, &mut marks, lao_context);
+        // ໍ + າ → ຳ; marks typed after ຳ join the cluster.
+        let mut am = false;
+        if let Some(&n) = it.peek() {
+            let n = if lao_context {
+                thai_follow_twin(n).unwrap_or(n)
+            } else {
+                n
+            };
+            if n == 'າ' && marks.contains(&'ໍ') {
+                marks.retain(|&m| m != 'ໍ');
+                am = true;
+            } else if n == 'ຳ' && base.is_some() {
+                am = true;
+            }
+            if am {
+                it.next();
+                collect_marks(&mut it, &mut marks, true);
+            }
+        }
+        order_marks(&mut marks, search);
+        if let Some(b) = base {
+            out.push(b);
+        }
+        out.extend(marks.iter());
+        if am {
+            out.push('ຳ');
+        }
+        prev_lao = lao_context || am;
+    }
+}
+
+fn collect_marks<I: Iterator<Item = char>>(
+    it: &mut std::iter::Peekable<I>,
+    marks: &mut Vec<char>,
+    lao_context: bool,
+) {
+    while let Some(&n) = it.peek() {
+        match as_mark(n, lao_context) {
+            Some(m) => {
+                marks.push(m);
+                it.next();
+            }
+            None => break,
+        }
+    }
+}
+
+/// Removes repeated marks (keeping the first) and sorts the rest into stored order.
+fn order_marks(marks: &mut Vec<char>, search: bool) {
+    if marks.len() < 2 && !(search && marks.contains(&'\u{0ECC}')) {
+        return;
+    }
+    let mut seen: u128 = 0;
+    marks.retain(|&m| {
+        if search && m == '\u{0ECC}' {
+            return false;
+        }
+        // Every mark is in the Lao block after `as_mark`.
+        let bit = 1u128 << ((m as u32 - 0xE80) & 127);
+        let fresh = seen & bit == 0;
+        seen |= bit;
+        fresh
+    });
+    // At most 128 distinct marks remain, in practice a handful: sorting is cheap.
+    marks.sort_by_key(|&m| mark_key(m));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(s: &str) -> String {
+        normalize(s, Form::Canonical).into_owned()
+    }
+    fn search(s: &str) -> String {
+        normalize(s, Form::Search).into_owned()
+    }
+
+    #[test]
+    fn am_forms_unify() {
+        for v in ["ນໍ້າ", "ນ້ໍາ", "ນ້ຳ", "ນຳ້", "ນໍາ້"] {
+            assert_eq!(canon(v), "ນ້ຳ", "{v:?}");
+        }
+        assert_eq!(canon("ດໍາລັດ"), "ດຳລັດ");
+    }
+
+    #[test]
+    fn ligatures_and_double_e() {
+        assert_eq!(canon("ຫນ້າ"), "ໜ້າ");
+        assert_eq!(canon("ຫມູ່"), "ໝູ່");
+        assert_eq!(canon("ເເລະ"), "ແລະ");
+        assert_eq!(canon("ຫລາຍ"), "ຫລາຍ");
+        assert_eq!(search("ຫລາຍ"), "ຫຼາຍ");
+        assert_eq!(search("ເຫລົ້າ"), "ເຫຼົ້າ");
+    }
+
+    #[test]
+    fn mark_order_and_duplicates() {
+        assert_eq!(canon("ທ່ີ"), "ທີ່");
+        assert_eq!(canon("ກ້ັນ"), "ກັ້ນ");
+        assert_eq!(canon("ທີ່່"), "ທີ່");
+        assert_eq!(canon("ທີີ່"), "ທີ່");
+        assert_eq!(canon("ຜູ້"), "ຜູ້");
+    }
+
+    #[test]
+    fn thai_marks_on_lao() {
+        assert_eq!(canon("ບ\u{0E48}"), "ບ່");
+        assert_eq!(canon("ທ\u{0E35}\u{0E48}"), "ທີ່");
+        // Thai text alone is untouched.
+        assert_eq!(canon("ที่นี่"), "ที่นี่");
+        assert_eq!(canon("\u{0E40}ລ"), "ເລ");
+    }
+
+    #[test]
+    fn non_lao_passes_through() {
+        for s in ["", "hello", "e\u{301}", "ที่", "\u{A0}\t", "123"] {
+            assert!(matches!(canonical(s), Cow::Borrowed(_)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn search_folding() {
+        assert_eq!(search("໒໐໑໘"), "2018");
+        assert_eq!(search("ກ\u{A0}ຂ\tຄ"), "ກ ຂ ຄ");
+        assert_eq!(search("ກ\u{200B}ຂ"), "ກຂ");
+        assert_eq!(search("ເບີ໌"), "ເບີ");
+        // Removing an invisible character can expose a repair.
+        assert_eq!(search("ຫ\u{200B}ນ"), "ໜ");
+        assert_eq!(canon("ຫ\u{200B}ນ"), "ຫ\u{200B}ນ");
+    }
+
+    #[test]
+    fn borrowed_when_unchanged() {
+        let s = "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ ນ້ຳ ໜ້າທີ່ ແລະ ທີ່";
+        assert!(matches!(canonical(s), Cow::Borrowed(_)));
+        assert!(matches!(search_key(s), Cow::Borrowed(_)));
+    }
+}
