@@ -1,1 +1,153 @@
-fn main() {}
+//! One-run benchmark of akson against the reference crates, on the shared Lao corpus.
+//!
+//! `cargo bench --bench core` prints a Markdown table (MB/s on one core, best of
+//! several samples). Input: every `*.txt` of `../shared/corpus` (or `$AKSON_CORPUS`),
+//! concatenated and repeated to about 4 MB.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Loads the corpus and repeats it to about `target` bytes.
+fn corpus(target: usize) -> String {
+    let dir = std::env::var("AKSON_CORPUS")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").to_string());
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read the corpus folder {dir}: {e}; set AKSON_CORPUS"))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut one = String::new();
+    for f in files {
+        one.push_str(&std::fs::read_to_string(f).unwrap());
+        one.push('\n');
+    }
+    let mut s = String::with_capacity(target + one.len());
+    while s.len() < target {
+        s.push_str(&one);
+    }
+    s
+}
+
+/// The same text typed the way people and OCR type it: ໍາ for ຳ, ຫນ/ຫມ for ໜ/ໝ,
+/// ເເ for ແ, and the tone mark before the vowel mark.
+fn denormalise(s: &str) -> String {
+    let mut out = s
+        .replace('ຳ', "ໍາ")
+        .replace('ໜ', "ຫນ")
+        .replace('ໝ', "ຫມ")
+        .replace('ແ', "ເເ");
+    for v in ['ິ', 'ີ', 'ຶ', 'ື', 'ັ', 'ົ'] {
+        for t in ['່', '້'] {
+            out = out.replace(&format!("{v}{t}"), &format!("{t}{v}"));
+        }
+    }
+    out
+}
+
+/// Best throughput in MB/s over several samples of at least 200 ms each.
+fn measure(bytes: usize, mut f: impl FnMut()) -> f64 {
+    f(); // warm up
+    let mut best = Duration::MAX;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let mut runs = 0u32;
+        while start.elapsed() < Duration::from_millis(200) {
+            f();
+            runs += 1;
+        }
+        best = best.min(start.elapsed() / runs);
+    }
+    bytes as f64 / best.as_secs_f64() / 1e6
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` runs us once, quickly.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let text = akson::canonical(&corpus(if quick { 100_000 } else { 4_000_000 })).into_owned();
+    let messy = denormalise(&text);
+    assert_eq!(
+        akson::canonical(&messy),
+        text,
+        "denormalised text must repair to the original"
+    );
+    if quick {
+        assert!(akson::syllables(&text).count() > 1000);
+        println!(
+            "bench smoke run ok ({} bytes); run `cargo bench --bench core` for figures",
+            text.len()
+        );
+        return;
+    }
+    let grapheme = icu_segmenter::GraphemeClusterSegmenter::new();
+    let rows: Vec<(&str, &str, f64)> = vec![
+        (
+            "normalise, already canonical",
+            "akson canonical",
+            measure(text.len(), || {
+                black_box(akson::normalize(black_box(&text), akson::Form::Canonical));
+            }),
+        ),
+        (
+            "",
+            "unicode-normalization is_nfc",
+            measure(text.len(), || {
+                black_box(unicode_normalization::is_nfc(black_box(&text)));
+            }),
+        ),
+        (
+            "",
+            "unicode-normalization NFC",
+            measure(text.len(), || {
+                black_box(black_box(&text).nfc().collect::<String>());
+            }),
+        ),
+        (
+            "normalise, needs repair",
+            "akson canonical",
+            measure(messy.len(), || {
+                black_box(akson::normalize(black_box(&messy), akson::Form::Canonical));
+            }),
+        ),
+        (
+            "",
+            "akson search",
+            measure(messy.len(), || {
+                black_box(akson::normalize(black_box(&messy), akson::Form::Search));
+            }),
+        ),
+        (
+            "",
+            "unicode-normalization NFC",
+            measure(messy.len(), || {
+                black_box(black_box(&messy).nfc().collect::<String>());
+            }),
+        ),
+        (
+            "segment",
+            "akson syllables",
+            measure(text.len(), || {
+                black_box(akson::syllables(black_box(&text)).count());
+            }),
+        ),
+        (
+            "",
+            "ICU4X graphemes",
+            measure(text.len(), || {
+                black_box(grapheme.segment_str(black_box(&text)).count());
+            }),
+        ),
+    ];
+    println!(
+        "input: {} bytes of canonical corpus text, {} bytes denormalised\n",
+        text.len(),
+        messy.len()
+    );
+    println!("| task | implementation | MB/s |");
+    println!("| --- | --- | ---: |");
+    for (task, name, mbs) in rows {
+        println!("| {task} | {name} | {mbs:.0} |");
+    }
+}

@@ -77,12 +77,6 @@ impl Lc {
                 | Lc::Yamakkan
         )
     }
-
-    /// Pre-posed vowels ເ ແ ໂ ໄ ໃ.
-    #[inline]
-    pub(crate) fn is_pre_vowel(self) -> bool {
-        matches!(self, Lc::PreE | Lc::PreAe | Lc::PreO | Lc::PreAi)
-    }
 }
 
 const fn build_table() -> [Lc; 128] {

@@ -47,6 +47,8 @@ pub mod normalize;
 pub mod syllable;
 
 pub use error::{from_utf8, Error};
+#[doc(hidden)]
+pub use normalize::normalize_reference;
 pub use normalize::{canonical, is_normalized, normalize, search_key, Form};
 pub use syllable::{
     char_spans, syllable_indices, syllables, utf16_spans, SyllableIndices, Syllables,

@@ -156,6 +156,14 @@ pub fn search_key(text: &str) -> Cow<'_, str> {
     normalize(text, Form::Search)
 }
 
+/// The rules applied to the whole text without the quick check (slow; for tests).
+#[doc(hidden)]
+pub fn normalize_reference(text: &str, form: Form) -> String {
+    let mut out = String::new();
+    repair(text, form == Form::Search, &mut out);
+    out
+}
+
 /// Whether `text` is already in `form` (`normalize` would return it unchanged).
 ///
 /// ```
@@ -357,93 +365,115 @@ fn premap(c: char, search: bool) -> Option<char> {
     if !search {
         return Some(c);
     }
-    if is_zero_width(c) || c == '\u{0ECC}' {
+    if is_zero_width(c) {
         None
     } else if is_other_space(c) {
         Some(' ')
-    } else if ('\u{0ED0}'..='\u{0ED9}').contains(&c) {
-        char::from_u32(c as u32 - 0xED0 + '0' as u32)
     } else {
         Some(c)
     }
 }
 
-/// A combining mark in Lao context: a Lao mark, or the Lao twin of a Thai mark.
+/// Whether `c` is a Lao combining mark.
 #[inline]
-fn as_mark(c: char, lao_context: bool) -> Option<char> {
-    if lao_class(c).is_some_and(Lc::is_mark) {
-        return Some(c);
+fn is_lao_mark(c: char) -> bool {
+    lao_class(c).is_some_and(Lc::is_mark)
+}
+
+/// Replaces Thai marks and following vowels (ะ า ำ ๆ) that come after a Lao
+/// character by their Lao twins.
+fn map_thai_after_lao(v: &mut [char]) {
+    for i in 1..v.len() {
+        if ('\u{0E00}'..='\u{0E7F}').contains(&v[i]) && is_lao(v[i - 1]) {
+            if let Some(t) = thai_mark_twin(v[i]).or_else(|| thai_follow_twin(v[i])) {
+                v[i] = t;
+            }
+        }
     }
-    if lao_context {
-        return thai_mark_twin(c);
+}
+
+/// Replaces Thai pre-posed vowels before a Lao consonant by their Lao twins.
+fn map_thai_pre_vowels(v: &mut [char]) {
+    for i in 0..v.len().saturating_sub(1) {
+        if let Some(t) = thai_pre_twin(v[i]) {
+            if lao_class(v[i + 1]) == Some(Lc::Cons) {
+                v[i] = t;
+            }
+        }
     }
-    None
 }
 
 /// Normalises one segment (no ASCII inside that matters) into `out`.
 fn repair(seg: &str, search: bool, out: &mut String) {
-    let mut it = seg.chars().filter_map(|c| premap(c, search)).peekable();
+    let mut v: Vec<char> = seg.chars().filter_map(|c| premap(c, search)).collect();
+    // The order matters for idempotence: ໌ is Lao context for a Thai mark after
+    // it, and removing it (search form) can put a Thai pre-vowel next to a consonant.
+    map_thai_after_lao(&mut v);
+    if search {
+        v.retain(|&c| c != '\u{0ECC}');
+    }
+    map_thai_pre_vowels(&mut v);
+    if search {
+        for c in &mut v {
+            if ('\u{0ED0}'..='\u{0ED9}').contains(c) {
+                *c = char::from(b'0' + (*c as u32 - 0xED0) as u8);
+            }
+        }
+    }
     let mut marks: Vec<char> = Vec::new();
-    let mut prev_lao = false;
-    while let Some(mut c) = it.next() {
-        if prev_lao {
-            if let Some(t) = thai_follow_twin(c) {
-                c = t;
-            }
-        }
-        if let Some(t) = thai_pre_twin(c) {
-            if it.peek().is_some_and(|&n| lao_class(n) == Some(Lc::Cons)) {
-                c = t;
-            }
-        }
+    let mut i = 0;
+    let n = v.len();
+    while i < n {
+        let mut c = v[i];
+        i += 1;
         marks.clear();
-        let base = if let Some(m) = as_mark(c, prev_lao) {
-            marks.push(m);
+        let base = if is_lao_mark(c) {
+            marks.push(c);
             None
         } else {
-            match (c, it.peek().copied()) {
+            match (c, v.get(i).copied()) {
                 ('ເ', Some('ເ')) => {
-                    it.next();
+                    i += 1;
                     c = 'ແ';
                 }
                 ('ຫ', Some('ນ')) => {
-                    it.next();
+                    i += 1;
                     c = 'ໜ';
                 }
                 ('ຫ', Some('ມ')) => {
-                    it.next();
+                    i += 1;
                     c = 'ໝ';
                 }
                 ('ຫ', Some('ລ')) if search => {
-                    it.next();
+                    i += 1;
                     marks.push('ຼ');
                 }
                 _ => {}
             }
             Some(c)
         };
-        let lao_context = base.map_or(prev_lao, is_lao);
-        collect_marks(&mut it, &mut marks, lao_context);
+        while i < n && is_lao_mark(v[i]) {
+            marks.push(v[i]);
+            i += 1;
+        }
         // ໍ + າ → ຳ; marks typed after ຳ join the cluster.
         let mut am = false;
-        if let Some(&n) = it.peek() {
-            let n = if lao_context {
-                thai_follow_twin(n).unwrap_or(n)
-            } else {
-                n
-            };
-            if n == 'າ' && marks.contains(&'ໍ') {
+        if i < n {
+            if v[i] == 'າ' && marks.contains(&'ໍ') {
                 marks.retain(|&m| m != 'ໍ');
                 am = true;
-            } else if n == 'ຳ' && base.is_some() {
+            } else if v[i] == 'ຳ' && base.is_some_and(|b| lao_class(b) == Some(Lc::Cons)) {
                 am = true;
             }
             if am {
-                it.next();
-                collect_marks(&mut it, &mut marks, true);
+                i += 1;
+                while i < n && is_lao_mark(v[i]) {
+                    marks.push(v[i]);
+                    i += 1;
+                }
             }
         }
-        order_marks(&mut marks, search);
+        order_marks(&mut marks);
         if let Some(b) = base {
             out.push(b);
         }
@@ -451,36 +481,16 @@ fn repair(seg: &str, search: bool, out: &mut String) {
         if am {
             out.push('ຳ');
         }
-        prev_lao = lao_context || am;
-    }
-}
-
-fn collect_marks<I: Iterator<Item = char>>(
-    it: &mut std::iter::Peekable<I>,
-    marks: &mut Vec<char>,
-    lao_context: bool,
-) {
-    while let Some(&n) = it.peek() {
-        match as_mark(n, lao_context) {
-            Some(m) => {
-                marks.push(m);
-                it.next();
-            }
-            None => break,
-        }
     }
 }
 
 /// Removes repeated marks (keeping the first) and sorts the rest into stored order.
-fn order_marks(marks: &mut Vec<char>, search: bool) {
-    if marks.len() < 2 && !(search && marks.contains(&'\u{0ECC}')) {
+fn order_marks(marks: &mut Vec<char>) {
+    if marks.len() < 2 {
         return;
     }
     let mut seen: u128 = 0;
     marks.retain(|&m| {
-        if search && m == '\u{0ECC}' {
-            return false;
-        }
         // Every mark is in the Lao block after `as_mark`.
         let bit = 1u128 << ((m as u32 - 0xE80) & 127);
         let fresh = seen & bit == 0;

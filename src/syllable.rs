@@ -33,7 +33,7 @@
 //! assert_eq!(s, ["ຄອມ", "ພິວ", "ເຕີ", " ", "2", " ", "ເຄື່ອງ"]);
 //! ```
 
-use crate::chars::{lao_class, thai_mark_twin, Lc};
+use crate::chars::{thai_mark_twin, Lc};
 
 /// Iterator over the syllables (and other units) of a text, as `&str` slices that
 /// concatenate back to the text. Made by [`syllables`].
@@ -47,8 +47,10 @@ pub struct Syllables<'a> {
 pub struct SyllableIndices<'a> {
     text: &'a str,
     pos: usize,
-    /// Candidates already computed for the syllable starting at `pos`.
-    cached: Option<Cands>,
+    win: Window,
+    /// Candidates already computed for the syllable starting at byte `cached_at`.
+    cached: Cands,
+    cached_at: usize,
 }
 
 /// Splits `text` into syllables and other units.
@@ -70,7 +72,9 @@ pub fn syllable_indices(text: &str) -> SyllableIndices<'_> {
     SyllableIndices {
         text,
         pos: 0,
-        cached: None,
+        win: Window::new(),
+        cached: Cands::new(),
+        cached_at: usize::MAX,
     }
 }
 
@@ -85,6 +89,7 @@ impl<'a> Iterator for Syllables<'a> {
 impl<'a> Iterator for SyllableIndices<'a> {
     type Item = (usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<(usize, &'a str)> {
         let start = self.pos;
         if start >= self.text.len() {
@@ -99,78 +104,270 @@ impl<'a> Iterator for SyllableIndices<'a> {
 impl std::iter::FusedIterator for Syllables<'_> {}
 impl std::iter::FusedIterator for SyllableIndices<'_> {}
 
+// ---------------------------------------------------------------------------
+// Compact character codes. Every character of a Lao run is decoded once into a
+// `u16`: its class in the low five bits and the properties the grammar asks about
+// in the high bits. Thai combining marks in a Lao run take the code of their twin.
+
+type Code = u16;
+/// Not a Lao character (ends the run).
+const END: Code = 0xFFFF;
+const CLASS: Code = 0x1F;
+const COMMON_FINAL: Code = 1 << 5;
+const NEVER_FINAL: Code = 1 << 6;
+const HO_SECOND: Code = 1 << 7;
+const LR_FIRST: Code = 1 << 8;
+const IS_HO: Code = 1 << 9;
+const IS_O: Code = 1 << 10;
+const IS_W: Code = 1 << 11;
+const IS_LR: Code = 1 << 12;
+const IS_MARK: Code = 1 << 13;
+
+const fn lao_code(cp: u32) -> Code {
+    let cls = crate::chars::LAO_TABLE[(cp - 0xE80) as usize];
+    let mut code = cls as Code;
+    if matches!(
+        cls,
+        Lc::MaiKan
+            | Lc::VowelI
+            | Lc::VowelUe
+            | Lc::VowelU
+            | Lc::MaiKon
+            | Lc::Niggahita
+            | Lc::SemiLo
+            | Lc::Tone
+            | Lc::Cancel
+            | Lc::Virama
+            | Lc::Yamakkan
+    ) {
+        code |= IS_MARK;
+    }
+    // ກ ງ ດ ນ ບ ມ ຍ ວ
+    if matches!(
+        cp,
+        0xE81 | 0xE87 | 0xE94 | 0xE99 | 0xE9A | 0xEA1 | 0xE8D | 0xEA7
+    ) {
+        code |= COMMON_FINAL;
+    }
+    // ຫ ອ ຢ ໜ ໝ ຮ
+    if matches!(cp, 0xEAB | 0xEAD | 0xEA2 | 0xEDC | 0xEDD | 0xEAE) {
+        code |= NEVER_FINAL;
+    }
+    // ງ ຍ ນ ມ ລ ວ ຣ
+    if matches!(cp, 0xE87 | 0xE8D | 0xE99 | 0xEA1 | 0xEA5 | 0xEA7 | 0xEA3) {
+        code |= HO_SECOND;
+    }
+    // ກ ຂ ຄ ປ ຜ ພ ຕ ທ ບ ຟ ສ ດ ຖ ຈ
+    if matches!(
+        cp,
+        0xE81
+            | 0xE82
+            | 0xE84
+            | 0xE9B
+            | 0xE9C
+            | 0xE9E
+            | 0xE95
+            | 0xE97
+            | 0xE9A
+            | 0xE9F
+            | 0xEAA
+            | 0xE94
+            | 0xE96
+            | 0xE88
+    ) {
+        code |= LR_FIRST;
+    }
+    if cp == 0xEAB {
+        code |= IS_HO;
+    }
+    if cp == 0xEAD {
+        code |= IS_O;
+    }
+    if cp == 0xEA7 {
+        code |= IS_W;
+    }
+    if cp == 0xEA5 || cp == 0xEA3 {
+        code |= IS_LR;
+    }
+    code
+}
+
+const fn build_lao_codes() -> [Code; 128] {
+    let mut t = [0; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = lao_code(0xE80 + i as u32);
+        i += 1;
+    }
+    t
+}
+
+static LAO_CODES: [Code; 128] = build_lao_codes();
+
+#[inline]
+fn class_is(code: Code, c: Lc) -> bool {
+    code != END && code & CLASS == c as Code
+}
+
+/// Code of the character at byte `i` (Lao, or a Thai mark taken as its Lao twin),
+/// or `END`.
+#[inline]
+fn code_at(b: &[u8], i: usize) -> Code {
+    if i + 3 > b.len() || b[i] != 0xE0 {
+        return END;
+    }
+    let (b1, b2) = (b[i + 1], b[i + 2]);
+    match b1 {
+        0xBA | 0xBB => LAO_CODES[(((b1 & 1) << 6) | (b2 & 0x3F)) as usize],
+        0xB8 | 0xB9 => {
+            let cp = 0xE00 | ((b1 as u32 & 1) << 6) | (b2 as u32 & 0x3F);
+            match char::from_u32(cp).and_then(thai_mark_twin) {
+                Some(t) => LAO_CODES[(t as u32 - 0xE80) as usize],
+                None => END,
+            }
+        }
+        _ => END,
+    }
+}
+
+/// Decoded codes of up to `WIN` characters of a Lao run.
+const WIN: usize = 96;
+/// Refill the window when fewer characters than this remain in it.
+const LOOK: usize = 32;
+
+#[derive(Clone)]
+struct Window {
+    /// Byte offset of `codes[0]`.
+    start: usize,
+    /// Number of decoded codes.
+    len: usize,
+    codes: [Code; WIN],
+}
+
+impl std::fmt::Debug for Window {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Window")
+            .field("start", &self.start)
+            .field("len", &self.len)
+            .finish()
+    }
+}
+
+impl Window {
+    fn new() -> Window {
+        Window {
+            start: 0,
+            len: 0,
+            codes: [END; WIN],
+        }
+    }
+
+    /// The codes from byte `pos` on (ending at the end of the Lao run or of the
+    /// window, whichever comes first; reading past the slice gives `END`).
+    #[inline]
+    fn at(&mut self, b: &[u8], pos: usize) -> &[Code] {
+        let idx = pos.wrapping_sub(self.start) / 3;
+        let inside = pos >= self.start && (pos - self.start) % 3 == 0 && idx < self.len;
+        // The run ended inside the window if the last decoded code is END.
+        let ends_inside = self.len > 0 && self.len < WIN;
+        if !(inside && (ends_inside || self.len - idx >= LOOK)) {
+            self.start = pos;
+            self.len = 0;
+            let mut i = pos;
+            while self.len < WIN {
+                let c = code_at(b, i);
+                self.codes[self.len] = c;
+                self.len += 1;
+                if c == END {
+                    break;
+                }
+                i += 3;
+            }
+            return &self.codes[..self.len];
+        }
+        &self.codes[idx..self.len]
+    }
+}
+
+#[inline]
+fn get(w: &[Code], i: usize) -> Code {
+    if i < w.len() {
+        w[i]
+    } else {
+        END
+    }
+}
+
 impl SyllableIndices<'_> {
     /// End of the unit starting at `start`.
     fn unit_end(&mut self, start: usize) -> usize {
         let text = self.text;
         let b = text.as_bytes();
-        if lao_at(b, start).is_some_and(|(c, _)| starts_syllable(c)) {
-            let cands = match self.cached.take() {
-                Some(c) => c,
-                None => lao_candidates(b, start),
+        let first = code_at(b, start);
+        if !starts_syllable(first) {
+            return other_unit_end(text, start);
+        }
+        let w = self.win.at(b, start);
+        let mut cands = if self.cached_at == start {
+            self.cached
+        } else {
+            lao_candidates(w)
+        };
+        cands.sort();
+        // Choose the candidate whose cost plus the cheapest next syllable is lowest;
+        // on a tie, the longer one. Candidates are sorted by cost, so once a
+        // candidate alone costs more than the best total, none can win.
+        let mut best_total = u32::MAX;
+        let mut best_len = 0usize;
+        let mut best_next = Cands::new();
+        let mut best_has_next = false;
+        for cand in &cands.list[..cands.len] {
+            if cand.cost as u32 > best_total {
+                break;
+            }
+            let len = cand.len as usize;
+            let next_code = get(w, len);
+            let (next_cost, next) = if starts_syllable(next_code) {
+                let nc = lao_candidates(&w[len.min(w.len())..]);
+                (nc.min_cost(), Some(nc))
+            } else {
+                (0, None)
             };
-            // Choose the candidate whose cost plus the best next syllable is lowest;
-            // on a tie, the longer one.
-            let mut best: Option<(u32, usize, Option<Cands>)> = None;
-            for cand in &cands.list[..cands.len] {
-                let (next_cost, next_cands) = match lao_at(b, cand.end) {
-                    Some((c, _)) if starts_syllable(c) => {
-                        let nc = lao_candidates(b, cand.end);
-                        (nc.min_cost(), Some(nc))
-                    }
-                    _ => (0, None),
-                };
-                let total = cand.cost as u32 + next_cost;
-                let better = match &best {
-                    None => true,
-                    Some((t, e, _)) => total < *t || (total == *t && cand.end > *e),
-                };
-                if better {
-                    best = Some((total, cand.end, next_cands));
+            let total = cand.cost as u32 + next_cost;
+            if total < best_total || (total == best_total && len > best_len) {
+                best_total = total;
+                best_len = len;
+                best_has_next = next.is_some();
+                if let Some(nc) = next {
+                    best_next = nc;
                 }
             }
-            let (_, mut end, next) = best.expect("at least one candidate");
-            self.cached = next;
-            // ໆ repeats the syllable before it and stays with it.
-            while let Some((Lc::KoLa, _)) = lao_at(b, end) {
-                end += 3;
-                self.cached = None;
-            }
-            return end;
         }
-        self.cached = None;
-        other_unit_end(text, start)
+        let mut end = start + 3 * best_len;
+        // ໆ repeats the syllable before it and stays with it.
+        while class_is(code_at(b, end), Lc::KoLa) {
+            end += 3;
+            best_has_next = false;
+        }
+        if best_has_next {
+            self.cached = best_next;
+            self.cached_at = end;
+        }
+        end
     }
 }
 
-/// Whether a syllable (rather than another unit) starts at a Lao character of class `c`.
+/// Whether a syllable (rather than another unit) starts at a character with code `c`.
 #[inline]
-fn starts_syllable(c: Lc) -> bool {
-    !matches!(c, Lc::Digit | Lc::Ellipsis | Lc::Unassigned | Lc::KoLa)
-}
-
-/// Class and character at byte `i` if it is a Lao character, or a Thai combining mark
-/// (taken as its Lao twin so that un-normalised text still segments).
-#[inline]
-fn lao_at(b: &[u8], i: usize) -> Option<(Lc, char)> {
-    if i + 3 > b.len() || b[i] != 0xE0 {
-        return None;
-    }
-    let b1 = b[i + 1];
-    let b2 = b[i + 2];
-    match b1 {
-        0xBA | 0xBB => {
-            let cp = 0xE00 | (((b1 as u32) & 0x03) << 6) | (b2 as u32 & 0x3F);
-            let c = char::from_u32(cp)?;
-            Some((crate::chars::LAO_TABLE[(cp - 0xE80) as usize], c))
-        }
-        0xB8 | 0xB9 => {
-            let cp = 0xE00 | (((b1 as u32) & 0x03) << 6) | (b2 as u32 & 0x3F);
-            let twin = thai_mark_twin(char::from_u32(cp)?)?;
-            Some((lao_class(twin)?, twin))
-        }
-        _ => None,
-    }
+fn starts_syllable(c: Code) -> bool {
+    c != END
+        && !matches!(
+            c & CLASS,
+            x if x == Lc::Digit as Code
+                || x == Lc::Ellipsis as Code
+                || x == Lc::Unassigned as Code
+                || x == Lc::KoLa as Code
+        )
 }
 
 // ---------------------------------------------------------------------------
@@ -188,13 +385,14 @@ const BARE_CONSONANT: u16 = 25;
 /// A mark, vowel or pre-vowel with no consonant to sit on.
 const STRAY: u16 = 40;
 
-#[derive(Copy, Clone, Debug)]
+/// One reading of a syllable: its length in characters and its cost.
+#[derive(Copy, Clone, Debug, Default)]
 struct Cand {
-    end: usize,
+    len: u16,
     cost: u16,
 }
 
-const MAX_CANDS: usize = 32;
+const MAX_CANDS: usize = 12;
 
 #[derive(Copy, Clone, Debug)]
 struct Cands {
@@ -206,23 +404,25 @@ impl Cands {
     fn new() -> Cands {
         Cands {
             len: 0,
-            list: [Cand { end: 0, cost: 0 }; MAX_CANDS],
+            list: [Cand::default(); MAX_CANDS],
         }
     }
     #[inline]
-    fn push(&mut self, end: usize, cost: u16) {
-        // Keep the cheapest cost per end.
+    fn push(&mut self, len: usize, cost: u16) {
+        let len = len as u16;
+        // Keep the cheapest cost per length.
         for c in &mut self.list[..self.len] {
-            if c.end == end {
+            if c.len == len {
                 c.cost = c.cost.min(cost);
                 return;
             }
         }
         if self.len < MAX_CANDS {
-            self.list[self.len] = Cand { end, cost };
+            self.list[self.len] = Cand { len, cost };
             self.len += 1;
         }
     }
+    #[inline]
     fn min_cost(&self) -> u32 {
         self.list[..self.len]
             .iter()
@@ -230,30 +430,12 @@ impl Cands {
             .min()
             .unwrap_or(0)
     }
+    /// Sorts by cost, then longest first.
+    #[inline]
+    fn sort(&mut self) {
+        self.list[..self.len].sort_unstable_by_key(|c| (c.cost, u16::MAX - c.len));
+    }
 }
-
-/// Vowel-letter elements of a syllable after the onset and its marks.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum El {
-    /// ະ
-    A,
-    /// າ
-    Aa,
-    /// ຳ
-    Am,
-    /// ອ as a vowel
-    O,
-    /// ວ as a vowel (ua)
-    W,
-    /// ຽ
-    Nyo,
-    /// a final consonant (required)
-    F,
-    /// a final consonant (optional)
-    OptF,
-}
-
-use El::*;
 
 /// Which vowel mark sits on the onset.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -266,243 +448,246 @@ enum Vm {
     Niggahita,
 }
 
-/// Tails allowed after (pre-vowel, vowel mark), with their extra cost.
-fn tails(pre: Option<Lc>, v: Vm) -> &'static [(&'static [El], u16)] {
-    match (pre, v) {
-        (None, Vm::None) => &[
-            (&[A], 0),
-            (&[Aa, OptF], 0),
-            (&[Am], 0),
-            (&[O, F], 0),
-            (&[O], 15),
-            (&[W, F], 0),
-            (&[Nyo, F], 0),
-            (&[Nyo], 6),
-        ],
-        (None, Vm::MaiKan) => &[(&[F], 0), (&[O, F], 2)],
-        (None, Vm::Upper) | (None, Vm::Ue) => &[(&[OptF], 0)],
-        (None, Vm::MaiKon) => &[(&[F], 0), (&[W, A], 0)],
-        (None, Vm::Niggahita) => &[(&[], 0), (&[Aa], 0)],
-        (Some(Lc::PreE), Vm::None) => &[(&[OptF], 0), (&[A], 0), (&[Aa, A], 0), (&[Aa], 2)],
-        (Some(Lc::PreE), Vm::MaiKan) => &[(&[F], 0)],
-        (Some(Lc::PreE), Vm::Upper) => &[(&[OptF], 0)],
-        (Some(Lc::PreE), Vm::Ue) => &[(&[O, OptF], 0), (&[], 3)],
-        (Some(Lc::PreE), Vm::MaiKon) => &[(&[Aa], 0)],
-        (Some(Lc::PreAe), Vm::None) | (Some(Lc::PreO), Vm::None) => &[(&[OptF], 0), (&[A], 0)],
-        (Some(Lc::PreAe), Vm::MaiKan) => &[(&[F], 0)],
-        (Some(Lc::PreAi), Vm::None) => &[(&[], 0)],
-        _ => &[],
-    }
-}
-
-#[inline]
-fn is_common_final(c: char) -> bool {
-    matches!(c, 'ກ' | 'ງ' | 'ດ' | 'ນ' | 'ບ' | 'ມ' | 'ຍ' | 'ວ')
-}
-
-/// Consonants that never close a syllable.
-#[inline]
-fn never_final(c: char) -> bool {
-    matches!(c, 'ຫ' | 'ອ' | 'ຢ' | 'ໜ' | 'ໝ' | 'ຮ')
-}
-
-/// Second consonants of a ຫ-cluster.
-#[inline]
-fn ho_cluster_second(c: char) -> bool {
-    matches!(c, 'ງ' | 'ຍ' | 'ນ' | 'ມ' | 'ລ' | 'ວ' | 'ຣ')
-}
-
-/// First consonants of a ລ/ຣ cluster.
-#[inline]
-fn lr_cluster_first(c: char) -> bool {
-    matches!(
-        c,
-        'ກ' | 'ຂ'
-            | 'ຄ'
-            | 'ປ'
-            | 'ຜ'
-            | 'ພ'
-            | 'ຕ'
-            | 'ທ'
-            | 'ບ'
-            | 'ຟ'
-            | 'ສ'
-            | 'ດ'
-            | 'ຖ'
-            | 'ຈ'
-    )
+/// Pre-posed vowel of a syllable.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Pre {
+    None,
+    E,
+    Ae,
+    O,
+    Ai,
 }
 
 /// Reads the run of combining marks at `i`: its end and the vowel mark in it.
 #[inline]
-fn mark_run(b: &[u8], mut i: usize) -> (usize, Vm, bool) {
+fn mark_run(w: &[Code], mut i: usize) -> (usize, Vm) {
     let mut v = Vm::None;
-    let mut any = false;
-    while let Some((c, _)) = lao_at(b, i) {
-        let m = match c {
-            Lc::MaiKan => Vm::MaiKan,
-            Lc::VowelI | Lc::VowelU => Vm::Upper,
-            Lc::VowelUe => Vm::Ue,
-            Lc::MaiKon => Vm::MaiKon,
-            Lc::Niggahita => Vm::Niggahita,
-            c if c.is_mark() => Vm::None,
-            _ => break,
-        };
+    while i < w.len() && w[i] != END && w[i] & IS_MARK != 0 {
         if v == Vm::None {
-            v = m;
+            let c = w[i] & CLASS;
+            v = if c == Lc::MaiKan as Code {
+                Vm::MaiKan
+            } else if c == Lc::VowelI as Code || c == Lc::VowelU as Code {
+                Vm::Upper
+            } else if c == Lc::VowelUe as Code {
+                Vm::Ue
+            } else if c == Lc::MaiKon as Code {
+                Vm::MaiKon
+            } else if c == Lc::Niggahita as Code {
+                Vm::Niggahita
+            } else {
+                Vm::None
+            };
         }
-        any = true;
-        i += 3;
+        i += 1;
     }
-    (i, v, any)
+    (i, v)
 }
 
 /// Whether the consonant at `i` can close a syllable: it is not followed by a mark or
 /// a vowel letter that would make it the next onset. Returns the end of the final
 /// (with an attached ໌ or ຺) and its cost.
 #[inline]
-fn final_at(b: &[u8], i: usize) -> Option<(usize, u16)> {
-    let (c, ch) = lao_at(b, i)?;
-    if c != Lc::Cons || never_final(ch) {
+fn final_at(w: &[Code], i: usize) -> Option<(usize, u16)> {
+    let c = get(w, i);
+    if !class_is(c, Lc::Cons) || c & NEVER_FINAL != 0 {
         return None;
     }
-    let mut end = i + 3;
-    match lao_at(b, end) {
-        Some((Lc::Cancel | Lc::Virama, _)) => {
-            end += 3;
+    let mut end = i + 1;
+    let n = get(w, end);
+    if n != END {
+        if class_is(n, Lc::Cancel) || class_is(n, Lc::Virama) {
+            end += 1;
+        } else if n & IS_MARK != 0
+            || class_is(n, Lc::VowelA)
+            || class_is(n, Lc::VowelAa)
+            || class_is(n, Lc::VowelAm)
+            || class_is(n, Lc::Nyo)
+        {
+            return None;
         }
-        Some((n, _)) if n.is_mark() => return None,
-        Some((Lc::VowelA | Lc::VowelAa | Lc::VowelAm | Lc::Nyo, _)) => return None,
+    }
+    Some((end, if c & COMMON_FINAL != 0 { 0 } else { RARE_FINAL }))
+}
+
+/// Skips tone marks typed after ຳ or a final າ (ນຳ້): they belong to this syllable.
+#[inline]
+fn skip_tones(w: &[Code], mut i: usize) -> usize {
+    while class_is(get(w, i), Lc::Tone) {
+        i += 1;
+    }
+    i
+}
+
+/// Pushes the reading that ends with an optional final consonant at `i`.
+#[inline]
+fn push_opt_final(w: &[Code], i: usize, cost: u16, out: &mut Cands) {
+    out.push(i, cost);
+    push_final(w, i, cost, out);
+}
+
+/// Pushes the reading that ends with a final consonant at `i`, if there is one.
+#[inline]
+fn push_final(w: &[Code], i: usize, cost: u16, out: &mut Cands) {
+    if let Some((end, fc)) = final_at(w, i) {
+        out.push(end, cost + fc);
+    }
+}
+
+/// Pushes every reading of the vowel letters and final after the onset and its
+/// marks (which end at `r`), as Lao spelling allows them after the pre-vowel `pre`
+/// and the vowel mark `v`.
+#[inline]
+fn push_tails(w: &[Code], r: usize, pre: Pre, v: Vm, medial: bool, cost: u16, out: &mut Cands) {
+    let c = get(w, r);
+    let is = |cls: Lc| class_is(c, cls);
+    match (pre, v) {
+        (Pre::None, Vm::None) => {
+            if is(Lc::VowelA) {
+                out.push(r + 1, cost);
+            } else if is(Lc::VowelAa) {
+                push_opt_final(w, r + 1, cost, out);
+            } else if is(Lc::VowelAm) {
+                out.push(skip_tones(w, r + 1), cost);
+            } else if c == END {
+            } else if c & IS_O != 0 {
+                // ອ as the vowel: closed (ຕອນ), rarely open.
+                push_final(w, r + 1, cost, out);
+                out.push(r + 1, cost + 15);
+            } else if c & IS_W != 0 && !medial {
+                // ວ as the vowel ua in a closed syllable (ສວນ).
+                push_final(w, r + 1, cost, out);
+            } else if is(Lc::Nyo) {
+                push_final(w, r + 1, cost, out);
+                out.push(r + 1, cost + 6);
+            }
+        }
+        (Pre::None, Vm::MaiKan) => {
+            push_final(w, r, cost, out);
+            if c != END && c & IS_O != 0 {
+                push_final(w, r + 1, cost + 2, out);
+            }
+        }
+        (Pre::None, Vm::Upper | Vm::Ue) | (Pre::E, Vm::Upper) => push_opt_final(w, r, cost, out),
+        (Pre::None, Vm::MaiKon) => {
+            push_final(w, r, cost, out);
+            if c != END && c & IS_W != 0 && !medial && class_is(get(w, r + 1), Lc::VowelA) {
+                out.push(r + 2, cost);
+            }
+        }
+        (Pre::None, Vm::Niggahita) => {
+            out.push(r, cost);
+            if is(Lc::VowelAa) {
+                out.push(skip_tones(w, r + 1), cost);
+            }
+        }
+        (Pre::E, Vm::None) => {
+            push_opt_final(w, r, cost, out);
+            if is(Lc::VowelA) {
+                out.push(r + 1, cost);
+            } else if is(Lc::VowelAa) {
+                if class_is(get(w, r + 1), Lc::VowelA) {
+                    out.push(r + 2, cost);
+                }
+                out.push(skip_tones(w, r + 1), cost + 2);
+            }
+        }
+        (Pre::E | Pre::Ae, Vm::MaiKan) => push_final(w, r, cost, out),
+        (Pre::E, Vm::Ue) => {
+            if c != END && c & IS_O != 0 {
+                push_opt_final(w, r + 1, cost, out);
+            }
+            out.push(r, cost + 3);
+        }
+        (Pre::E, Vm::MaiKon) => {
+            if is(Lc::VowelAa) {
+                out.push(skip_tones(w, r + 1), cost);
+            }
+        }
+        (Pre::Ae | Pre::O, Vm::None) => {
+            push_opt_final(w, r, cost, out);
+            if is(Lc::VowelA) {
+                out.push(r + 1, cost);
+            }
+        }
+        (Pre::Ai, Vm::None) => out.push(r, cost),
         _ => {}
     }
-    Some((end, if is_common_final(ch) { 0 } else { RARE_FINAL }))
 }
 
-/// Matches `tail` from byte `i`, pushing every end it can reach.
-fn match_tail(b: &[u8], i: usize, tail: &[El], cost: u16, out: &mut Cands) {
-    let Some((&el, rest)) = tail.split_first() else {
-        out.push(i, cost);
-        return;
-    };
-    let want = |c: Lc, ch: char| match el {
-        A => c == Lc::VowelA,
-        Aa => c == Lc::VowelAa,
-        Am => c == Lc::VowelAm,
-        O => ch == 'ອ',
-        W => ch == 'ວ',
-        Nyo => c == Lc::Nyo,
-        F | OptF => false,
-    };
-    match el {
-        F | OptF => {
-            if el == OptF {
-                match_tail(b, i, rest, cost, out);
-            }
-            if let Some((end, fc)) = final_at(b, i) {
-                match_tail(b, end, rest, cost + fc, out);
-            }
-        }
-        _ => {
-            if let Some((c, ch)) = lao_at(b, i) {
-                if want(c, ch) {
-                    let mut end = i + 3;
-                    // A tone typed after ຳ or າ (ນຳ້) still belongs to this syllable.
-                    if matches!(el, Am | Aa) && rest.is_empty() {
-                        while let Some((Lc::Tone, _)) = lao_at(b, end) {
-                            end += 3;
-                        }
-                    }
-                    match_tail(b, end, rest, cost, out);
-                }
-            }
-        }
-    }
-}
-
-/// Every reading of a Lao syllable starting at byte `pos`, with its cost.
-fn lao_candidates(b: &[u8], pos: usize) -> Cands {
+/// Every reading of a Lao syllable at the start of `w`, with its cost.
+fn lao_candidates(w: &[Code]) -> Cands {
     let mut out = Cands::new();
-    let Some((c0, _)) = lao_at(b, pos) else {
+    let c0 = get(w, 0);
+    if c0 == END {
         return out;
-    };
-    let mut p = pos;
-    let mut pre = None;
-    if c0.is_pre_vowel() {
-        pre = Some(c0);
-        p += 3;
-        // ເເ typed for ແ.
-        if c0 == Lc::PreE && matches!(lao_at(b, p), Some((Lc::PreE, _))) {
-            pre = Some(Lc::PreAe);
-            p += 3;
-        }
     }
-    match lao_at(b, p) {
-        Some((Lc::Cons, ch)) => {
-            // Onsets: (end, cost, medial ວ).
-            let mut onsets = [(p + 3, 0u16, false); 3];
-            let mut n = 1;
-            if let Some((Lc::Cons, ch2)) = lao_at(b, p + 3) {
-                if ch == 'ຫ' && ho_cluster_second(ch2) {
-                    onsets[n] = (p + 6, 0, false);
-                    n += 1;
-                } else if matches!(ch2, 'ລ' | 'ຣ') && lr_cluster_first(ch) {
-                    onsets[n] = (p + 6, CLUSTER_LR, false);
-                    n += 1;
-                } else if ch2 == 'ວ' && ch != 'ວ' {
-                    onsets[n] = (p + 6, MEDIAL_W, true);
-                    n += 1;
-                }
+    let c0c = c0 & CLASS;
+    let (mut pre, mut p) = if c0c == Lc::PreE as Code {
+        (Pre::E, 1)
+    } else if c0c == Lc::PreAe as Code {
+        (Pre::Ae, 1)
+    } else if c0c == Lc::PreO as Code {
+        (Pre::O, 1)
+    } else if c0c == Lc::PreAi as Code {
+        (Pre::Ai, 1)
+    } else {
+        (Pre::None, 0)
+    };
+    // ເເ typed for ແ.
+    if pre == Pre::E && class_is(get(w, 1), Lc::PreE) {
+        pre = Pre::Ae;
+        p = 2;
+    }
+    let c = get(w, p);
+    if class_is(c, Lc::Cons) {
+        let (r1, v1) = mark_run(w, p + 1);
+        push_tails(w, r1, pre, v1, false, BASE, &mut out);
+        // Two-consonant onsets.
+        let c2 = get(w, p + 1);
+        if class_is(c2, Lc::Cons) {
+            let second = if c & IS_HO != 0 && c2 & HO_SECOND != 0 {
+                Some((0, false))
+            } else if c2 & IS_LR != 0 && c & LR_FIRST != 0 {
+                Some((CLUSTER_LR, false))
+            } else if c2 & IS_W != 0 && c & IS_W == 0 {
+                Some((MEDIAL_W, true))
+            } else {
+                None
+            };
+            if let Some((oc, medial)) = second {
+                let (r2, v2) = mark_run(w, p + 2);
+                push_tails(w, r2, pre, v2, medial, BASE + oc, &mut out);
             }
-            for &(q, oc, medial) in &onsets[..n] {
-                let (r, v, _) = mark_run(b, q);
-                for &(tail, tc) in tails(pre, v) {
-                    // Medial ວ needs a vowel after it, not ວ again.
-                    if medial
-                        && (tail.is_empty() && pre.is_none() && v == Vm::None
-                            || tail.first() == Some(&W))
-                    {
-                        continue;
-                    }
-                    match_tail(b, r, tail, BASE + oc + tc, &mut out);
-                }
-            }
-            // Fallback: the consonant (with its marks) alone.
-            let (r, _, _) = mark_run(b, p + 3);
-            let cost = if pre.is_some() {
+        }
+        // Fallback: the consonant (with its marks) alone.
+        out.push(
+            r1,
+            if pre != Pre::None {
                 BASE + 12
             } else {
                 BARE_CONSONANT
-            };
-            out.push(r, cost);
-        }
-        _ => {
-            // A pre-vowel with no consonant, or a mark/vowel letter with no onset.
-            let first_end = if pre.is_some() { p } else { p + 3 };
-            let (r, _, _) = mark_run(b, first_end);
-            out.push(r, STRAY);
-        }
+            },
+        );
+    } else {
+        // A pre-vowel with no consonant, or a mark/vowel letter with no onset.
+        let (r, _) = mark_run(w, if pre != Pre::None { p } else { p + 1 });
+        out.push(r, STRAY);
     }
     // A silent letter with ໌ (ຈັນທ໌, ໄຟລ໌) belongs to the syllable before it.
     for k in 0..out.len {
-        let end = out.list[k].end;
-        if let Some((Lc::Cons, _)) = lao_at(b, end) {
-            let (r, _, any) = mark_run(b, end + 3);
-            if any && run_has_cancel(b, end + 3, r) {
-                out.list[k].end = r;
+        let end = out.list[k].len as usize;
+        if class_is(get(w, end), Lc::Cons)
+            && get(w, end + 1) & IS_MARK != 0
+            && get(w, end + 1) != END
+        {
+            let (r, _) = mark_run(w, end + 1);
+            if (end + 1..r).any(|j| class_is(w[j], Lc::Cancel)) {
+                out.list[k].len = r as u16;
             }
         }
     }
     out
-}
-
-fn run_has_cancel(b: &[u8], mut i: usize, end: usize) -> bool {
-    while i < end {
-        if let Some((Lc::Cancel, _)) = lao_at(b, i) {
-            return true;
-        }
-        i += 3;
-    }
-    false
 }
 
 /// Kinds of units that are not Lao syllables.
