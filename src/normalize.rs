@@ -117,6 +117,7 @@ pub fn normalize(text: &str, form: Form) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len() + 8);
+    let mut scratch = Scratch::default();
     let mut done = 0; // bytes of `text` accounted for in `out`
     let mut p = first;
     loop {
@@ -131,7 +132,7 @@ pub fn normalize(text: &str, form: Form) -> Cow<'_, str> {
             .position(|b| b.is_ascii())
             .map_or(bytes.len(), |k| p + 1 + k);
         out.push_str(&text[done..start]);
-        repair(&text[start..end], search, &mut out);
+        repair(&text[start..end], search, &mut out, &mut scratch);
         done = end;
         match first_suspect(bytes, end, search) {
             Some(next) => p = next,
@@ -160,7 +161,12 @@ pub fn search_key(text: &str) -> Cow<'_, str> {
 #[doc(hidden)]
 pub fn normalize_reference(text: &str, form: Form) -> String {
     let mut out = String::new();
-    repair(text, form == Form::Search, &mut out);
+    repair(
+        text,
+        form == Form::Search,
+        &mut out,
+        &mut Scratch::default(),
+    );
     out
 }
 
@@ -183,7 +189,6 @@ pub fn is_normalized(text: &str, form: Form) -> bool {
 // slow path then leaves alone (e.g. two different vowel marks on one letter), never
 // the reverse: `normalize` compares the result with its input at the end.
 
-const OTHER: u8 = 0;
 const CONS: u8 = 1;
 const HO: u8 = 2;
 const NO_MO: u8 = 3;
@@ -191,7 +196,6 @@ const LO_LOOT: u8 = 4;
 const PRE_E: u8 = 5;
 const AA: u8 = 6;
 const AM: u8 = 7;
-const THAI: u8 = 8;
 const LAO_OTHER: u8 = 9;
 const DIGIT: u8 = 10 | SEARCH_BAD;
 /// Bit set on codes of combining marks; the low nibble is the mark's sort key.
@@ -250,80 +254,125 @@ const fn build_codes() -> [u8; 128] {
 
 static CODES: [u8; 128] = build_codes();
 
+// The pair rules above, compiled into a DFA over the Lao block: the state is the
+// class of the previous character (with whether the current mark run holds ໍ),
+// and each entry holds the next state and a "suspect" bit.
+
+const S_OTHER: u8 = 0;
+const S_THAI: u8 = 1;
+const S_HO: u8 = 2;
+const S_PRE_E: u8 = 3;
+const S_AM: u8 = 4;
+const S_LAO: u8 = 5;
+/// States 6..=11: after a mark with key 1..=6; 12..=17: the same with ໍ in the run.
+const S_MARK: u8 = 5;
+const S_MARK_NIG: u8 = 11;
+const N_STATES: usize = 18;
+const SUSPECT: u8 = 0x80;
+
+const fn dfa_entry(state: u8, code: u8, search: bool) -> u8 {
+    let (prev_mark_key, nig) = if state > S_MARK_NIG {
+        (state - S_MARK_NIG, true)
+    } else if state > S_MARK {
+        (state - S_MARK, false)
+    } else {
+        (0, false)
+    };
+    if state == S_THAI || (search && code & SEARCH_BAD != 0) {
+        return SUSPECT;
+    }
+    if code & MARK != 0 {
+        let key = code & 0x0F;
+        let bad = if prev_mark_key > 0 {
+            prev_mark_key >= key
+        } else {
+            state == S_AM
+        };
+        let nig = nig || code & NIGGA != 0;
+        let next = if nig { S_MARK_NIG + key } else { S_MARK + key };
+        return next | if bad { SUSPECT } else { 0 };
+    }
+    let bad = match code {
+        AA => nig,
+        NO_MO => state == S_HO,
+        LO_LOOT => search && state == S_HO,
+        PRE_E => state == S_PRE_E,
+        _ => false,
+    };
+    let next = match code {
+        HO => S_HO,
+        PRE_E => S_PRE_E,
+        AM => S_AM,
+        _ => S_LAO,
+    };
+    next | if bad { SUSPECT } else { 0 }
+}
+
+const fn build_dfa(search: bool) -> [[u8; 128]; N_STATES] {
+    let mut t = [[0u8; 128]; N_STATES];
+    let mut st = 0;
+    while st < N_STATES {
+        let mut i = 0;
+        while i < 128 {
+            t[st][i] = dfa_entry(st as u8, CODES[i], search);
+            i += 1;
+        }
+        st += 1;
+    }
+    t
+}
+
+static DFA_CANONICAL: [[u8; 128]; N_STATES] = build_dfa(false);
+static DFA_SEARCH: [[u8; 128]; N_STATES] = build_dfa(true);
+
 /// Byte offset of the first character at or after `from` that the slow path might
 /// change (or that takes part in such a change), or `None`.
 #[inline]
 fn first_suspect(bytes: &[u8], from: usize, search: bool) -> Option<usize> {
+    let dfa = if search { &DFA_SEARCH } else { &DFA_CANONICAL };
     let n = bytes.len();
     let mut i = from;
-    let mut prev = OTHER;
-    let mut nig = false;
+    let mut state = S_OTHER;
     while i < n {
         let b = bytes[i];
         if b < 0x80 {
             if search && b == b'\t' {
                 return Some(i);
             }
-            prev = OTHER;
-            nig = false;
+            state = S_OTHER;
             i += 1;
             continue;
         }
         if b == 0xE0 {
             // `bytes` is valid UTF-8, so two continuation bytes follow.
             let b1 = bytes[i + 1];
-            if b1 == 0xBA || b1 == 0xBB {
-                let code = CODES[(((b1 & 1) << 6) | (bytes[i + 2] & 0x3F)) as usize];
-                if prev == THAI || (search && code & SEARCH_BAD != 0) {
+            if b1 & 0xFE == 0xBA {
+                let e = dfa[state as usize][(((b1 & 1) << 6) | (bytes[i + 2] & 0x3F)) as usize];
+                if e & SUSPECT != 0 {
                     return Some(i);
                 }
-                if code & MARK != 0 {
-                    if prev & MARK != 0 {
-                        if prev & 0x0F >= code & 0x0F {
-                            return Some(i);
-                        }
-                    } else if prev == AM {
-                        return Some(i);
-                    }
-                    nig |= code & NIGGA != 0;
-                } else {
-                    let bad = match code {
-                        AA => nig,
-                        NO_MO => prev == HO,
-                        LO_LOOT => search && prev == HO,
-                        PRE_E => prev == PRE_E,
-                        _ => false,
-                    };
-                    if bad {
-                        return Some(i);
-                    }
-                    nig = false;
-                }
-                prev = code;
+                state = e;
                 i += 3;
                 continue;
             }
-            if b1 == 0xB8 || b1 == 0xB9 {
+            if b1 & 0xFE == 0xB8 {
                 // Thai next to Lao: maybe a Thai mark on a Lao letter.
-                if prev != OTHER && prev != THAI {
+                if state != S_OTHER && state != S_THAI {
                     return Some(i);
                 }
-                prev = THAI;
-                nig = false;
+                state = S_THAI;
                 i += 3;
                 continue;
             }
         }
         let len = utf8_len(b);
         if search {
-            // SAFETY-free decode: `bytes` is valid UTF-8 and `i` is a char boundary.
             let c = decode_at(bytes, i, len);
             if is_zero_width(c) || is_other_space(c) {
                 return Some(i);
             }
         }
-        prev = OTHER;
-        nig = false;
+        state = S_OTHER;
         i += len;
     }
     None
@@ -403,24 +452,43 @@ fn map_thai_pre_vowels(v: &mut [char]) {
     }
 }
 
+/// Buffers reused from one segment to the next.
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<char>,
+    marks: Vec<char>,
+}
+
 /// Normalises one segment (no ASCII inside that matters) into `out`.
-fn repair(seg: &str, search: bool, out: &mut String) {
-    let mut v: Vec<char> = seg.chars().filter_map(|c| premap(c, search)).collect();
+fn repair(seg: &str, search: bool, out: &mut String, scratch: &mut Scratch) {
+    let v = &mut scratch.chars;
+    v.clear();
+    let mut thai = false;
+    for c in seg.chars() {
+        if let Some(c) = premap(c, search) {
+            thai |= ('\u{0E00}'..='\u{0E7F}').contains(&c);
+            v.push(c);
+        }
+    }
     // The order matters for idempotence: ໌ is Lao context for a Thai mark after
     // it, and removing it (search form) can put a Thai pre-vowel next to a consonant.
-    map_thai_after_lao(&mut v);
+    if thai {
+        map_thai_after_lao(v);
+    }
     if search {
         v.retain(|&c| c != '\u{0ECC}');
     }
-    map_thai_pre_vowels(&mut v);
+    if thai {
+        map_thai_pre_vowels(v);
+    }
     if search {
-        for c in &mut v {
+        for c in v.iter_mut() {
             if ('\u{0ED0}'..='\u{0ED9}').contains(c) {
                 *c = char::from(b'0' + (*c as u32 - 0xED0) as u8);
             }
         }
     }
-    let mut marks: Vec<char> = Vec::new();
+    let marks = &mut scratch.marks;
     let mut i = 0;
     let n = v.len();
     while i < n {
@@ -473,7 +541,7 @@ fn repair(seg: &str, search: bool, out: &mut String) {
                 }
             }
         }
-        order_marks(&mut marks);
+        order_marks(marks);
         if let Some(b) = base {
             out.push(b);
         }

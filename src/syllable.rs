@@ -231,9 +231,9 @@ fn code_at(b: &[u8], i: usize) -> Code {
 }
 
 /// Decoded codes of up to `WIN` characters of a Lao run.
-const WIN: usize = 96;
+const WIN: usize = 256;
 /// Refill the window when fewer characters than this remain in it.
-const LOOK: usize = 32;
+const LOOK: usize = 24;
 
 #[derive(Clone)]
 struct Window {
@@ -275,7 +275,13 @@ impl Window {
             self.len = 0;
             let mut i = pos;
             while self.len < WIN {
-                let c = code_at(b, i);
+                // Fast path for the Lao block; Thai marks and the rest via `code_at`.
+                let c =
+                    if i + 3 <= b.len() && b[i] == 0xE0 && (b[i + 1] == 0xBA || b[i + 1] == 0xBB) {
+                        LAO_CODES[(((b[i + 1] & 1) << 6) | (b[i + 2] & 0x3F)) as usize]
+                    } else {
+                        code_at(b, i)
+                    };
                 self.codes[self.len] = c;
                 self.len += 1;
                 if c == END {
@@ -308,22 +314,30 @@ impl SyllableIndices<'_> {
             return other_unit_end(text, start);
         }
         let w = self.win.at(b, start);
-        let mut cands = if self.cached_at == start {
+        let cands = if self.cached_at == start {
             self.cached
         } else {
             lao_candidates(w)
         };
-        cands.sort();
         // Choose the candidate whose cost plus the cheapest next syllable is lowest;
-        // on a tie, the longer one. Candidates are sorted by cost, so once a
-        // candidate alone costs more than the best total, none can win.
+        // on a tie, the longer one. Most of the time bounds on the next syllable's
+        // cost settle it without reading the next syllable.
+        if let Some(len) = sure_winner(w, &cands) {
+            let mut end = start + 3 * len;
+            while class_is(code_at(b, end), Lc::KoLa) {
+                end += 3;
+            }
+            return end;
+        }
+        // A candidate that alone costs more than the best total so far cannot win,
+        // so its next syllable is not looked at.
         let mut best_total = u32::MAX;
         let mut best_len = 0usize;
         let mut best_next = Cands::new();
         let mut best_has_next = false;
-        for cand in &cands.list[..cands.len] {
+        for cand in cands.as_slice() {
             if cand.cost as u32 > best_total {
-                break;
+                continue;
             }
             let len = cand.len as usize;
             let next_code = get(w, len);
@@ -357,6 +371,43 @@ impl SyllableIndices<'_> {
     }
 }
 
+/// Bounds on the cost of the cheapest syllable at `i`: (lower, upper), or `None`
+/// for the upper bound when it would take reading the syllable to know.
+#[inline]
+fn next_bounds(w: &[Code], i: usize) -> (u32, Option<u32>) {
+    let c = get(w, i);
+    if !starts_syllable(c) {
+        return (0, Some(0));
+    }
+    if class_is(c, Lc::Cons) {
+        // The consonant alone is always a reading.
+        return (BASE as u32, Some(BARE_CONSONANT as u32));
+    }
+    (BASE as u32, None)
+}
+
+/// The length of the candidate that wins whatever the next syllable turns out to
+/// be, if the bounds show one.
+#[inline]
+fn sure_winner(w: &[Code], cands: &Cands) -> Option<usize> {
+    let list = cands.as_slice();
+    let best = list.iter().min_by_key(|c| (c.cost, u8::MAX - c.len))?;
+    if list.len() == 1 {
+        return Some(best.len as usize);
+    }
+    let upper = best.cost as u32 + next_bounds(w, best.len as usize).1?;
+    for c in list {
+        if c.len == best.len {
+            continue;
+        }
+        let lower = c.cost as u32 + next_bounds(w, c.len as usize).0;
+        if !(upper < lower || (upper == lower && best.len > c.len)) {
+            return None;
+        }
+    }
+    Some(best.len as usize)
+}
+
 /// Whether a syllable (rather than another unit) starts at a character with code `c`.
 #[inline]
 fn starts_syllable(c: Code) -> bool {
@@ -388,15 +439,15 @@ const STRAY: u16 = 40;
 /// One reading of a syllable: its length in characters and its cost.
 #[derive(Copy, Clone, Debug, Default)]
 struct Cand {
-    len: u16,
-    cost: u16,
+    len: u8,
+    cost: u8,
 }
 
-const MAX_CANDS: usize = 12;
+const MAX_CANDS: usize = 8;
 
 #[derive(Copy, Clone, Debug)]
 struct Cands {
-    len: usize,
+    len: u8,
     list: [Cand; MAX_CANDS],
 }
 
@@ -409,31 +460,32 @@ impl Cands {
     }
     #[inline]
     fn push(&mut self, len: usize, cost: u16) {
-        let len = len as u16;
+        // Window positions are below 256 and costs below 100.
+        let len = len.min(255) as u8;
+        let cost = cost.min(255) as u8;
         // Keep the cheapest cost per length.
-        for c in &mut self.list[..self.len] {
+        for c in &mut self.list[..self.len as usize] {
             if c.len == len {
                 c.cost = c.cost.min(cost);
                 return;
             }
         }
-        if self.len < MAX_CANDS {
-            self.list[self.len] = Cand { len, cost };
+        if (self.len as usize) < MAX_CANDS {
+            self.list[self.len as usize] = Cand { len, cost };
             self.len += 1;
         }
     }
     #[inline]
+    fn as_slice(&self) -> &[Cand] {
+        &self.list[..self.len as usize]
+    }
+    #[inline]
     fn min_cost(&self) -> u32 {
-        self.list[..self.len]
+        self.as_slice()
             .iter()
             .map(|c| c.cost as u32)
             .min()
             .unwrap_or(0)
-    }
-    /// Sorts by cost, then longest first.
-    #[inline]
-    fn sort(&mut self) {
-        self.list[..self.len].sort_unstable_by_key(|c| (c.cost, u16::MAX - c.len));
     }
 }
 
@@ -616,6 +668,7 @@ fn push_tails(w: &[Code], r: usize, pre: Pre, v: Vm, medial: bool, cost: u16, ou
 }
 
 /// Every reading of a Lao syllable at the start of `w`, with its cost.
+#[inline]
 fn lao_candidates(w: &[Code]) -> Cands {
     let mut out = Cands::new();
     let c0 = get(w, 0);
@@ -675,7 +728,7 @@ fn lao_candidates(w: &[Code]) -> Cands {
         out.push(r, STRAY);
     }
     // A silent letter with ໌ (ຈັນທ໌, ໄຟລ໌) belongs to the syllable before it.
-    for k in 0..out.len {
+    for k in 0..out.len as usize {
         let end = out.list[k].len as usize;
         if class_is(get(w, end), Lc::Cons)
             && get(w, end + 1) & IS_MARK != 0
@@ -683,7 +736,7 @@ fn lao_candidates(w: &[Code]) -> Cands {
         {
             let (r, _) = mark_run(w, end + 1);
             if (end + 1..r).any(|j| class_is(w[j], Lc::Cancel)) {
-                out.list[k].len = r as u16;
+                out.list[k].len = r.min(255) as u8;
             }
         }
     }
@@ -722,6 +775,34 @@ fn is_foreign_mark(c: char) -> bool {
 
 /// End of the non-syllable unit starting at `start`.
 fn other_unit_end(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    // Fast paths for runs of ASCII spaces or digits that end where the general
+    // rules would end them too; anything unusual goes the general way.
+    if b[start] == b' ' {
+        let mut i = start + 1;
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        // Lead bytes of the non-ASCII whitespace characters: U+0085, U+00A0 (C2),
+        // U+1680 (E1), U+2000–U+205F (E2), U+3000 (E3).
+        if i == b.len()
+            || (!b[i].is_ascii_whitespace() && !matches!(b[i], 0xC2 | 0xE1 | 0xE2 | 0xE3))
+        {
+            return i;
+        }
+    } else if b[start].is_ascii_digit() {
+        let mut i = start + 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        // Stop before ASCII that is not a digit separator, or a Lao letter.
+        if i == b.len()
+            || (b[i] < 0x80 && b[i] != b'.' && b[i] != b',')
+            || (b[i] == 0xE0 && b.get(i + 1) == Some(&0xBA))
+        {
+            return i;
+        }
+    }
     let mut it = text[start..].char_indices().peekable();
     let (_, first) = it.next().expect("start < len");
     let kind = kind_of(first);
