@@ -32,6 +32,16 @@
 //! original text; [`syllable_indices`] gives byte offsets, [`utf16_spans`] and
 //! [`char_spans`] convert them for JavaScript and Python.
 //!
+//! ## Words
+//!
+//! Lao writes no spaces between words; [`words`] splits a text into words with the
+//! embedded dictionary, and [`Dictionary`] lets you add your own:
+//!
+//! ```
+//! let w: Vec<&str> = akson::words("ສາທາລະນະລັດປະຊາທິປະໄຕປະຊາຊົນລາວ").collect();
+//! assert_eq!(w, ["ສາທາລະນະລັດ", "ປະຊາທິປະໄຕ", "ປະຊາຊົນ", "ລາວ"]);
+//! ```
+//!
 //! ## Errors
 //!
 //! Functions that take `&str` cannot fail. Byte input is checked with
@@ -42,10 +52,13 @@
 #![warn(missing_docs)]
 
 mod chars;
+pub mod dict;
 mod error;
 pub mod normalize;
 pub mod syllable;
+pub mod word;
 
+pub use dict::{Dictionary, DICTIONARY_VERSION};
 pub use error::{from_utf8, Error};
 #[doc(hidden)]
 pub use normalize::normalize_reference;
@@ -53,6 +66,7 @@ pub use normalize::{canonical, is_normalized, normalize, search_key, Form};
 pub use syllable::{
     char_spans, syllable_indices, syllables, utf16_spans, SyllableIndices, Syllables,
 };
+pub use word::{word_indices, words, WordIndices, Words};
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

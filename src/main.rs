@@ -12,7 +12,7 @@ Usage: akson <COMMAND> [OPTIONS] [FILE...]
 
 Commands:
   normalize   Write each line in canonical (or search) form
-  segment     Insert a separator between syllables of each line
+  segment     Insert a separator between syllables or words of each line
 
 Every command reads the FILEs (or standard input when there is none, or for `-`)
 line by line, as UTF-8, and writes one output line per input line to standard output.
@@ -45,22 +45,41 @@ Example:
 const SEGMENT_HELP: &str = "\
 akson segment — insert a separator at every unit boundary of each line
 
-Usage: akson segment [--unit syllable] [--sep STR] [FILE...]
+Usage: akson segment [--unit syllable|word] [--sep STR] [--dict FILE]... [FILE...]
 
 Options:
-  --unit UNIT   syllable (default): Lao syllables; spaces, numbers, other-script
-                words and punctuation are units of their own
+  --unit UNIT   syllable (default): Lao syllables
+                word: Lao words, with the embedded dictionary
+                In both, spaces, numbers, other-script words and punctuation are
+                units of their own.
+  --dict FILE   with --unit word: also use the words of FILE (a word list, one word
+                per line, optionally `word<TAB>count per million`; or a compiled
+                dictionary). May be given more than once.
+  --no-default-dict
+                with --dict: use only the given dictionaries
   --sep STR     separator to insert between units (default `|`); removing every STR
                 from an output line gives the input line back exactly
   -h, --help    Show this help
 
-Example:
-  echo 'ວັດທະນະຖາວອນ' | akson segment           # ວັດ|ທະ|ນະ|ຖາ|ວອນ
+Examples:
+  echo 'ວັດທະນະຖາວອນ' | akson segment               # ວັດ|ທະ|ນະ|ຖາ|ວອນ
+  echo 'ກະຊວງໄປສະນີ' | akson segment --unit word    # ກະຊວງ|ໄປສະນີ
 ";
 
 enum Job {
     Normalize(Form),
-    Segment { sep: String },
+    Segment {
+        sep: String,
+        unit: Unit,
+        dicts: Vec<String>,
+        default_dict: bool,
+    },
+}
+
+#[derive(PartialEq)]
+enum Unit {
+    Syllable,
+    Word,
 }
 
 /// A failure that ends the run, with its exit status.
@@ -99,23 +118,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// Takes the value of option `name` from `args[*i]` (either `--name=value` or
-/// `--name value`).
-fn option_value(args: &[String], i: &mut usize, name: &str) -> Result<Option<String>, Fail> {
-    let a = &args[*i];
-    if let Some(v) = a.strip_prefix(&format!("{name}=")) {
-        return Ok(Some(v.to_string()));
-    }
-    if a == name {
-        *i += 1;
-        return match args.get(*i) {
-            Some(v) => Ok(Some(v.clone())),
-            None => Err(usage(format!("{name} needs a value"))),
-        };
-    }
-    Ok(None)
-}
-
 fn run(args: &[String]) -> Result<(), Fail> {
     let Some(cmd) = args.first() else {
         print!("{MAIN_HELP}");
@@ -134,7 +136,15 @@ fn run(args: &[String]) -> Result<(), Fail> {
             return Ok(());
         }
         "normalize" | "normalise" => (NORMALIZE_HELP, Job::Normalize(Form::Canonical)),
-        "segment" => (SEGMENT_HELP, Job::Segment { sep: "|".into() }),
+        "segment" => (
+            SEGMENT_HELP,
+            Job::Segment {
+                sep: "|".into(),
+                unit: Unit::Syllable,
+                dicts: Vec::new(),
+                default_dict: true,
+            },
+        ),
         other => return Err(usage(format!("unknown command {other:?}"))),
     };
     let mut files = Vec::new();
@@ -149,36 +159,113 @@ fn run(args: &[String]) -> Result<(), Fail> {
         } else if a == "-h" || a == "--help" {
             print!("{help}");
             return Ok(());
-        } else if let (Job::Normalize(form), Some(v)) =
-            (&mut job, option_value(args, &mut i, "--form")?)
-        {
-            *form = v.parse().map_err(|e: akson::Error| usage(e.to_string()))?;
-        } else if let (Job::Segment { sep }, Some(v)) =
-            (&mut job, option_value(args, &mut i, "--sep")?)
-        {
-            *sep = v;
-        } else if let (Job::Segment { .. }, Some(v)) = (&job, option_value(args, &mut i, "--unit")?)
-        {
-            if v != "syllable" {
-                return Err(usage(format!("unknown unit {v:?}: use `syllable`")));
-            }
         } else {
-            return Err(usage(format!("unknown option {a:?} for `akson {cmd}`")));
+            // `--name=value` or `--name value`.
+            let (name, inline) = match a.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_string())),
+                None => (a.as_str(), None),
+            };
+            let takes_value = matches!(name, "--form" | "--sep" | "--unit" | "--dict");
+            let value = if takes_value {
+                match inline.clone() {
+                    Some(v) => v,
+                    None => {
+                        i += 1;
+                        args.get(i)
+                            .cloned()
+                            .ok_or_else(|| usage(format!("{name} needs a value")))?
+                    }
+                }
+            } else {
+                String::new()
+            };
+            match (&mut job, name) {
+                (Job::Normalize(form), "--form") => {
+                    *form = value
+                        .parse()
+                        .map_err(|e: akson::Error| usage(e.to_string()))?;
+                }
+                (Job::Segment { sep, .. }, "--sep") => *sep = value,
+                (Job::Segment { unit, .. }, "--unit") => {
+                    *unit = match value.as_str() {
+                        "syllable" | "syllables" => Unit::Syllable,
+                        "word" | "words" => Unit::Word,
+                        _ => {
+                            return Err(usage(format!(
+                                "unknown unit {value:?}: use `syllable` or `word`"
+                            )))
+                        }
+                    }
+                }
+                (Job::Segment { dicts, .. }, "--dict") => dicts.push(value),
+                (Job::Segment { default_dict, .. }, "--no-default-dict") if inline.is_none() => {
+                    *default_dict = false
+                }
+                _ => return Err(usage(format!("unknown option {a:?} for `akson {cmd}`"))),
+            }
         }
         i += 1;
     }
     if files.is_empty() {
         files.push("-".into());
     }
+    let dictionary = match &job {
+        Job::Segment {
+            unit: Unit::Word,
+            dicts,
+            default_dict,
+            ..
+        } => {
+            if !*default_dict && dicts.is_empty() {
+                return Err(usage("--no-default-dict needs at least one --dict FILE"));
+            }
+            let mut d = if *default_dict && dicts.is_empty() {
+                None
+            } else if *default_dict {
+                Some(akson::Dictionary::new())
+            } else {
+                Some(akson::Dictionary::empty())
+            };
+            for f in dicts {
+                let extra = akson::Dictionary::load(f).map_err(|e| Fail {
+                    status: 1,
+                    message: e.to_string(),
+                })?;
+                d.as_mut().expect("set above").merge(&extra);
+            }
+            Some(d)
+        }
+        Job::Segment { dicts, .. } if !dicts.is_empty() => {
+            return Err(usage("--dict needs --unit word"));
+        }
+        _ => None,
+    };
+    let dictionary: Option<&akson::Dictionary> = match &dictionary {
+        Some(Some(d)) => Some(d),
+        Some(None) => Some(akson::Dictionary::embedded()),
+        None => None,
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut result = Ok(());
     for f in &files {
         result = if f == "-" {
-            process(io::stdin().lock(), "standard input", &job, &mut out)
+            process(
+                io::stdin().lock(),
+                "standard input",
+                &job,
+                dictionary,
+                &mut out,
+            )
         } else {
             match std::fs::File::open(f) {
-                Ok(file) => process(BufReader::with_capacity(64 * 1024, file), f, &job, &mut out),
+                Ok(file) => process(
+                    BufReader::with_capacity(64 * 1024, file),
+                    f,
+                    &job,
+                    dictionary,
+                    &mut out,
+                ),
                 Err(e) => Err(Fail {
                     status: 1,
                     message: format!("cannot open {f:?}: {e}"),
@@ -215,6 +302,7 @@ fn process<R: BufRead, W: Write>(
     mut input: R,
     name: &str,
     job: &Job,
+    dictionary: Option<&akson::Dictionary>,
     out: &mut W,
 ) -> Result<(), Fail> {
     let mut line = Vec::with_capacity(4096);
@@ -262,13 +350,19 @@ fn process<R: BufRead, W: Write>(
                 let s = akson::normalize(text, *form);
                 out.write_all(s.as_bytes()).map_err(write_fail)?;
             }
-            Job::Segment { sep } => {
+            Job::Segment { sep, .. } => {
                 buf.clear();
-                for (k, unit) in akson::syllables(text).enumerate() {
+                let mut push = |k: usize, unit: &str| {
                     if k > 0 {
                         buf.push_str(sep);
                     }
                     buf.push_str(unit);
+                };
+                match dictionary {
+                    Some(d) => d.words(text).enumerate().for_each(|(k, u)| push(k, u)),
+                    None => akson::syllables(text)
+                        .enumerate()
+                        .for_each(|(k, u)| push(k, u)),
                 }
                 out.write_all(buf.as_bytes()).map_err(write_fail)?;
             }

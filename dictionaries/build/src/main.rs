@@ -1,0 +1,360 @@
+//! Builds `dictionaries/akson-lo.fst`, the dictionary embedded in akson.
+//!
+//! ```text
+//! cargo run --release -p akson-dict-build            # rebuild the artifact
+//! cargo run --release -p akson-dict-build -- --check # fail if it is out of date
+//! ```
+//!
+//! Steps (every one deterministic, so the same inputs give the same bytes):
+//!
+//! 1. Read the permissively licensed sources in `dictionaries/sources/` (see the
+//!    README there), bring every entry to canonical form, drop zero-width
+//!    characters, and drop phrases (entries with spaces), entries with non-Lao
+//!    characters, digits, stray marks, or more than 16 syllables.
+//! 2. Spelling variants (same search form, e.g. ຫລາຍ/ຫຼາຍ) keep the spelling most
+//!    sources agree on; an entry that only one source has and that the others spell
+//!    differently is taken as a misspelling and dropped.
+//! 3. Apply the segmentation convention of `tests/gold/CONVENTIONS.md`: entries made
+//!    of the nominalisers ການ / ຄວາມ or ຜູ້ plus another dictionary word are dropped
+//!    (they are two words), except lexicalised ones.
+//! 4. Count word frequencies on `../shared/corpus` by segmenting it with the
+//!    dictionary itself (three rounds of hard EM), with the number of sources that
+//!    list a word as a prior. Corpus lines that hold a sentence of the held-out gold
+//!    set `tests/gold/words-test.txt` are skipped.
+//! 5. Write an `fst` map from canonical word to cost (−ln p, in milli-nats) and a
+//!    JSON summary beside it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use akson::{normalize, syllables, Dictionary, Form};
+
+/// The sources that go into the default dictionary, with their ids.
+/// Licences: see dictionaries/sources/<id>/LICENSE. hunspell-lo (LGPL) and
+/// tesseract-lao (noisy) are not used.
+const SOURCES: &[&str] = &[
+    "icu-laodict",
+    "google-lo-spellcheck",
+    "egov-lao-eng",
+    "wilson-campbell-2013",
+    "cldr-lo",
+    "laonlp-wannaphong",
+];
+
+/// Pseudo-count given to a word per source that lists it.
+const PRIOR_PER_SOURCE: f64 = 0.5;
+const EM_ROUNDS: usize = 3;
+
+/// Prefixes that make two words (CONVENTIONS.md), and the lexicalised exceptions.
+const SPLIT_PREFIXES: &[&str] = &["ການ", "ຄວາມ", "ຜູ້"];
+const LEXICALISED: &[&str] = &[
+    "ການເມືອງ",
+    "ຄວາມຈິງ",
+    "ການງານ",
+    "ຜູ້ຊາຍ",
+    "ຜູ້ຍິງ",
+    "ຜູ້ໃຫຍ່",
+    "ຜູ້ແທນ",
+    "ຜູ້ນຳ",
+];
+
+struct Args {
+    root: PathBuf,
+    corpus: PathBuf,
+    out: PathBuf,
+    check: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut args = Args {
+        corpus: root.join("../shared/corpus"),
+        out: root.join("dictionaries/akson-lo.fst"),
+        root,
+        check: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--check" => args.check = true,
+            "--corpus" => args.corpus = it.next().ok_or("--corpus needs a folder")?.into(),
+            "--out" => args.out = it.next().ok_or("--out needs a file")?.into(),
+            "-h" | "--help" => {
+                println!(
+                    "akson-dict-build [--check] [--corpus DIR] [--out FILE]\n\n\
+                     Builds dictionaries/akson-lo.fst from dictionaries/sources and the corpus.\n\
+                     --check   build in memory and fail if the committed artifact differs"
+                );
+                std::process::exit(0);
+            }
+            other => return Err(format!("unknown argument {other:?} (try --help)")),
+        }
+    }
+    Ok(args)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Cleans one source entry; `None` if it cannot be a dictionary word.
+fn clean(entry: &str) -> Option<String> {
+    let no_zw: String = entry
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+            )
+        })
+        .collect();
+    let w = normalize(no_zw.trim(), Form::Canonical).into_owned();
+    if w.is_empty() {
+        return None;
+    }
+    // A throwaway dictionary checks the word the way user words are checked.
+    let mut probe = Dictionary::empty();
+    probe.add(&w).ok()?;
+    Some(w)
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("akson-dict-build: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, String> {
+    let args = parse_args()?;
+    let src_dir = args.root.join("dictionaries/sources");
+
+    // 1. Sources → canonical entries with the set of sources listing them.
+    let mut entries: BTreeMap<String, u32> = BTreeMap::new();
+    let mut per_source: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, id) in SOURCES.iter().enumerate() {
+        let text = read(&src_dir.join(id).join("words.txt"))?;
+        let (mut raw, mut kept) = (0, 0);
+        for line in text.lines() {
+            raw += 1;
+            if let Some(w) = clean(line) {
+                kept += 1;
+                *entries.entry(w).or_default() |= 1 << i;
+            }
+        }
+        per_source.push((id, raw, kept));
+    }
+    let cleaned = entries.len();
+
+    // 2. Spelling variants: keep the spelling with the most sources.
+    let mut by_key: BTreeMap<String, Vec<(String, u32)>> = BTreeMap::new();
+    for (w, mask) in &entries {
+        by_key
+            .entry(normalize(w, Form::Search).into_owned())
+            .or_default()
+            .push((w.clone(), *mask));
+    }
+    let mut words: BTreeMap<String, u32> = BTreeMap::new();
+    let mut variants_dropped = 0;
+    for (key, group) in by_key {
+        let union = group.iter().fold(0, |m, (_, s)| m | s);
+        let best = group
+            .iter()
+            .max_by_key(|(w, s)| (s.count_ones(), *w == key, std::cmp::Reverse(w.clone())))
+            .unwrap();
+        variants_dropped += group.len() - 1;
+        words.insert(best.0.clone(), union);
+    }
+
+    // 3. Convention: nominaliser + word is two words.
+    let search_keys: BTreeSet<String> = words
+        .keys()
+        .map(|w| normalize(w, Form::Search).into_owned())
+        .collect();
+    let mut convention_dropped = 0;
+    words.retain(|w, _| {
+        if LEXICALISED.contains(&w.as_str()) {
+            return true;
+        }
+        for p in SPLIT_PREFIXES {
+            if let Some(rest) = w.strip_prefix(p) {
+                if !rest.is_empty()
+                    && syllables(w).next() == Some(*p)
+                    && search_keys.contains(&*normalize(rest, Form::Search))
+                {
+                    convention_dropped += 1;
+                    return false;
+                }
+            }
+        }
+        true
+    });
+
+    // 4. Frequencies by hard EM on the corpus, held-out gold sentences excluded.
+    let held_out: Vec<String> = read(&args.root.join("tests/gold/words-test.txt"))?
+        .lines()
+        .map(|l| l.replace('|', ""))
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let mut corpus_files: Vec<PathBuf> = std::fs::read_dir(&args.corpus)
+        .map_err(|e| format!("cannot read the corpus {}: {e}", args.corpus.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    corpus_files.sort();
+    let mut lines = Vec::new();
+    let mut skipped = 0;
+    for f in &corpus_files {
+        for line in read(f)?.lines() {
+            if held_out.iter().any(|h| line.contains(h.as_str())) {
+                skipped += 1;
+                continue;
+            }
+            lines.push(normalize(line, Form::Canonical).into_owned());
+        }
+    }
+    let priors: Vec<(String, f64)> = words
+        .iter()
+        .map(|(w, mask)| (w.clone(), PRIOR_PER_SOURCE * mask.count_ones() as f64))
+        .collect();
+    let mut counts: BTreeMap<String, f64> = BTreeMap::new();
+    let mut corpus_tokens = 0usize;
+    let mut costs = costs_from(&priors, &counts);
+    for _ in 0..EM_ROUNDS {
+        let mut dict = Dictionary::empty();
+        for (w, c) in &costs {
+            dict.add_with_count(w, per_million(*c))
+                .map_err(|e| e.to_string())?;
+        }
+        counts.clear();
+        corpus_tokens = 0;
+        for line in &lines {
+            for token in dict.words(line) {
+                if let Some(canon) = lookup_word(&words, token) {
+                    *counts.entry(canon).or_default() += 1.0;
+                    corpus_tokens += 1;
+                }
+            }
+        }
+        costs = costs_from(&priors, &counts);
+    }
+
+    // 5. The fst map (keys sorted) and its summary.
+    let mut builder = fst::MapBuilder::memory();
+    for (w, cost) in &costs {
+        builder
+            .insert(w.as_bytes(), (*cost * 1000.0).round() as u64)
+            .map_err(|e| e.to_string())?;
+    }
+    let bytes = builder.into_inner().map_err(|e| e.to_string())?;
+    let meta = summary(
+        &per_source,
+        cleaned,
+        variants_dropped,
+        convention_dropped,
+        &costs,
+        &counts,
+        corpus_tokens,
+        lines.len(),
+        skipped,
+        bytes.len(),
+    );
+    let meta_path = args.out.with_extension("json");
+    if args.check {
+        let old = std::fs::read(&args.out).unwrap_or_default();
+        let old_meta = std::fs::read_to_string(&meta_path).unwrap_or_default();
+        if old != bytes || old_meta != meta {
+            eprintln!(
+                "akson-dict-build: {} is out of date: run `cargo run --release -p akson-dict-build` and commit it",
+                args.out.display()
+            );
+            return Ok(ExitCode::from(1));
+        }
+        println!(
+            "{} is up to date ({} words, {} bytes)",
+            args.out.display(),
+            costs.len(),
+            bytes.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    std::fs::write(&args.out, &bytes)
+        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    std::fs::write(&meta_path, &meta)
+        .map_err(|e| format!("cannot write {}: {e}", meta_path.display()))?;
+    print!("{meta}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The dictionary entry a segmenter token stands for (tokens may be variants).
+fn lookup_word(words: &BTreeMap<String, u32>, token: &str) -> Option<String> {
+    let canon = normalize(token.trim_end_matches('ໆ'), Form::Canonical);
+    words.contains_key(&*canon).then(|| canon.into_owned())
+}
+
+/// Costs (nats) from counts plus priors.
+fn costs_from(priors: &[(String, f64)], counts: &BTreeMap<String, f64>) -> Vec<(String, f64)> {
+    let total: f64 = priors.iter().map(|(_, p)| p).sum::<f64>() + counts.values().sum::<f64>();
+    priors
+        .iter()
+        .map(|(w, p)| {
+            let n = p + counts.get(w).copied().unwrap_or(0.0);
+            (w.clone(), (total / n).ln())
+        })
+        .collect()
+}
+
+/// Count per million that `add_with_count` turns back into `cost` nats.
+fn per_million(cost: f64) -> f64 {
+    (1_000_000.0 / cost.exp()).min(1_000_000.0)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn summary(
+    per_source: &[(&str, usize, usize)],
+    cleaned: usize,
+    variants_dropped: usize,
+    convention_dropped: usize,
+    costs: &[(String, f64)],
+    counts: &BTreeMap<String, f64>,
+    corpus_tokens: usize,
+    corpus_lines: usize,
+    skipped: usize,
+    fst_bytes: usize,
+) -> String {
+    let mut s = String::from("{\n");
+    s.push_str(&format!(
+        "  \"version\": \"{}\",\n",
+        akson::DICTIONARY_VERSION
+    ));
+    s.push_str("  \"generated_by\": \"cargo run --release -p akson-dict-build\",\n");
+    s.push_str("  \"sources\": [\n");
+    for (k, (id, raw, kept)) in per_source.iter().enumerate() {
+        s.push_str(&format!(
+            "    {{\"id\": \"{id}\", \"entries\": {raw}, \"kept_after_cleaning\": {kept}}}{}\n",
+            if k + 1 < per_source.len() { "," } else { "" }
+        ));
+    }
+    s.push_str("  ],\n");
+    s.push_str(&format!("  \"distinct_clean_entries\": {cleaned},\n"));
+    s.push_str(&format!(
+        "  \"spelling_variants_merged\": {variants_dropped},\n"
+    ));
+    s.push_str(&format!(
+        "  \"nominaliser_compounds_dropped\": {convention_dropped},\n"
+    ));
+    s.push_str(&format!("  \"words\": {},\n", costs.len()));
+    s.push_str(&format!("  \"words_seen_in_corpus\": {},\n", counts.len()));
+    s.push_str(&format!("  \"corpus_lines\": {corpus_lines},\n"));
+    s.push_str(&format!(
+        "  \"corpus_lines_skipped_as_held_out\": {skipped},\n"
+    ));
+    s.push_str(&format!("  \"corpus_tokens_counted\": {corpus_tokens},\n"));
+    s.push_str(&format!("  \"fst_bytes\": {fst_bytes}\n"));
+    s.push_str("}\n");
+    s
+}

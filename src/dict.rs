@@ -1,0 +1,532 @@
+//! Lao dictionaries: the embedded default and your own word lists.
+//!
+//! A [`Dictionary`] maps Lao words to a cost (the negative log-probability of the
+//! word, in nats): the word segmenter picks the split of a text whose words cost
+//! least. The default dictionary is compiled from permissively licensed word lists
+//! (see `dictionaries/README.md` in the repository), with frequencies counted on real
+//! Lao text, into an [`fst`] map embedded in the library: nothing is read from disk
+//! or the network at run time.
+//!
+//! Words are stored by syllables in their [search form](crate::Form::Search), so
+//! every spelling variant of a word (ດໍາລັດ / ດຳລັດ, ຫລາຍ / ຫຼາຍ, ຫນ້າ / ໜ້າ) is the
+//! same entry.
+//!
+//! ```
+//! use akson::Dictionary;
+//!
+//! let mut dict = Dictionary::new(); // a copy of the embedded default
+//! assert!(dict.contains("ດຳລັດ") && dict.contains("ດໍາລັດ"));
+//! dict.add("ສີສະຫວາດ").unwrap(); // a name
+//! let words: Vec<&str> = dict.words("ທ່ານສີສະຫວາດ").collect();
+//! assert_eq!(words, ["ທ່ານ", "ສີສະຫວາດ"]);
+//! ```
+//!
+//! # Word lists
+//!
+//! [`Dictionary::load`] and [`Dictionary::extend_from_word_list`] read UTF-8 text:
+//! one word per line, optionally followed by a TAB and how often the word occurs per
+//! million words (default 1). Empty lines and lines starting with `#` are skipped.
+//!
+//! ```text
+//! # my words
+//! ສີສະຫວາດ
+//! ອີເມວ	25
+//! ```
+//!
+//! A compiled dictionary (the `fst` format that `akson-dict-build` writes) is read
+//! by [`Dictionary::from_fst_bytes`]; [`Dictionary::load`] recognises both.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::{normalize, syllables, Error, Form};
+
+/// Version of the embedded dictionary (see `dictionaries/akson-lo.json`).
+pub const DICTIONARY_VERSION: &str = "lo-2026.11.1";
+
+/// The compiled default dictionary: an `fst` map from canonical word to cost in
+/// milli-nats. Rebuilt by `cargo run -p akson-dict-build`.
+static EMBEDDED_FST: &[u8] = include_bytes!("../dictionaries/akson-lo.fst");
+
+/// Cost (milli-nats) of a user word given without a count: one occurrence per
+/// million words.
+const PER_MILLION: f64 = 1_000_000.0;
+/// Marks a trie node that ends no word.
+const NO_WORD: u32 = u32::MAX;
+/// Longest word, in syllables, that the segmenter looks up.
+pub(crate) const MAX_WORD_SYLLABLES: usize = 16;
+
+/// A small, fast, non-cryptographic hash (the Fx hash of rustc).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// A Lao word dictionary: a trie over syllables with a cost per word.
+///
+/// Cheap to query and to change; see the [module documentation](self).
+#[derive(Clone, Default)]
+pub struct Dictionary {
+    /// Search-form syllable → syllable id.
+    syllable_ids: HashMap<Box<str>, u32, FxBuild>,
+    /// Syllable id → search-form syllable.
+    syllable_names: Vec<Box<str>>,
+    /// (node << 32 | syllable id) → child node.
+    edges: HashMap<u64, u32, FxBuild>,
+    /// Cost of the word ending at each node, in milli-nats, or `NO_WORD`.
+    costs: Vec<u32>,
+    words: usize,
+}
+
+impl std::fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dictionary")
+            .field("words", &self.words)
+            .field("syllables", &self.syllable_names.len())
+            .finish()
+    }
+}
+
+/// The search-form key of a syllable unit: ໆ dropped.
+#[inline]
+pub(crate) fn syllable_key(unit: &str) -> std::borrow::Cow<'_, str> {
+    let unit = unit.trim_end_matches('ໆ');
+    normalize(unit, Form::Search)
+}
+
+impl Dictionary {
+    /// A dictionary with no words.
+    pub fn empty() -> Dictionary {
+        Dictionary {
+            costs: vec![NO_WORD],
+            ..Dictionary::default()
+        }
+    }
+
+    /// A copy of the embedded default dictionary, to change as you like.
+    ///
+    /// Use [`Dictionary::embedded`] to share the default without copying it.
+    pub fn new() -> Dictionary {
+        Dictionary::embedded().clone()
+    }
+
+    /// The embedded default dictionary, built on first use and shared.
+    pub fn embedded() -> &'static Dictionary {
+        static DICT: OnceLock<Dictionary> = OnceLock::new();
+        DICT.get_or_init(|| {
+            Dictionary::from_fst_bytes(EMBEDDED_FST)
+                .expect("the embedded dictionary is valid (checked by the test suite)")
+        })
+    }
+
+    /// Reads a compiled dictionary (an `fst` map from word to cost in milli-nats, as
+    /// written by `akson-dict-build`). An empty input gives an empty dictionary.
+    pub fn from_fst_bytes(bytes: &[u8]) -> Result<Dictionary, Error> {
+        let mut dict = Dictionary::empty();
+        if bytes.is_empty() {
+            return Ok(dict);
+        }
+        let map = fst::Map::new(bytes).map_err(|e| {
+            Error::InvalidDictionary(format!(
+                "not a compiled akson dictionary ({e}); give a word list (one word per line) \
+                 or a file written by akson-dict-build"
+            ))
+        })?;
+        let mut stream = map.stream();
+        while let Some((key, cost)) = fst::Streamer::next(&mut stream) {
+            let word = std::str::from_utf8(key).map_err(|_| {
+                Error::InvalidDictionary("a compiled dictionary key is not UTF-8".into())
+            })?;
+            let cost = u32::try_from(cost).unwrap_or(NO_WORD - 1).min(NO_WORD - 1);
+            dict.insert_cost(word, cost)?;
+        }
+        Ok(dict)
+    }
+
+    /// Reads a word list (see the [module documentation](self) for the format).
+    pub fn from_word_list(text: &str) -> Result<Dictionary, Error> {
+        let mut dict = Dictionary::empty();
+        dict.extend_from_word_list(text)?;
+        Ok(dict)
+    }
+
+    /// Reads a dictionary file: a compiled `fst` dictionary or a UTF-8 word list.
+    pub fn load(path: impl AsRef<std::path::Path>) -> Result<Dictionary, Error> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| Error::Io {
+            what: format!("cannot read dictionary {}", path.display()),
+            source: e,
+        })?;
+        Dictionary::from_bytes(&bytes).map_err(|e| match e {
+            Error::InvalidDictionary(m) => {
+                Error::InvalidDictionary(format!("{}: {m}", path.display()))
+            }
+            other => other,
+        })
+    }
+
+    /// Reads a compiled dictionary or a UTF-8 word list from memory.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Dictionary, Error> {
+        // An fst map starts with its format version as a little-endian u64 (2 or 3);
+        // a word list is text.
+        if bytes.len() >= 8 && bytes[1..8] == [0; 7] && matches!(bytes[0], 1..=3) {
+            return Dictionary::from_fst_bytes(bytes);
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            Error::InvalidDictionary(format!(
+                "line {line}: invalid UTF-8 at byte offset {}; word lists must be UTF-8",
+                e.valid_up_to()
+            ))
+        })?;
+        Dictionary::from_word_list(text)
+    }
+
+    /// Adds the words of a word list; returns how many entries were read.
+    ///
+    /// On an error nothing is added, and the message names the line.
+    pub fn extend_from_word_list(&mut self, text: &str) -> Result<usize, Error> {
+        let mut parsed = Vec::new();
+        for (no, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (word, count) = match line.split_once('\t') {
+                Some((w, c)) => {
+                    let count: f64 = c.trim().parse().map_err(|_| {
+                        Error::InvalidDictionary(format!(
+                            "line {}: {c:?} is not a number: write `word<TAB>count per million`",
+                            no + 1
+                        ))
+                    })?;
+                    (w, count)
+                }
+                None => (line, 1.0),
+            };
+            let cost = count_cost(count)
+                .map_err(|m| Error::InvalidDictionary(format!("line {}: {m}", no + 1)))?;
+            check_word(word)
+                .map_err(|m| Error::InvalidDictionary(format!("line {}: {m}", no + 1)))?;
+            parsed.push((word, cost));
+        }
+        for &(word, cost) in &parsed {
+            self.insert_cost(word, cost)?;
+        }
+        Ok(parsed.len())
+    }
+
+    /// Adds `word` (occurring about once per million words), or lowers its cost to
+    /// that if it is already there with a higher one.
+    ///
+    /// Errors when the word is empty, holds spaces or characters other than Lao
+    /// letters and marks, or is not made of well-formed syllables.
+    pub fn add(&mut self, word: &str) -> Result<(), Error> {
+        self.add_with_count(word, 1.0)
+    }
+
+    /// Adds `word` occurring `per_million` times per million words.
+    pub fn add_with_count(&mut self, word: &str, per_million: f64) -> Result<(), Error> {
+        let cost = count_cost(per_million).map_err(Error::InvalidArgument)?;
+        check_word(word).map_err(Error::InvalidArgument)?;
+        self.insert_cost(word, cost)
+    }
+
+    /// Removes `word`; returns whether it was there.
+    pub fn remove(&mut self, word: &str) -> bool {
+        match self.node_of(word) {
+            Some(node) if self.costs[node as usize] != NO_WORD => {
+                self.costs[node as usize] = NO_WORD;
+                self.words -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `word` (in any spelling that has the same search form) is in the
+    /// dictionary.
+    pub fn contains(&self, word: &str) -> bool {
+        self.cost(word).is_some()
+    }
+
+    /// The cost of `word` in nats (−ln of its probability), if it is in the dictionary.
+    pub fn cost(&self, word: &str) -> Option<f64> {
+        let node = self.node_of(word)?;
+        let c = self.costs[node as usize];
+        (c != NO_WORD).then(|| c as f64 / 1000.0)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.words == 0
+    }
+
+    /// Adds every word of `other` (keeping the lower cost where both have a word).
+    pub fn merge(&mut self, other: &Dictionary) {
+        for (word, cost) in other.entries() {
+            // Words of a valid dictionary are valid.
+            let _ = self.insert_cost(&word, cost);
+        }
+    }
+
+    /// Every word (in search form, syllables joined) with its cost in milli-nats,
+    /// in no particular order.
+    pub fn entries(&self) -> Vec<(String, u32)> {
+        let mut children: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.costs.len()];
+        for (&key, &child) in &self.edges {
+            children[(key >> 32) as usize].push((key as u32, child));
+        }
+        let mut out = Vec::with_capacity(self.words);
+        let mut stack: Vec<(u32, String)> = vec![(0, String::new())];
+        while let Some((node, prefix)) = stack.pop() {
+            let c = self.costs[node as usize];
+            if c != NO_WORD && node != 0 {
+                out.push((prefix.clone(), c));
+            }
+            for &(sid, child) in &children[node as usize] {
+                let mut w = prefix.clone();
+                w.push_str(&self.syllable_names[sid as usize]);
+                stack.push((child, w));
+            }
+        }
+        out
+    }
+
+    /// Id of a search-form syllable key, if any dictionary word uses it.
+    #[inline]
+    pub(crate) fn syllable_id(&self, key: &str) -> Option<u32> {
+        self.syllable_ids.get(key).copied()
+    }
+
+    /// Child of `node` by syllable `sid`.
+    #[inline]
+    pub(crate) fn child(&self, node: u32, sid: u32) -> Option<u32> {
+        self.edges
+            .get(&(((node as u64) << 32) | sid as u64))
+            .copied()
+    }
+
+    /// Cost (milli-nats) of the word ending at `node`, if one does.
+    #[inline]
+    pub(crate) fn word_cost(&self, node: u32) -> Option<u32> {
+        let c = self.costs[node as usize];
+        (c != NO_WORD).then_some(c)
+    }
+
+    fn node_of(&self, word: &str) -> Option<u32> {
+        let mut node = 0u32;
+        let mut any = false;
+        for unit in syllables(word) {
+            let sid = self.syllable_id(&syllable_key(unit))?;
+            node = self.child(node, sid)?;
+            any = true;
+        }
+        any.then_some(node)
+    }
+
+    /// Inserts `word` with `cost` (milli-nats), keeping the lower cost if present.
+    fn insert_cost(&mut self, word: &str, cost: u32) -> Result<(), Error> {
+        let mut node = 0u32;
+        let mut n = 0;
+        for unit in syllables(word) {
+            n += 1;
+            if n > MAX_WORD_SYLLABLES {
+                return Err(Error::InvalidDictionary(format!(
+                    "{word:?} has more than {MAX_WORD_SYLLABLES} syllables"
+                )));
+            }
+            let key = syllable_key(unit);
+            let sid = match self.syllable_ids.get(&*key) {
+                Some(&id) => id,
+                None => {
+                    let id = self.syllable_names.len() as u32;
+                    self.syllable_names.push(key.clone().into());
+                    self.syllable_ids.insert(key.into(), id);
+                    id
+                }
+            };
+            let k = ((node as u64) << 32) | sid as u64;
+            node = match self.edges.get(&k) {
+                Some(&child) => child,
+                None => {
+                    let child = self.costs.len() as u32;
+                    self.costs.push(NO_WORD);
+                    self.edges.insert(k, child);
+                    child
+                }
+            };
+        }
+        if n == 0 {
+            return Err(Error::InvalidDictionary("empty word".into()));
+        }
+        let slot = &mut self.costs[node as usize];
+        if *slot == NO_WORD {
+            self.words += 1;
+            *slot = cost;
+        } else {
+            *slot = (*slot).min(cost);
+        }
+        Ok(())
+    }
+}
+
+/// Cost in milli-nats of a word occurring `per_million` times per million words.
+fn count_cost(per_million: f64) -> Result<u32, String> {
+    if !(per_million.is_finite() && per_million > 0.0 && per_million <= PER_MILLION) {
+        return Err(format!(
+            "count {per_million} is out of range: give occurrences per million words, \
+             more than 0 and at most 1000000"
+        ));
+    }
+    Ok(((PER_MILLION / per_million).ln() * 1000.0).round() as u32)
+}
+
+/// Checks that `word` can be a dictionary entry.
+fn check_word(word: &str) -> Result<(), String> {
+    if word.is_empty() {
+        return Err("empty word".into());
+    }
+    if let Some(c) = word.chars().find(|&c| !crate::chars::is_lao(c)) {
+        return Err(format!(
+            "{word:?} contains {c:?} (U+{:04X}): dictionary words are Lao letters and marks \
+             only, without spaces",
+            c as u32
+        ));
+    }
+    if let Some(c) = word
+        .chars()
+        .find(|&c| ('\u{0ED0}'..='\u{0ED9}').contains(&c) || c == 'ຯ')
+    {
+        return Err(format!(
+            "{word:?} contains the digit or sign {c:?}, which is not part of words"
+        ));
+    }
+    // Every syllable must have a base letter (no stray marks or vowels).
+    for unit in syllables(word) {
+        let first = unit.chars().next().unwrap();
+        if crate::chars::lao_class(first).is_some_and(|c| c.is_mark())
+            || matches!(first, 'ະ' | 'າ' | 'ຳ' | 'ຽ')
+        {
+            return Err(format!(
+                "{word:?} has a mark or vowel with no letter to sit on in {unit:?}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn add_contains_remove() {
+        let mut d = Dictionary::empty();
+        d.add("ດໍາລັດ").unwrap();
+        assert!(d.contains("ດຳລັດ"));
+        assert_eq!(d.len(), 1);
+        assert!(d.remove("ດຳລັດ"));
+        assert!(!d.contains("ດຳລັດ"));
+        assert!(!d.remove("ດຳລັດ"));
+        assert_eq!(d.len(), 0);
+    }
+
+    #[test]
+    fn bad_words_are_refused_with_a_reason() {
+        let mut d = Dictionary::empty();
+        for (w, why) in [
+            ("", "empty"),
+            ("ສະບາຍ ດີ", "without spaces"),
+            ("abc", "Lao letters"),
+            ("າກ", "no letter"),
+            ("໑໒", "digit"),
+        ] {
+            let e = d.add(w).unwrap_err().to_string();
+            assert!(e.contains(why), "{w:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn word_lists() {
+        let d = Dictionary::from_word_list("# comment\nສະບາຍ\n\nອີເມວ\t25\n").unwrap();
+        assert_eq!(d.len(), 2);
+        assert!(d.cost("ອີເມວ").unwrap() < d.cost("ສະບາຍ").unwrap());
+        let e = Dictionary::from_word_list("ກາ\nຂາ\tmany\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2") && e.contains("not a number"), "{e}");
+        let e = Dictionary::from_bytes(b"\xe0\xba\x81\n\xff\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2") && e.contains("UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn entries_round_trip() {
+        let mut d = Dictionary::empty();
+        for w in ["ການ", "ການເມືອງ", "ເມືອງ"] {
+            d.add(w).unwrap();
+        }
+        let mut e: Vec<String> = d.entries().into_iter().map(|(w, _)| w).collect();
+        e.sort();
+        assert_eq!(e, ["ການ", "ການເມືອງ", "ເມືອງ"]);
+    }
+}

@@ -1,0 +1,280 @@
+//! Word segmentation of Lao text.
+//!
+//! Lao writes no spaces between words. The segmenter splits each run of Lao
+//! syllables into the sequence of dictionary words with the lowest total cost (the
+//! most probable split under a unigram model), by dynamic programming over the
+//! syllable lattice: a word always starts and ends on a syllable boundary, and a word
+//! is at most 16 syllables long, so the work is linear in the length of the text.
+//!
+//! Syllables that no dictionary word covers (names, new loanwords, OCR junk) each
+//! cost more than any dictionary word; neighbouring unknown syllables are kept
+//! together as one token. Spaces, numbers, Latin and punctuation are tokens of their
+//! own, exactly as in [`syllables`](crate::syllables).
+//!
+//! Lookups use the [search form](crate::Form::Search) of each syllable, so spelling
+//! variants (ດໍາລັດ / ດຳລັດ, ຫລາຍ / ຫຼາຍ) get the same boundaries; the tokens
+//! returned are always slices of the text as given.
+//!
+//! ```
+//! let w: Vec<&str> = akson::words("ກະຊວງໄປສະນີ ໂທລະຄົມມະນາຄົມ").collect();
+//! assert_eq!(w, ["ກະຊວງ", "ໄປສະນີ", " ", "ໂທລະຄົມມະນາຄົມ"]);
+//! ```
+
+use crate::dict::{syllable_key, Dictionary, MAX_WORD_SYLLABLES};
+use crate::syllable::{syllable_indices, SyllableIndices};
+
+/// Cost (milli-nats) of one syllable that no dictionary word covers: more than any
+/// word of the default dictionary.
+const UNKNOWN_SYLLABLE: u32 = 20_000;
+
+/// Iterator over the words (and other units) of a text. Made by [`words`] or
+/// [`Dictionary::words`].
+#[derive(Debug)]
+pub struct Words<'t, 'd> {
+    inner: WordIndices<'t, 'd>,
+}
+
+/// Iterator over `(byte_offset, word)` pairs. Made by [`word_indices`] or
+/// [`Dictionary::word_indices`].
+#[derive(Debug)]
+pub struct WordIndices<'t, 'd> {
+    dict: &'d Dictionary,
+    text: &'t str,
+    units: SyllableIndices<'t>,
+    /// A unit that is not a Lao syllable, read ahead.
+    pending: Option<(usize, &'t str)>,
+    /// Tokens ready to be returned, as byte ranges.
+    ready: Vec<(usize, usize)>,
+    next_ready: usize,
+    run: Vec<Syl>,
+    best: Vec<u32>,
+    back: Vec<(u32, bool)>,
+}
+
+/// One Lao syllable of the current run.
+#[derive(Copy, Clone, Debug)]
+struct Syl {
+    start: usize,
+    end: usize,
+    /// Dictionary syllable id, or `u32::MAX` if no word uses this syllable.
+    sid: u32,
+    /// Ends with ໆ: no word goes on past it.
+    kola: bool,
+}
+
+/// Splits `text` into words with the embedded default dictionary.
+///
+/// The tokens concatenate to `text` exactly.
+pub fn words(text: &str) -> Words<'_, 'static> {
+    Dictionary::embedded().words(text)
+}
+
+/// Like [`words`], with the byte offset of each token.
+pub fn word_indices(text: &str) -> WordIndices<'_, 'static> {
+    Dictionary::embedded().word_indices(text)
+}
+
+impl Dictionary {
+    /// Splits `text` into words with this dictionary.
+    pub fn words<'t, 'd>(&'d self, text: &'t str) -> Words<'t, 'd> {
+        Words {
+            inner: self.word_indices(text),
+        }
+    }
+
+    /// Like [`Dictionary::words`], with the byte offset of each token.
+    pub fn word_indices<'t, 'd>(&'d self, text: &'t str) -> WordIndices<'t, 'd> {
+        WordIndices {
+            dict: self,
+            text,
+            units: syllable_indices(text),
+            pending: None,
+            ready: Vec::new(),
+            next_ready: 0,
+            run: Vec::new(),
+            best: Vec::new(),
+            back: Vec::new(),
+        }
+    }
+}
+
+impl<'t> Iterator for Words<'t, '_> {
+    type Item = &'t str;
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        self.inner.next().map(|(_, s)| s)
+    }
+}
+
+impl<'t> Iterator for WordIndices<'t, '_> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        if self.next_ready >= self.ready.len() {
+            self.fill();
+        }
+        let &(a, b) = self.ready.get(self.next_ready)?;
+        self.next_ready += 1;
+        Some((a, &self.text[a..b]))
+    }
+}
+
+impl std::iter::FusedIterator for Words<'_, '_> {}
+impl std::iter::FusedIterator for WordIndices<'_, '_> {}
+
+/// Whether a syllable unit is a Lao syllable (rather than a space, number, …).
+#[inline]
+fn is_lao_syllable(unit: &str) -> bool {
+    let c = unit.chars().next().unwrap_or(' ');
+    crate::chars::lao_class(c).is_some_and(|cls| {
+        !matches!(
+            cls,
+            crate::chars::Lc::Digit | crate::chars::Lc::Ellipsis | crate::chars::Lc::KoLa
+        )
+    })
+}
+
+impl WordIndices<'_, '_> {
+    /// Reads the next run of Lao syllables (and the unit after it) and segments it.
+    fn fill(&mut self) {
+        self.ready.clear();
+        self.next_ready = 0;
+        if let Some((off, unit)) = self.pending.take() {
+            self.ready.push((off, off + unit.len()));
+            return;
+        }
+        self.run.clear();
+        for (off, unit) in self.units.by_ref() {
+            if !is_lao_syllable(unit) {
+                self.pending = Some((off, unit));
+                break;
+            }
+            let key = syllable_key(unit);
+            self.run.push(Syl {
+                start: off,
+                end: off + unit.len(),
+                sid: self.dict.syllable_id(&key).unwrap_or(u32::MAX),
+                kola: unit.ends_with('ໆ'),
+            });
+        }
+        self.segment_run();
+        if self.ready.is_empty() {
+            if let Some((off, unit)) = self.pending.take() {
+                self.ready.push((off, off + unit.len()));
+            }
+        }
+    }
+
+    /// Best path over the run's syllable lattice into `ready`.
+    fn segment_run(&mut self) {
+        let n = self.run.len();
+        if n == 0 {
+            return;
+        }
+        let dict = self.dict;
+        self.best.clear();
+        self.best.resize(n + 1, u32::MAX);
+        self.back.clear();
+        self.back.resize(n + 1, (0, true));
+        self.best[0] = 0;
+        for i in 0..n {
+            let base = self.best[i];
+            if base == u32::MAX {
+                continue;
+            }
+            // An unknown syllable.
+            let c = base.saturating_add(UNKNOWN_SYLLABLE);
+            if c < self.best[i + 1] {
+                self.best[i + 1] = c;
+                self.back[i + 1] = (i as u32, true);
+            }
+            // Dictionary words starting here.
+            let mut node = 0u32;
+            for j in i..n.min(i + MAX_WORD_SYLLABLES) {
+                let syl = self.run[j];
+                if syl.sid == u32::MAX {
+                    break;
+                }
+                match dict.child(node, syl.sid) {
+                    Some(child) => node = child,
+                    None => break,
+                }
+                if let Some(wc) = dict.word_cost(node) {
+                    let c = base.saturating_add(wc);
+                    // Prefer the longer word on a tie.
+                    if c <= self.best[j + 1] {
+                        self.best[j + 1] = c;
+                        self.back[j + 1] = (i as u32, false);
+                    }
+                }
+                if syl.kola {
+                    break;
+                }
+            }
+        }
+        // Walk back, merging neighbouring unknown syllables into one token.
+        let first = self.ready.len();
+        let mut k = n;
+        while k > 0 {
+            let (mut i, unknown) = self.back[k];
+            if unknown {
+                while i > 0 && self.back[i as usize].1 && !self.run[i as usize - 1].kola {
+                    i = self.back[i as usize].0;
+                }
+            }
+            self.ready
+                .push((self.run[i as usize].start, self.run[k - 1].end));
+            k = i as usize;
+        }
+        self.ready[first..].reverse();
+        if let Some((off, unit)) = self.pending.take() {
+            self.ready.push((off, off + unit.len()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dict(words: &[&str]) -> Dictionary {
+        let mut d = Dictionary::empty();
+        for w in words {
+            d.add(w).unwrap();
+        }
+        d
+    }
+
+    fn seg(d: &Dictionary, s: &str) -> String {
+        d.words(s).collect::<Vec<_>>().join("|")
+    }
+
+    #[test]
+    fn best_path_and_unknown_runs() {
+        let d = dict(&["ການ", "ຈັດຕັ້ງ", "ຈັດ", "ຕັ້ງ", "ແລະ"]);
+        assert_eq!(seg(&d, "ການຈັດຕັ້ງ ແລະ"), "ການ|ຈັດຕັ້ງ| |ແລະ");
+        // Unknown syllables stay together.
+        assert_eq!(seg(&d, "ສີສະຫວາດແລະການ"), "ສີສະຫວາດ|ແລະ|ການ");
+        // Variants segment the same way.
+        let d = dict(&["ດຳລັດ", "ຂອງ"]);
+        assert_eq!(seg(&d, "ດໍາລັດຂອງ"), "ດໍາລັດ|ຂອງ");
+        assert_eq!(seg(&d, "ດຳລັດຂອງ"), "ດຳລັດ|ຂອງ");
+    }
+
+    #[test]
+    fn other_units_pass_through() {
+        let d = dict(&["ປີ"]);
+        assert_eq!(seg(&d, "ປີ 2016-2020, IoT."), "ປີ| |2016|-|2020|,| |IoT|.");
+        assert_eq!(seg(&d, ""), "");
+        assert_eq!(seg(&d, "ຕ່າງໆ"), "ຕ່າງໆ");
+    }
+
+    #[test]
+    fn repetitive_input_is_fast() {
+        let d = dict(&["ບັນດາ", "ບັນ", "ດາ"]);
+        let text = "ບັນດາ".repeat(20_000);
+        let t = std::time::Instant::now();
+        assert_eq!(d.words(&text).count(), 20_000);
+        assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
+    }
+}
