@@ -75,6 +75,7 @@ fn main() {
     );
     if quick {
         assert!(akson::syllables(&text).count() > 1000);
+        assert!(akson::words(&text).count() > 1000);
         println!(
             "bench smoke run ok ({} bytes); run `cargo bench --bench core` for figures",
             text.len()
@@ -82,6 +83,8 @@ fn main() {
         return;
     }
     let grapheme = icu_segmenter::GraphemeClusterSegmenter::new();
+    let icu_words = icu_segmenter::WordSegmenter::new_dictionary(Default::default());
+    let dict = akson::Dictionary::embedded();
     let rows: Vec<(&str, &str, f64)> = vec![
         (
             "normalise, already canonical",
@@ -137,6 +140,27 @@ fn main() {
             "ICU4X graphemes",
             measure(text.len(), || {
                 black_box(grapheme.segment_str(black_box(&text)).count());
+            }),
+        ),
+        (
+            "segment words",
+            "akson words",
+            measure(text.len(), || {
+                black_box(dict.words(black_box(&text)).count());
+            }),
+        ),
+        (
+            "",
+            "akson words, unnormalised input",
+            measure(messy.len(), || {
+                black_box(dict.words(black_box(&messy)).count());
+            }),
+        ),
+        (
+            "",
+            "ICU4X WordSegmenter (dictionary)",
+            measure(text.len(), || {
+                black_box(icu_words.segment_str(black_box(&text)).count());
             }),
         ),
     ];

@@ -110,11 +110,27 @@ impl Hasher for FxHasher {
 
 type FxBuild = BuildHasherDefault<FxHasher>;
 
+/// A read-only copy of the trie laid out for fast lookups: the root's children in
+/// a table indexed by syllable id, every other node's children in a sorted slice.
+#[derive(Clone, Debug, Default)]
+struct Frozen {
+    /// Syllable id → child of the root (`NO_NODE` if none).
+    root: Vec<u32>,
+    /// Node → start of its children in `child_sid` / `child_node` (one extra entry).
+    offsets: Vec<u32>,
+    child_sid: Vec<u32>,
+    child_node: Vec<u32>,
+}
+
+const NO_NODE: u32 = u32::MAX;
+
 /// A Lao word dictionary: a trie over syllables with a cost per word.
 ///
 /// Cheap to query and to change; see the [module documentation](self).
 #[derive(Clone, Default)]
 pub struct Dictionary {
+    /// Lookup tables, rebuilt on first use after a change.
+    frozen: OnceLock<Frozen>,
     /// Search-form syllable → syllable id.
     syllable_ids: HashMap<Box<str>, u32, FxBuild>,
     /// Syllable id → search-form syllable.
@@ -288,6 +304,7 @@ impl Dictionary {
     pub fn remove(&mut self, word: &str) -> bool {
         match self.node_of(word) {
             Some(node) if self.costs[node as usize] != NO_WORD => {
+                self.frozen = OnceLock::new();
                 self.costs[node as usize] = NO_WORD;
                 self.words -= 1;
                 true
@@ -359,9 +376,56 @@ impl Dictionary {
     /// Child of `node` by syllable `sid`.
     #[inline]
     pub(crate) fn child(&self, node: u32, sid: u32) -> Option<u32> {
-        self.edges
-            .get(&(((node as u64) << 32) | sid as u64))
-            .copied()
+        let f = self.frozen();
+        let c = if node == 0 {
+            f.root.get(sid as usize).copied().unwrap_or(NO_NODE)
+        } else {
+            let (a, b) = (
+                f.offsets[node as usize] as usize,
+                f.offsets[node as usize + 1] as usize,
+            );
+            let sids = &f.child_sid[a..b];
+            if sids.len() <= 8 {
+                sids.iter()
+                    .position(|&s| s == sid)
+                    .map_or(NO_NODE, |k| f.child_node[a + k])
+            } else {
+                sids.binary_search(&sid)
+                    .map_or(NO_NODE, |k| f.child_node[a + k])
+            }
+        };
+        (c != NO_NODE).then_some(c)
+    }
+
+    /// The lookup tables, built from the trie on first use after a change.
+    fn frozen(&self) -> &Frozen {
+        self.frozen.get_or_init(|| {
+            let n = self.costs.len();
+            let mut root = vec![NO_NODE; self.syllable_names.len()];
+            let mut edges: Vec<(u32, u32, u32)> = Vec::with_capacity(self.edges.len());
+            for (&key, &child) in &self.edges {
+                let (node, sid) = ((key >> 32) as u32, key as u32);
+                if node == 0 {
+                    root[sid as usize] = child;
+                } else {
+                    edges.push((node, sid, child));
+                }
+            }
+            edges.sort_unstable();
+            let mut offsets = vec![0u32; n + 1];
+            for &(node, _, _) in &edges {
+                offsets[node as usize + 1] += 1;
+            }
+            for i in 0..n {
+                offsets[i + 1] += offsets[i];
+            }
+            Frozen {
+                root,
+                offsets,
+                child_sid: edges.iter().map(|e| e.1).collect(),
+                child_node: edges.iter().map(|e| e.2).collect(),
+            }
+        })
     }
 
     /// Cost (milli-nats) of the word ending at `node`, if one does.
@@ -384,6 +448,7 @@ impl Dictionary {
 
     /// Inserts `word` with `cost` (milli-nats), keeping the lower cost if present.
     fn insert_cost(&mut self, word: &str, cost: u32) -> Result<(), Error> {
+        self.frozen = OnceLock::new();
         let mut node = 0u32;
         let mut n = 0;
         for unit in syllables(word) {

@@ -26,6 +26,16 @@ use crate::syllable::{syllable_indices, SyllableIndices};
 /// Cost (milli-nats) of one syllable that no dictionary word covers: more than any
 /// word of the default dictionary.
 const UNKNOWN_SYLLABLE: u32 = 20_000;
+/// An unknown word (a name, a new loanword) may span up to this many syllables, if
+/// at least one of them is not a dictionary word by itself.
+const MAX_UNKNOWN_SYLLABLES: usize = 6;
+/// Cost (milli-nats) of such a span: a base plus a part per syllable.
+const UNKNOWN_SPAN_BASE: u32 = 16_000;
+const UNKNOWN_SPAN_PER_SYLLABLE: u32 = 4_000;
+/// Words that cost less than this (milli-nats) by themselves are frequent.
+const FREQUENT_WORD: u32 = 7_000;
+/// Cost (milli-nats) of an abbreviation written as a run of lone consonants.
+const ABBREVIATION: u32 = 12_000;
 
 /// Iterator over the words (and other units) of a text. Made by [`words`] or
 /// [`Dictionary::words`].
@@ -60,6 +70,22 @@ struct Syl {
     sid: u32,
     /// Ends with ໆ: no word goes on past it.
     kola: bool,
+    /// A consonant with no vowel (letters of an abbreviation such as ສປປ).
+    bare: bool,
+    /// Not a dictionary word by itself.
+    orphan: bool,
+    /// A frequent word by itself (ແລະ, ການ): never part of an unknown word.
+    frequent: bool,
+}
+
+/// Whether a syllable is a lone consonant (with no vowel, tone or other letter).
+#[inline]
+fn is_bare_consonant(unit: &str) -> bool {
+    let mut it = unit.chars();
+    matches!(
+        (it.next().and_then(crate::chars::lao_class), it.next()),
+        (Some(crate::chars::Lc::Cons), None)
+    )
 }
 
 /// Splits `text` into words with the embedded default dictionary.
@@ -144,19 +170,49 @@ impl WordIndices<'_, '_> {
             return;
         }
         self.run.clear();
+        // Whether the run is already in search form (then every syllable is its own
+        // key), known once the run is complete; until then keys are looked up as
+        // they come and looked up again if the run was not.
         for (off, unit) in self.units.by_ref() {
             if !is_lao_syllable(unit) {
                 self.pending = Some((off, unit));
                 break;
             }
-            let key = syllable_key(unit);
+            let sid = self
+                .dict
+                .syllable_id(unit.trim_end_matches('ໆ'))
+                .unwrap_or(u32::MAX);
             self.run.push(Syl {
                 start: off,
                 end: off + unit.len(),
-                sid: self.dict.syllable_id(&key).unwrap_or(u32::MAX),
+                sid,
                 kola: unit.ends_with('ໆ'),
+                bare: is_bare_consonant(unit),
+                orphan: false,
+                frequent: false,
             });
         }
+        if let (Some(first), Some(last)) = (self.run.first(), self.run.last()) {
+            let span = &self.text[first.start..last.end];
+            if !crate::normalize::is_normalized(span, crate::Form::Search) {
+                for syl in &mut self.run {
+                    let key = syllable_key(&self.text[syl.start..syl.end]);
+                    syl.sid = self.dict.syllable_id(&key).unwrap_or(u32::MAX);
+                }
+            }
+            for syl in &mut self.run {
+                let alone = (syl.sid != u32::MAX)
+                    .then(|| {
+                        self.dict
+                            .child(0, syl.sid)
+                            .and_then(|n| self.dict.word_cost(n))
+                    })
+                    .flatten();
+                syl.orphan = alone.is_none();
+                syl.frequent = alone.is_some_and(|c| c < FREQUENT_WORD);
+            }
+        }
+
         self.segment_run();
         if self.ready.is_empty() {
             if let Some((off, unit)) = self.pending.take() {
@@ -187,6 +243,40 @@ impl WordIndices<'_, '_> {
             if c < self.best[i + 1] {
                 self.best[i + 1] = c;
                 self.back[i + 1] = (i as u32, true);
+            }
+            // An unknown word: a span with a syllable that is no word by itself.
+            let mut has_orphan = false;
+            for j in i..n.min(i + MAX_UNKNOWN_SYLLABLES) {
+                if self.run[j].frequent {
+                    break;
+                }
+                has_orphan |= self.run[j].orphan;
+                if has_orphan && j > i {
+                    let k = (j + 1 - i) as u32;
+                    let c = base.saturating_add(UNKNOWN_SPAN_BASE + k * UNKNOWN_SPAN_PER_SYLLABLE);
+                    if c < self.best[j + 1] {
+                        self.best[j + 1] = c;
+                        self.back[j + 1] = (i as u32, true);
+                    }
+                }
+                if self.run[j].kola {
+                    break;
+                }
+            }
+            // Letters of an abbreviation (ສປປ, ປທສ): the whole run of two or more
+            // lone consonants is one token.
+            if self.run[i].bare && (i == 0 || !self.run[i - 1].bare) {
+                let mut j = i;
+                while j < n && self.run[j].bare {
+                    j += 1;
+                }
+                if j - i >= 2 {
+                    let c = base.saturating_add(ABBREVIATION);
+                    if c < self.best[j] {
+                        self.best[j] = c;
+                        self.back[j] = (i as u32, false);
+                    }
+                }
             }
             // Dictionary words starting here.
             let mut node = 0u32;
@@ -251,7 +341,9 @@ mod tests {
 
     #[test]
     fn best_path_and_unknown_runs() {
-        let d = dict(&["ການ", "ຈັດຕັ້ງ", "ຈັດ", "ຕັ້ງ", "ແລະ"]);
+        let mut d = dict(&["ຈັດຕັ້ງ", "ຈັດ", "ຕັ້ງ"]);
+        d.add_with_count("ແລະ", 20_000.0).unwrap();
+        d.add_with_count("ການ", 10_000.0).unwrap();
         assert_eq!(seg(&d, "ການຈັດຕັ້ງ ແລະ"), "ການ|ຈັດຕັ້ງ| |ແລະ");
         // Unknown syllables stay together.
         assert_eq!(seg(&d, "ສີສະຫວາດແລະການ"), "ສີສະຫວາດ|ແລະ|ການ");
@@ -267,6 +359,7 @@ mod tests {
         assert_eq!(seg(&d, "ປີ 2016-2020, IoT."), "ປີ| |2016|-|2020|,| |IoT|.");
         assert_eq!(seg(&d, ""), "");
         assert_eq!(seg(&d, "ຕ່າງໆ"), "ຕ່າງໆ");
+        assert_eq!(seg(&d, "ສປປ ປີ ນຍ,"), "ສປປ| |ປີ| |ນຍ|,");
     }
 
     #[test]

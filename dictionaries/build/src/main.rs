@@ -48,6 +48,55 @@ const EM_ROUNDS: usize = 3;
 
 /// Prefixes that make two words (CONVENTIONS.md), and the lexicalised exceptions.
 const SPLIT_PREFIXES: &[&str] = &["ການ", "ຄວາມ", "ຜູ້"];
+/// Grammatical words (particles, prepositions, auxiliaries, demonstratives): an
+/// entry made of one of these and another dictionary word is a phrase of two words
+/// under the convention (ຢູ່ໃນ → ຢູ່|ໃນ, ເພື່ອການ → ເພື່ອ|ການ), unless lexicalised.
+const FUNCTION_PREFIXES: &[&str] = &[
+    "ແລະ",
+    "ຈະ",
+    "ແມ່ນ",
+    "ເພື່ອ",
+    "ໂດຍ",
+    "ຈາກ",
+    "ແລ້ວ",
+    "ກໍ່",
+    "ກໍ",
+    "ຫຼື",
+    "ໃນ",
+    "ຢູ່",
+    "ໃຫ້",
+    "ເປັນ",
+    "ມີ",
+    "ໄດ້",
+    "ບໍ່",
+    "ຍັງ",
+    "ຊຶ່ງ",
+    "ເຊິ່ງ",
+    "ຕ້ອງ",
+    "ເຄີຍ",
+    "ກຳລັງ",
+    "ກັບ",
+];
+/// The same for grammatical words at the end (ດີຂຶ້ນ → ດີ|ຂຶ້ນ, ພົບກັບ → ພົບ|ກັບ).
+const FUNCTION_SUFFIXES: &[&str] = &[
+    "ແລະ",
+    "ນີ້",
+    "ນັ້ນ",
+    "ຂຶ້ນ",
+    "ກັບ",
+    "ແລ້ວ",
+    "ໃນ",
+    "ໃຫ້",
+    "ເປັນ",
+    "ຢູ່",
+    "ໄດ້",
+    "ແມ່ນ",
+    "ຈະ",
+    "ເພື່ອ",
+    "ໂດຍ",
+    "ຈາກ",
+    "ຫຼື",
+];
 const LEXICALISED: &[&str] = &[
     "ການເມືອງ",
     "ຄວາມຈິງ",
@@ -57,6 +106,33 @@ const LEXICALISED: &[&str] = &[
     "ຜູ້ໃຫຍ່",
     "ຜູ້ແທນ",
     "ຜູ້ນຳ",
+    "ໄດ້ຮັບ",
+    "ເປັນຕົ້ນ",
+    "ດັ່ງນັ້ນ",
+    "ເທົ່ານັ້ນ",
+    "ສະນັ້ນ",
+    "ມື້ນີ້",
+    "ກ່ຽວກັບ",
+    "ພາຍໃນ",
+    "ໄດ້ຍິນ",
+    "ເປັນຫ່ວງ",
+    "ໃຫ້ອະໄພ",
+    "ທີ່ຕັ້ງ",
+    "ທີ່ດິນ",
+    "ທີ່ນີ້",
+    "ສະຖານທີ່",
+    "ທີ່ປຶກສາ",
+    "ແຕ່ລະ",
+    "ບໍ່ແມ່ນ",
+    "ຢ່າງໃດ",
+    "ທຸກຍາກ",
+    "ມີຊື່",
+    "ກັບຄືນ",
+    "ພ້ອມກັບ",
+    "ຕາມທີ່",
+    "ຂຶ້ນກັບ",
+    "ໃນນາມ",
+    "ດັ່ງນີ້",
 ];
 
 struct Args {
@@ -176,9 +252,28 @@ fn run() -> Result<ExitCode, String> {
         .map(|w| normalize(w, Form::Search).into_owned())
         .collect();
     let mut convention_dropped = 0;
+    let prefixes: BTreeSet<&str> = FUNCTION_PREFIXES.iter().copied().collect();
+    let suffixes: BTreeSet<&str> = FUNCTION_SUFFIXES.iter().copied().collect();
+    let mut phrases_dropped = 0;
     words.retain(|w, _| {
         if LEXICALISED.contains(&w.as_str()) {
             return true;
+        }
+        // A grammatical word joined to another word: a phrase.
+        let units: Vec<&str> = syllables(w).collect();
+        for k in 1..units.len() {
+            let a: String = units[..k].concat();
+            let b: String = units[k..].concat();
+            let known = |x: &str| search_keys.contains(&*normalize(x, Form::Search));
+            if (prefixes.contains(a.as_str()) && known(&b))
+                || (suffixes.contains(b.as_str()) && known(&a))
+            {
+                phrases_dropped += 1;
+                if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
+                    eprintln!("phrase: {w} = {a} + {b}");
+                }
+                return false;
+            }
         }
         for p in SPLIT_PREFIXES {
             if let Some(rest) = w.strip_prefix(p) {
