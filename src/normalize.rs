@@ -293,7 +293,7 @@ const fn dfa_entry(state: u8, code: u8, search: bool) -> u8 {
         return next | if bad { SUSPECT } else { 0 };
     }
     let bad = match code {
-        AA => nig,
+        AA | AM => nig,
         NO_MO => state == S_HO,
         LO_LOOT => search && state == S_HO,
         PRE_E => state == S_PRE_E,
@@ -462,6 +462,7 @@ struct Scratch {
 /// Normalises one segment (no ASCII inside that matters) into `out`.
 fn repair(seg: &str, search: bool, out: &mut String, scratch: &mut Scratch) {
     let v = &mut scratch.chars;
+
     v.clear();
     let mut thai = false;
     for c in seg.chars() {
@@ -524,21 +525,38 @@ fn repair(seg: &str, search: bool, out: &mut String, scratch: &mut Scratch) {
             marks.push(v[i]);
             i += 1;
         }
-        // ໍ + າ → ຳ; marks typed after ຳ join the cluster.
+        // ໍ + າ → ຳ; tone marks typed after ຳ join the cluster of a consonant.
         let mut am = false;
+        let on_consonant = base.is_some_and(|b| lao_class(b) == Some(Lc::Cons));
         if i < n {
             if v[i] == 'າ' && marks.contains(&'ໍ') {
                 marks.retain(|&m| m != 'ໍ');
                 am = true;
-            } else if v[i] == 'ຳ' && base.is_some_and(|b| lao_class(b) == Some(Lc::Cons)) {
+            } else if v[i] == 'ຳ' && on_consonant {
                 am = true;
             }
             if am {
                 i += 1;
-                while i < n && is_lao_mark(v[i]) {
-                    marks.push(v[i]);
-                    i += 1;
+                // Only the tone marks of the run after ຳ: the other marks stay
+                // where they are (a ໍ there may start another ໍ + າ).
+                if on_consonant {
+                    let mut j = i;
+                    while j < n && is_lao_mark(v[j]) {
+                        j += 1;
+                    }
+                    let run: Vec<char> = v[i..j].to_vec();
+                    let tones = run.iter().filter(|&&m| lao_class(m) == Some(Lc::Tone));
+                    let others = run.iter().filter(|&&m| lao_class(m) != Some(Lc::Tone));
+                    for (slot, &m) in v[i..j].iter_mut().zip(tones.chain(others)) {
+                        *slot = m;
+                    }
+                    while i < j && lao_class(v[i]) == Some(Lc::Tone) {
+                        marks.push(v[i]);
+                        i += 1;
+                    }
                 }
+                // ຳ carries its own ໍ: one typed before it is a repeat.
+                marks.retain(|&m| m != 'ໍ');
             }
         }
         order_marks(marks);

@@ -15,8 +15,11 @@
 //!    sources agree on; an entry that only one source has and that the others spell
 //!    differently is taken as a misspelling and dropped.
 //! 3. Apply the segmentation convention of `tests/gold/CONVENTIONS.md`: entries made
-//!    of the nominalisers ການ / ຄວາມ or ຜູ້ plus another dictionary word are dropped
-//!    (they are two words), except lexicalised ones.
+//!    of the nominalisers ການ / ຄວາມ or ຜູ້ plus another dictionary word, or of a
+//!    grammatical word (ຢູ່, ໃນ, ຂຶ້ນ, …) plus another word, are dropped (they are
+//!    two words), except lexicalised ones; so are entries that only the bilingual
+//!    E-Government dictionary lists and that split into two words other sources
+//!    agree on (translation phrases such as ລົງຄວາມເຫັນ).
 //! 4. Count word frequencies on `../shared/corpus` by segmenting it with the
 //!    dictionary itself (three rounds of hard EM), with the number of sources that
 //!    list a word as a prior. Corpus lines that hold a sentence of the held-out gold
@@ -40,7 +43,12 @@ const SOURCES: &[&str] = &[
     "wilson-campbell-2013",
     "cldr-lo",
     "laonlp-wannaphong",
+    "akson-supplement",
 ];
+
+/// Source bit of the E-Government Center Lao–English dictionary, whose one-source
+/// entries include many translation phrases.
+const EGOV_MASK: u32 = 1 << 2;
 
 /// Pseudo-count given to a word per source that lists it.
 const PRIOR_PER_SOURCE: f64 = 0.5;
@@ -252,10 +260,21 @@ fn run() -> Result<ExitCode, String> {
         .map(|w| normalize(w, Form::Search).into_owned())
         .collect();
     let mut convention_dropped = 0;
+    let support: BTreeMap<String, u32> = words
+        .iter()
+        .map(|(w, m)| (normalize(w, Form::Search).into_owned(), m.count_ones()))
+        .collect();
+    let entries_support = |x: &str| {
+        support
+            .get(&*normalize(x, Form::Search))
+            .copied()
+            .unwrap_or(0)
+    };
     let prefixes: BTreeSet<&str> = FUNCTION_PREFIXES.iter().copied().collect();
     let suffixes: BTreeSet<&str> = FUNCTION_SUFFIXES.iter().copied().collect();
     let mut phrases_dropped = 0;
-    words.retain(|w, _| {
+    words.retain(|w, mask| {
+        let mask = *mask;
         if LEXICALISED.contains(&w.as_str()) {
             return true;
         }
@@ -273,6 +292,25 @@ fn run() -> Result<ExitCode, String> {
                     eprintln!("phrase: {w} = {a} + {b}");
                 }
                 return false;
+            }
+        }
+        // A phrase that only the bilingual dictionary lists and that splits into two
+        // words which several sources agree on: a translation unit, not a word.
+        if std::env::var_os("AKSON_DICT_NO_COMPOSITIONAL").is_none()
+            && mask.count_ones() == 1
+            && mask & EGOV_MASK != 0
+        {
+            for k in 1..units.len() {
+                let a: String = units[..k].concat();
+                let b: String = units[k..].concat();
+                let strong = |x: &str| entries_support(x) >= 2;
+                if strong(&a) && strong(&b) {
+                    phrases_dropped += 1;
+                    if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
+                        eprintln!("compositional: {w} = {a} + {b}");
+                    }
+                    return false;
+                }
             }
         }
         for p in SPLIT_PREFIXES {
@@ -362,7 +400,10 @@ fn run() -> Result<ExitCode, String> {
     if args.check {
         let old = std::fs::read(&args.out).unwrap_or_default();
         let old_meta = std::fs::read_to_string(&meta_path).unwrap_or_default();
-        if old != bytes || old_meta != meta {
+        let old_notices =
+            std::fs::read_to_string(args.root.join("dictionaries/THIRD-PARTY-NOTICES.md"))
+                .unwrap_or_default();
+        if old != bytes || old_meta != meta || old_notices != third_party_notices(&src_dir)? {
             eprintln!(
                 "akson-dict-build: {} is out of date: run `cargo run --release -p akson-dict-build` and commit it",
                 args.out.display()
@@ -377,12 +418,30 @@ fn run() -> Result<ExitCode, String> {
         );
         return Ok(ExitCode::SUCCESS);
     }
+    let notices_path = args.root.join("dictionaries/THIRD-PARTY-NOTICES.md");
+    std::fs::write(&notices_path, third_party_notices(&src_dir)?)
+        .map_err(|e| format!("cannot write {}: {e}", notices_path.display()))?;
     std::fs::write(&args.out, &bytes)
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     std::fs::write(&meta_path, &meta)
         .map_err(|e| format!("cannot write {}: {e}", meta_path.display()))?;
     print!("{meta}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// The licence notices of every source in the embedded dictionary, verbatim.
+fn third_party_notices(src_dir: &Path) -> Result<String, String> {
+    let mut s = String::from(
+        "# Third-party notices for the embedded dictionary\n\n\
+         Generated by `cargo run --release -p akson-dict-build`. The dictionary embedded in\n\
+         akson (`dictionaries/akson-lo.fst`) is compiled from the word lists below; their\n\
+         licences require these notices to accompany copies, including binaries.\n",
+    );
+    for id in SOURCES {
+        let lic = read(&src_dir.join(id).join("LICENSE"))?;
+        s.push_str(&format!("\n## {id}\n\n```text\n{}\n```\n", lic.trim_end()));
+    }
+    Ok(s)
 }
 
 /// The dictionary entry a segmenter token stands for (tokens may be variants).

@@ -1,0 +1,153 @@
+//! The `akson` command-line contract: streaming line by line, separators that round
+//! trip, clear errors with exit statuses.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn akson(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_akson"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run akson");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn normalize_forms() {
+    let o = akson(&["normalize"], "ນໍ້າ ດໍາລັດ\nຫນ້າທ່ີ\n".as_bytes());
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "ນ້ຳ ດຳລັດ\nໜ້າທີ່\n");
+    let o = akson(
+        &["normalize", "--form", "search"],
+        "ຫລາຍ\u{A0}໒໐໑໘".as_bytes(),
+    );
+    assert_eq!(stdout(&o), "ຫຼາຍ 2018", "no newline in, none out");
+    let o = akson(&["normalize", "--form=search"], b"a\tb\r\n");
+    assert_eq!(stdout(&o), "a b\r\n", "CRLF kept");
+}
+
+#[test]
+fn segment_round_trips() {
+    let input = "ວັດທະນະຖາວອນ ປີ 2018\nກະຊວງໄປສະນີ, ໂທລະຄົມມະນາຄົມ\r\n\nEnglish only\n";
+    for unit in ["syllable", "word"] {
+        for sep in ["|", " / ", "ລ"] {
+            let o = akson(&["segment", "--unit", unit, "--sep", sep], input.as_bytes());
+            assert!(o.status.success(), "{unit} {sep}");
+            let out = stdout(&o);
+            assert_eq!(out.lines().count(), input.lines().count());
+            if sep != "ລ" {
+                assert_eq!(out.replace(sep, ""), input, "{unit} {sep:?}");
+            }
+        }
+    }
+    let o = akson(&["segment"], "ວັດທະນະຖາວອນ\n".as_bytes());
+    assert_eq!(stdout(&o), "ວັດ|ທະ|ນະ|ຖາ|ວອນ\n");
+    let o = akson(&["segment", "--unit", "word"], "ກະຊວງໄປສະນີ\n".as_bytes());
+    assert_eq!(stdout(&o), "ກະຊວງ|ໄປສະນີ\n");
+}
+
+#[test]
+fn variants_get_the_same_word_boundaries() {
+    let a = stdout(&akson(
+        &["segment", "--unit", "word"],
+        "ດໍາລັດຂອງນາຍົກ\n".as_bytes(),
+    ));
+    let b = stdout(&akson(
+        &["segment", "--unit", "word"],
+        "ດຳລັດຂອງນາຍົກ\n".as_bytes(),
+    ));
+    assert_eq!(a.matches('|').count(), b.matches('|').count());
+    assert_eq!(a.replace("ໍາ", "ຳ"), b);
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_line_and_offset() {
+    let o = akson(&["normalize"], b"ok line\nbad \xff here\nnever\n");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("line 2") && err.contains("byte offset 4"),
+        "{err}"
+    );
+    assert_eq!(
+        stdout(&o),
+        "ok line\n",
+        "lines before the error are written, nothing after"
+    );
+}
+
+#[test]
+fn usage_errors_and_help() {
+    for args in [
+        &["--help"][..],
+        &["normalize", "--help"],
+        &["segment", "-h"],
+    ] {
+        let o = akson(args, b"");
+        assert!(o.status.success(), "{args:?}");
+        assert!(stdout(&o).contains("Usage"), "{args:?}");
+    }
+    for args in [
+        &["frobnicate"][..],
+        &["normalize", "--form", "nfd"],
+        &["segment", "--unit", "letter"],
+        &["segment", "--dict", "x"],
+        &["segment", "--sep"],
+    ] {
+        let o = akson(args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(!o.stderr.is_empty());
+    }
+    let o = akson(&["normalize", "/no/such/file"], b"");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn user_dictionaries() {
+    let dir = std::env::temp_dir().join(format!("akson-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("names.txt");
+    std::fs::write(&good, "# names\nສີສະຫວາດ\t5\n").unwrap();
+    let o = akson(
+        &[
+            "segment",
+            "--unit",
+            "word",
+            "--dict",
+            good.to_str().unwrap(),
+        ],
+        "ທ່ານສີສະຫວາດ\n".as_bytes(),
+    );
+    assert_eq!(stdout(&o), "ທ່ານ|ສີສະຫວາດ\n");
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, "ສີສະຫວາດ\nhello\n").unwrap();
+    let o = akson(
+        &["segment", "--unit", "word", "--dict", bad.to_str().unwrap()],
+        b"x\n",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("line 2") && err.contains("bad.txt"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn repetitive_text_is_linear() {
+    let text = "ບັນດາ".repeat(20_000) + "\n";
+    let t = std::time::Instant::now();
+    let o = akson(&["segment", "--unit", "word"], text.as_bytes());
+    let took = t.elapsed();
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).matches('|').count(), 19_999);
+    // Well under a second in a release build; generous for debug builds.
+    let limit = if cfg!(debug_assertions) { 20.0 } else { 1.0 };
+    assert!(took.as_secs_f64() < limit, "{took:?}");
+}

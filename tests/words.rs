@@ -1,0 +1,87 @@
+//! The embedded dictionary and word segmentation on real text.
+
+use akson::{normalize, words, Dictionary, Form};
+
+#[test]
+fn embedded_dictionary_is_valid_and_small() {
+    let fst = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/dictionaries/akson-lo.fst"
+    ))
+    .unwrap();
+    assert!(
+        fst.len() <= 1_000_000,
+        "embedded dictionary is {} bytes",
+        fst.len()
+    );
+    let d = Dictionary::embedded();
+    assert!(d.len() > 40_000, "{} words", d.len());
+    let meta = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/dictionaries/akson-lo.json"
+    ))
+    .unwrap();
+    assert!(meta.contains(&format!("\"version\": \"{}\"", akson::DICTIONARY_VERSION)));
+    assert!(meta.contains(&format!("\"fst_bytes\": {}", fst.len())));
+    for w in [
+        "ລັດຖະມົນຕີ",
+        "ປະຊາທິປະໄຕ",
+        "ພັດທະນາ",
+        "ດຳລັດ",
+        "ດໍາລັດ",
+        "ຫຼາຍ",
+        "ຫລາຍ",
+    ] {
+        assert!(d.contains(w), "{w}");
+    }
+}
+
+fn corpus_lines() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("../shared/corpus beside the project") {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            out.extend(
+                std::fs::read_to_string(p)
+                    .unwrap()
+                    .lines()
+                    .map(String::from),
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn words_round_trip_and_ignore_spelling_variants() {
+    let lines = corpus_lines();
+    assert!(lines.len() > 100);
+    for line in &lines {
+        let toks: Vec<&str> = words(line).collect();
+        assert_eq!(toks.concat(), *line);
+        // The canonical text splits at the same places.
+        let canon = normalize(line, Form::Canonical);
+        let canon_toks: Vec<&str> = words(&canon).collect();
+        let mapped: Vec<String> = toks
+            .iter()
+            .map(|t| normalize(t, Form::Canonical).into_owned())
+            .collect();
+        assert_eq!(mapped, canon_toks, "{line}");
+    }
+}
+
+#[test]
+fn typed_variants_split_like_the_modern_spelling() {
+    let modern = "ປະຊາຊົນລາວທັງຫຼາຍມີໜ້າທີ່ນຳໃຊ້ນ້ຳ";
+    let old = "ປະຊາຊົນລາວທັງຫລາຍມີຫນ້າທ່ີນໍາໃຊ້ນໍ້າ";
+    let a: Vec<usize> = words(modern).map(|t| t.chars().count()).collect();
+    let b: Vec<String> = words(old)
+        .map(|t| normalize(t, Form::Search).into_owned())
+        .collect();
+    let a_tokens: Vec<String> = words(modern)
+        .map(|t| normalize(t, Form::Search).into_owned())
+        .collect();
+    assert_eq!(a_tokens, b);
+    assert!(a.len() >= 6);
+}
