@@ -30,8 +30,10 @@
 //! ```text
 //! # my words
 //! ສີສະຫວາດ
-//! ອີເມວ	25
+//! ອີເມວ<TAB>25
 //! ```
+//!
+//! (`<TAB>` stands for one tab character.)
 //!
 //! A compiled dictionary (the `fst` format that `akson-dict-build` writes) is read
 //! by [`Dictionary::from_fst_bytes`]; [`Dictionary::load`] recognises both.

@@ -8,7 +8,7 @@
 //! ## Normalisation
 //!
 //! The same Lao word is typed in several ways that Unicode NFC leaves distinct
-//! (ນໍ້າ / ນ້ໍາ / ນ້ຳ, ຫນ / ໜ, ເເ / ແ, ທ່ີ / ທີ່). [`normalize`] brings them together:
+//! (ນໍ້າ / ນ້ໍາ / ນ້ຳ, ຫນ / ໜ, ເເ / ແ, ທ່ີ / ທີ່). [`normalize()`] brings them together:
 //!
 //! ```
 //! use akson::{normalize, Form};

@@ -652,6 +652,34 @@ mod tests {
         assert_eq!(canon("ຫ\u{200B}ນ"), "ຫ\u{200B}ນ");
     }
 
+    /// Inputs on which property tests or the fuzzer once found the forms
+    /// inconsistent (a ໍ, ຳ or tone next to an invisible character or Thai mark).
+    #[test]
+    fn found_by_property_tests_and_fuzzing() {
+        for s in [
+            "ນ\u{200d}ຳໍາ",
+            "ກໍ\u{200b}ໍ\u{0E32}",
+            "ຌຳໍ",
+            "ກ\u{0E33}\u{200b}ໍ\u{0E32}",
+            "ກຳ\u{0E4E}\u{0EC8}\u{0E80}",
+            "ໍາ\u{200b}່",
+            "ເ\u{0E40}ກ",
+            "໐\u{0E30}",
+            "\u{0ECC}\u{0E46}",
+            "\u{0E40}\u{0ECC}ກ",
+            "aຳິ",
+        ] {
+            let c = canon(s);
+            assert_eq!(canon(&c), c, "canonical idempotent on {s:?}");
+            let q = search(s);
+            assert_eq!(search(&q), q, "search idempotent on {s:?}");
+            assert_eq!(search(&c), q, "search(canonical(x)) = search(x) on {s:?}");
+            for form in [Form::Canonical, Form::Search] {
+                assert_eq!(normalize(s, form), normalize_reference(s, form), "{s:?}");
+            }
+        }
+    }
+
     #[test]
     fn borrowed_when_unchanged() {
         let s = "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ ນ້ຳ ໜ້າທີ່ ແລະ ທີ່";

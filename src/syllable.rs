@@ -651,11 +651,7 @@ fn push_tails(w: &[Code], r: usize, pre: Pre, v: Vm, medial: bool, cost: u16, ou
             }
             out.push(r, cost + 3);
         }
-        (Pre::E, Vm::MaiKon) => {
-            if is(Lc::VowelAa) {
-                out.push(skip_tones(w, r + 1), cost);
-            }
-        }
+        (Pre::E, Vm::MaiKon) if is(Lc::VowelAa) => out.push(skip_tones(w, r + 1), cost),
         (Pre::Ae | Pre::O, Vm::None) => {
             push_opt_final(w, r, cost, out);
             if is(Lc::VowelA) {
