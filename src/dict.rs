@@ -153,10 +153,19 @@ impl std::fmt::Debug for Dictionary {
     }
 }
 
+/// `unit` without the ໆ at its end (compared as bytes: E0 BB 86).
+#[inline]
+pub(crate) fn strip_kola(mut unit: &str) -> &str {
+    while unit.as_bytes().ends_with(&[0xE0, 0xBB, 0x86]) {
+        unit = &unit[..unit.len() - 3];
+    }
+    unit
+}
+
 /// The search-form key of a syllable unit: ໆ dropped.
 #[inline]
 pub(crate) fn syllable_key(unit: &str) -> std::borrow::Cow<'_, str> {
-    let unit = unit.trim_end_matches('ໆ');
+    let unit = strip_kola(unit);
     normalize(unit, Form::Search)
 }
 
@@ -198,6 +207,11 @@ impl Dictionary {
                  or a file written by akson-dict-build"
             ))
         })?;
+        let n = map.len();
+        dict.edges.reserve(n * 2);
+        dict.costs.reserve(n * 2);
+        dict.syllable_ids.reserve(n / 4);
+        dict.syllable_names.reserve(n / 4);
         let mut stream = map.stream();
         while let Some((key, cost)) = fst::Streamer::next(&mut stream) {
             let word = std::str::from_utf8(key).map_err(|_| {

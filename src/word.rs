@@ -180,13 +180,13 @@ impl WordIndices<'_, '_> {
             }
             let sid = self
                 .dict
-                .syllable_id(unit.trim_end_matches('ໆ'))
+                .syllable_id(crate::dict::strip_kola(unit))
                 .unwrap_or(u32::MAX);
             self.run.push(Syl {
                 start: off,
                 end: off + unit.len(),
                 sid,
-                kola: unit.ends_with('ໆ'),
+                kola: unit.as_bytes().ends_with(&[0xE0, 0xBB, 0x86]),
                 bare: is_bare_consonant(unit),
                 orphan: false,
                 frequent: false,
