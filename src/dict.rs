@@ -122,7 +122,12 @@ struct Frozen {
     offsets: Vec<u32>,
     child_sid: Vec<u32>,
     child_node: Vec<u32>,
+    /// Words that cost less than this are among the most frequent ones.
+    frequent_below: u32,
 }
+
+/// How many of the cheapest words count as frequent (see `frequent_below`).
+const FREQUENT_WORDS: usize = 300;
 
 const NO_NODE: u32 = u32::MAX;
 
@@ -141,6 +146,8 @@ pub struct Dictionary {
     edges: HashMap<u64, u32, FxBuild>,
     /// Cost of the word ending at each node, in milli-nats, or `NO_WORD`.
     costs: Vec<u32>,
+    /// Canonical spelling of the word ending at a node (the first one added).
+    spellings: HashMap<u32, Box<str>, FxBuild>,
     words: usize,
 }
 
@@ -360,26 +367,16 @@ impl Dictionary {
         }
     }
 
-    /// Every word (in search form, syllables joined) with its cost in milli-nats,
-    /// in no particular order.
+    /// Every word (in canonical form, as first added) with its cost in milli-nats,
+    /// sorted by word.
     pub fn entries(&self) -> Vec<(String, u32)> {
-        let mut children: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.costs.len()];
-        for (&key, &child) in &self.edges {
-            children[(key >> 32) as usize].push((key as u32, child));
-        }
-        let mut out = Vec::with_capacity(self.words);
-        let mut stack: Vec<(u32, String)> = vec![(0, String::new())];
-        while let Some((node, prefix)) = stack.pop() {
-            let c = self.costs[node as usize];
-            if c != NO_WORD && node != 0 {
-                out.push((prefix.clone(), c));
-            }
-            for &(sid, child) in &children[node as usize] {
-                let mut w = prefix.clone();
-                w.push_str(&self.syllable_names[sid as usize]);
-                stack.push((child, w));
-            }
-        }
+        let mut out: Vec<(String, u32)> = self
+            .spellings
+            .iter()
+            .filter(|(&node, _)| self.costs[node as usize] != NO_WORD)
+            .map(|(&node, w)| (w.to_string(), self.costs[node as usize]))
+            .collect();
+        out.sort_unstable();
         out
     }
 
@@ -435,13 +432,34 @@ impl Dictionary {
             for i in 0..n {
                 offsets[i + 1] += offsets[i];
             }
+            let mut word_costs: Vec<u32> = self
+                .costs
+                .iter()
+                .copied()
+                .filter(|&c| c != NO_WORD)
+                .collect();
+            // The FREQUENT_WORDS cheapest words (or the cheaper half of a small
+            // dictionary) are the frequent ones.
+            let rank = FREQUENT_WORDS.min(word_costs.len() / 2);
+            let frequent_below = if word_costs.is_empty() {
+                0
+            } else {
+                *word_costs.select_nth_unstable(rank).1
+            };
             Frozen {
+                frequent_below,
                 root,
                 offsets,
                 child_sid: edges.iter().map(|e| e.1).collect(),
                 child_node: edges.iter().map(|e| e.2).collect(),
             }
         })
+    }
+
+    /// Words cheaper than this (milli-nats) are among the dictionary's most frequent.
+    #[inline]
+    pub(crate) fn frequent_below(&self) -> u32 {
+        self.frozen().frequent_below
     }
 
     /// Cost (milli-nats) of the word ending at `node`, if one does.
@@ -451,12 +469,18 @@ impl Dictionary {
         (c != NO_WORD).then_some(c)
     }
 
+    /// The node of `word`, walking the editable trie (not the frozen tables, which
+    /// a change invalidates: lookups between changes stay cheap).
     fn node_of(&self, word: &str) -> Option<u32> {
         let mut node = 0u32;
         let mut any = false;
         for unit in syllables(word) {
-            let sid = self.syllable_id(&syllable_key(unit))?;
-            node = self.child(node, sid)?;
+            let key = syllable_key(unit);
+            if key.is_empty() {
+                return None;
+            }
+            let sid = self.syllable_id(&key)?;
+            node = *self.edges.get(&(((node as u64) << 32) | sid as u64))?;
             any = true;
         }
         any.then_some(node)
@@ -475,6 +499,11 @@ impl Dictionary {
                 )));
             }
             let key = syllable_key(unit);
+            if key.is_empty() {
+                return Err(Error::InvalidDictionary(format!(
+                    "{word:?}: {unit:?} is not a syllable (a lone ໆ or ໌)"
+                )));
+            }
             let sid = match self.syllable_ids.get(&*key) {
                 Some(&id) => id,
                 None => {
@@ -505,6 +534,9 @@ impl Dictionary {
         } else {
             *slot = (*slot).min(cost);
         }
+        self.spellings
+            .entry(node)
+            .or_insert_with(|| normalize(word, Form::Canonical).into());
         Ok(())
     }
 }
@@ -598,6 +630,47 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("line 2") && e.contains("UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn lone_marks_are_not_words() {
+        let mut d = Dictionary::empty();
+        assert!(d.add("ໆ").is_err());
+        assert!(d.add("໌").is_err());
+        assert!(!Dictionary::embedded().contains("ໆ"));
+        assert!(!Dictionary::embedded().contains("໌"));
+        assert!(Dictionary::embedded().cost("").is_none());
+    }
+
+    #[test]
+    fn words_with_cancellation_mark_survive_merge() {
+        let mut d = Dictionary::empty();
+        d.add("ເວັບໄຊທ໌").unwrap();
+        let mut e = Dictionary::empty();
+        e.merge(&d);
+        assert_eq!(e.entries()[0].0, "ເວັບໄຊທ໌");
+        assert!(e.contains("ເວັບໄຊທ໌"));
+        let all = Dictionary::embedded();
+        let mut copy = Dictionary::empty();
+        copy.merge(all);
+        assert_eq!(copy.len(), all.len());
+    }
+
+    #[test]
+    fn many_removals_are_fast() {
+        let mut d = Dictionary::new();
+        let words: Vec<String> = d
+            .entries()
+            .into_iter()
+            .take(20_000)
+            .map(|(w, _)| w)
+            .collect();
+        let t = std::time::Instant::now();
+        for w in &words {
+            d.contains(w);
+            d.remove(w);
+        }
+        assert!(t.elapsed().as_secs_f64() < 10.0, "{:?}", t.elapsed());
     }
 
     #[test]

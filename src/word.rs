@@ -32,8 +32,6 @@ const MAX_UNKNOWN_SYLLABLES: usize = 6;
 /// Cost (milli-nats) of such a span: a base plus a part per syllable.
 const UNKNOWN_SPAN_BASE: u32 = 16_000;
 const UNKNOWN_SPAN_PER_SYLLABLE: u32 = 4_000;
-/// Words that cost less than this (milli-nats) by themselves are frequent.
-const FREQUENT_WORD: u32 = 7_000;
 /// Cost (milli-nats) of an abbreviation written as a run of lone consonants.
 const ABBREVIATION: u32 = 12_000;
 
@@ -74,7 +72,8 @@ struct Syl {
     bare: bool,
     /// Not a dictionary word by itself.
     orphan: bool,
-    /// A frequent word by itself (ແລະ, ການ): never part of an unknown word.
+    /// One of the dictionary's most frequent words by itself (ແລະ, ການ, ໄດ້):
+    /// never part of an unknown word.
     frequent: bool,
 }
 
@@ -200,6 +199,7 @@ impl WordIndices<'_, '_> {
                     syl.sid = self.dict.syllable_id(&key).unwrap_or(u32::MAX);
                 }
             }
+            let frequent = self.dict.frequent_below();
             for syl in &mut self.run {
                 let alone = (syl.sid != u32::MAX)
                     .then(|| {
@@ -209,7 +209,7 @@ impl WordIndices<'_, '_> {
                     })
                     .flatten();
                 syl.orphan = alone.is_none();
-                syl.frequent = alone.is_some_and(|c| c < FREQUENT_WORD);
+                syl.frequent = alone.is_some_and(|c| c < frequent);
             }
         }
 

@@ -273,6 +273,7 @@ fn run() -> Result<ExitCode, String> {
     let prefixes: BTreeSet<&str> = FUNCTION_PREFIXES.iter().copied().collect();
     let suffixes: BTreeSet<&str> = FUNCTION_SUFFIXES.iter().copied().collect();
     let mut phrases_dropped = 0;
+    let mut translation_dropped = 0;
     words.retain(|w, mask| {
         let mask = *mask;
         if LEXICALISED.contains(&w.as_str()) {
@@ -305,7 +306,7 @@ fn run() -> Result<ExitCode, String> {
                 let b: String = units[k..].concat();
                 let strong = |x: &str| entries_support(x) >= 2;
                 if strong(&a) && strong(&b) {
-                    phrases_dropped += 1;
+                    translation_dropped += 1;
                     if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
                         eprintln!("compositional: {w} = {a} + {b}");
                     }
@@ -388,7 +389,7 @@ fn run() -> Result<ExitCode, String> {
         &per_source,
         cleaned,
         variants_dropped,
-        convention_dropped,
+        [convention_dropped, phrases_dropped, translation_dropped],
         &costs,
         &counts,
         corpus_tokens,
@@ -472,7 +473,7 @@ fn summary(
     per_source: &[(&str, usize, usize)],
     cleaned: usize,
     variants_dropped: usize,
-    convention_dropped: usize,
+    dropped: [usize; 3],
     costs: &[(String, f64)],
     counts: &BTreeMap<String, f64>,
     corpus_tokens: usize,
@@ -499,7 +500,8 @@ fn summary(
         "  \"spelling_variants_merged\": {variants_dropped},\n"
     ));
     s.push_str(&format!(
-        "  \"nominaliser_compounds_dropped\": {convention_dropped},\n"
+        "  \"dropped_nominaliser_compounds\": {},\n  \"dropped_function_word_phrases\": {},\n  \"dropped_translation_phrases\": {},\n",
+        dropped[0], dropped[1], dropped[2]
     ));
     s.push_str(&format!("  \"words\": {},\n", costs.len()));
     s.push_str(&format!("  \"words_seen_in_corpus\": {},\n", counts.len()));

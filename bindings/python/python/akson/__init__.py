@@ -1,0 +1,62 @@
+"""akson — Lao-script text technology (ອັກສອນ).
+
+Normalisation, syllable and word segmentation of Lao text, from the Rust core
+``akson``: fast, linear-time on any input, and thread-friendly (the GIL is
+released while Rust works on long text).
+
+>>> import akson
+>>> akson.normalize("ດໍາລັດ ຫນ້າທ່ີ")
+'ດຳລັດ ໜ້າທີ່'
+>>> akson.syllables("ວັດທະນະຖາວອນ")
+['ວັດ', 'ທະ', 'ນະ', 'ຖາ', 'ວອນ']
+>>> akson.words("ສາທາລະນະລັດປະຊາທິປະໄຕປະຊາຊົນລາວ")
+['ສາທາລະນະລັດ', 'ປະຊາທິປະໄຕ', 'ປະຊາຊົນ', 'ລາວ']
+
+Offsets (``*_spans``, ``*_indices``) are in code points, like ``str`` indexing:
+``text[start:end]`` is the unit. Batch functions (``normalize_batch``,
+``syllables_batch``, ``words_batch``) take any iterable of ``str``.
+"""
+
+from ._akson import (
+    DICTIONARY_VERSION,
+    FORMS,
+    VERSION,
+    Dictionary,
+    __version__,
+    canonical,
+    from_utf8,
+    is_normalized,
+    normalize,
+    normalize_batch,
+    search_key,
+    syllable_indices,
+    syllable_spans,
+    syllables,
+    syllables_batch,
+    word_indices,
+    word_spans,
+    words,
+    words_batch,
+)
+
+__all__ = [
+    "DICTIONARY_VERSION",
+    "FORMS",
+    "VERSION",
+    "Dictionary",
+    "__version__",
+    "canonical",
+    "from_utf8",
+    "is_normalized",
+    "normalize",
+    "normalize_batch",
+    "search_key",
+    "syllable_indices",
+    "syllable_spans",
+    "syllables",
+    "syllables_batch",
+    "word_indices",
+    "word_spans",
+    "words",
+    "words_batch",
+]

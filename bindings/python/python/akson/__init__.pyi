@@ -1,0 +1,119 @@
+"""Type stub of akson (the Python binding of the Rust crate akson)."""
+
+import os
+from typing import Iterable, List, Literal, Optional, Tuple, Union
+
+__version__: str
+"""Version of this Python package."""
+VERSION: str
+"""Version of the Rust core akson."""
+DICTIONARY_VERSION: str
+"""Version of the embedded dictionary, e.g. ``"lo-2026.11.1"``."""
+FORMS: Tuple[str, str]
+"""The normalisation forms: ``("canonical", "search")``."""
+
+Form = Literal["canonical", "search"]
+_BytesLike = Union[bytes, bytearray]
+
+class Dictionary:
+    """A Lao word dictionary: words with a cost, for word segmentation.
+
+    ``Dictionary()`` is a copy of the embedded default (copy on write). Words are
+    matched by their search form, so spelling variants are one entry. Picklable.
+    """
+
+    def __init__(self) -> None: ...
+    @staticmethod
+    def empty() -> "Dictionary":
+        """A dictionary with no words."""
+    @staticmethod
+    def embedded() -> "Dictionary":
+        """The embedded default dictionary (same as ``Dictionary()``)."""
+    @staticmethod
+    def load(path: Union[str, "os.PathLike[str]"]) -> "Dictionary":
+        """Reads a UTF-8 word list (``word`` or ``word<TAB>count per million`` per
+        line) or a compiled ``.fst`` dictionary. Raises ``OSError``
+        (``FileNotFoundError``) or ``ValueError``."""
+    @staticmethod
+    def from_word_list(text: str) -> "Dictionary":
+        """Reads a word list from a string. Raises ``ValueError`` naming the line."""
+    @staticmethod
+    def from_bytes(data: _BytesLike) -> "Dictionary":
+        """Reads a compiled dictionary or a UTF-8 word list from bytes."""
+    @staticmethod
+    def from_fst_bytes(data: _BytesLike) -> "Dictionary":
+        """Reads a compiled dictionary (fst map: word → cost in milli-nats)."""
+    def extend_from_word_list(self, text: str) -> int:
+        """Adds the words of a word list; returns how many entries were read."""
+    def add(self, word: str, count: Optional[float] = None) -> None:
+        """Adds ``word`` occurring ``count`` times per million words (default 1).
+        Raises ``ValueError`` for a word that is not Lao letters and marks, or a
+        count outside (0, 1000000]."""
+    def remove(self, word: str) -> bool:
+        """Removes ``word``; returns whether it was there."""
+    def __contains__(self, word: str) -> bool: ...
+    def __len__(self) -> int: ...
+    def cost(self, word: str) -> Optional[float]:
+        """Cost of ``word`` in nats (−ln p), or ``None`` when absent."""
+    def merge(self, other: "Dictionary") -> None:
+        """Adds every word of ``other`` (the lower cost wins)."""
+    def entries(self) -> List[Tuple[str, float]]:
+        """Every word (search form) with its cost in nats, in no particular order."""
+    def words(self, text: str) -> List[str]:
+        """Splits ``text`` into words with this dictionary."""
+    def word_spans(self, text: str) -> List[Tuple[int, int]]:
+        """Like ``words``, as ``(start, end)`` code-point offsets."""
+    def word_indices(self, text: str) -> List[Tuple[int, str]]:
+        """Like ``words``, as ``(start, word)`` pairs (code-point offsets)."""
+    def __copy__(self) -> "Dictionary": ...
+    def __deepcopy__(self, memo: object) -> "Dictionary": ...
+    def __reduce__(self) -> Tuple[type, Tuple[()], tuple]: ...
+    def __getstate__(self) -> Tuple[int, str, str, List[str], bytes]: ...
+    def __setstate__(self, state: Tuple[int, str, str, List[str], bytes]) -> None: ...
+
+def normalize(text: str, form: Form = "canonical") -> str:
+    """Normalises ``text`` to ``"canonical"`` (storage, display) or ``"search"``
+    (matching). Raises ``ValueError`` for another form."""
+
+def canonical(text: str) -> str:
+    """``normalize(text, "canonical")``."""
+
+def search_key(text: str) -> str:
+    """``normalize(text, "search")``."""
+
+def is_normalized(text: str, form: Form = "canonical") -> bool:
+    """Whether ``normalize(text, form)`` would return ``text`` unchanged."""
+
+def syllables(text: str) -> List[str]:
+    """Lao syllables and other units; they concatenate to ``text``."""
+
+def syllable_spans(text: str) -> List[Tuple[int, int]]:
+    """``(start, end)`` code-point offsets of the units of ``syllables``."""
+
+def syllable_indices(text: str) -> List[Tuple[int, str]]:
+    """``(start, unit)`` pairs of ``syllables`` (code-point offsets)."""
+
+def words(text: str, dictionary: Optional[Dictionary] = None) -> List[str]:
+    """Words (and other units); they concatenate to ``text``."""
+
+def word_spans(text: str, dictionary: Optional[Dictionary] = None) -> List[Tuple[int, int]]:
+    """``(start, end)`` code-point offsets of the tokens of ``words``."""
+
+def word_indices(text: str, dictionary: Optional[Dictionary] = None) -> List[Tuple[int, str]]:
+    """``(start, word)`` pairs of ``words`` (code-point offsets)."""
+
+def from_utf8(data: _BytesLike) -> str:
+    """Strict UTF-8 decoding; ``UnicodeDecodeError`` names the first bad byte."""
+
+def normalize_batch(texts: Iterable[str], form: Form = "canonical") -> List[str]:
+    """``[normalize(t, form) for t in texts]``, GIL released."""
+
+def syllables_batch(texts: Iterable[str]) -> List[List[str]]:
+    """``[syllables(t) for t in texts]``, GIL released."""
+
+def words_batch(
+    texts: Iterable[str], dictionary: Optional[Dictionary] = None
+) -> List[List[str]]:
+    """``[words(t, dictionary) for t in texts]``, GIL released."""
+
+__all__: List[str]
