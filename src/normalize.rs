@@ -37,7 +37,7 @@
 //! | zero-width and invisible characters removed (U+200B–U+200D, U+2060, U+FEFF, U+00AD, U+180E) | `ກ\u{200B}ຂ` → `ກຂ` |
 //! | the cancellation mark ໌ is removed wherever it stands | ເບີ໌ → ເບີ, ຈັນທ໌ → ຈັນທ |
 //!
-//! The search form is applied to the whole text in one pass, so
+//! The search form is applied to the canonical form of the text, so
 //! `search(canonical(x)) == search(x)` and both forms are idempotent.
 //!
 //! # Speed
@@ -111,7 +111,29 @@ impl std::fmt::Display for Form {
 /// assert!(matches!(normalize("ດຳລັດ", Form::Canonical), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn normalize(text: &str, form: Form) -> Cow<'_, str> {
-    let search = form == Form::Search;
+    match form {
+        Form::Canonical => pass(text, false),
+        Form::Search => {
+            // Text already in search form is in canonical form too: one scan.
+            if first_suspect(text.as_bytes(), 0, true).is_none() {
+                return Cow::Borrowed(text);
+            }
+            // The search form is defined on the canonical form, so that removing
+            // an invisible character cannot make letters pair differently
+            // (ເ\u{200B}ເເ) and search(canonical(x)) = search(x) by construction.
+            match pass(text, false) {
+                Cow::Borrowed(t) => pass(t, true),
+                Cow::Owned(c) => match pass(&c, true) {
+                    Cow::Borrowed(_) => Cow::Owned(c),
+                    Cow::Owned(s) => Cow::Owned(s),
+                },
+            }
+        }
+    }
+}
+
+/// One normalisation pass: the canonical rules, or the search folding with them.
+fn pass(text: &str, search: bool) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let Some(first) = first_suspect(bytes, 0, search) else {
         return Cow::Borrowed(text);
@@ -160,13 +182,14 @@ pub fn search_key(text: &str) -> Cow<'_, str> {
 /// The rules applied to the whole text without the quick check (slow; for tests).
 #[doc(hidden)]
 pub fn normalize_reference(text: &str, form: Form) -> String {
+    let mut canon = String::new();
+    repair(text, false, &mut canon, &mut Scratch::default());
+    if form == Form::Canonical {
+        return canon;
+    }
+    let text = canon.as_str();
     let mut out = String::new();
-    repair(
-        text,
-        form == Form::Search,
-        &mut out,
-        &mut Scratch::default(),
-    );
+    repair(text, true, &mut out, &mut Scratch::default());
     out
 }
 
@@ -668,6 +691,10 @@ mod tests {
             "\u{0ECC}\u{0E46}",
             "\u{0E40}\u{0ECC}ກ",
             "aຳິ",
+            "ໍ\u{200b}ໍາ",
+            "ໍ\u{AD}ໍ\u{0E32}",
+            "ເ\u{200b}ເເ",
+            "ເ\u{200b}ເເລະ",
         ] {
             let c = canon(s);
             assert_eq!(canon(&c), c, "canonical idempotent on {s:?}");
