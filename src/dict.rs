@@ -214,9 +214,17 @@ impl Dictionary {
                  or a file written by akson-dict-build"
             ))
         })?;
-        let n = map.len();
-        dict.edges.reserve(n * 2);
-        dict.costs.reserve(n * 2);
+        // A damaged or forged file fails its checksum here instead of being read.
+        map.as_fst().verify().map_err(|e| {
+            Error::InvalidDictionary(format!(
+                "the compiled dictionary is damaged ({e}); rebuild it with akson-dict-build"
+            ))
+        })?;
+        // Never trust the header's key count for allocation: it cannot exceed the
+        // number of bytes.
+        let n = map.len().min(bytes.len());
+        dict.edges.reserve(n.saturating_mul(2));
+        dict.costs.reserve(n.saturating_mul(2));
         dict.syllable_ids.reserve(n / 4);
         dict.syllable_names.reserve(n / 4);
         let mut stream = map.stream();
@@ -630,6 +638,18 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("line 2") && e.contains("UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn damaged_compiled_dictionaries_are_errors() {
+        // Found by fuzzing: a header claiming a huge key count.
+        let crash = include_bytes!("../fuzz/regressions/words/forged_fst_len.bin");
+        assert!(Dictionary::from_bytes(crash).is_err());
+        let mut good = EMBEDDED_FST.to_vec();
+        let mid = good.len() / 2;
+        good[mid] ^= 0x55;
+        let e = Dictionary::from_fst_bytes(&good).unwrap_err().to_string();
+        assert!(e.contains("damaged"), "{e}");
     }
 
     #[test]
