@@ -1,4 +1,7 @@
-//! Profiling helper: segments the shared corpus many times.
+//! Profiling helper: runs one task many times over the shared corpus, for
+//! `valgrind --tool=callgrind` or `perf`.
+//!
+//! `cargo run --release --example profile_syllables -- [syllables|words|normalize]`
 fn main() {
     let mut text = String::new();
     for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")).unwrap() {
@@ -8,13 +11,14 @@ fn main() {
         }
     }
     let what = std::env::args().nth(1).unwrap_or_default();
+    let dict = akson::Dictionary::embedded();
     let mut n = 0;
     for _ in 0..50 {
-        if what == "normalize" {
-            n += akson::canonical(&text).len();
-        } else {
-            n += akson::syllables(&text).count();
-        }
+        n += match what.as_str() {
+            "normalize" => akson::canonical(&text).len(),
+            "words" => dict.words(&text).count(),
+            _ => akson::syllables(&text).count(),
+        };
     }
     println!("{n}");
 }

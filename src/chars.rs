@@ -61,7 +61,7 @@ pub(crate) enum Lc {
 impl Lc {
     /// Combining marks: sit on a base letter.
     #[inline]
-    pub(crate) fn is_mark(self) -> bool {
+    pub(crate) const fn is_mark(self) -> bool {
         matches!(
             self,
             Lc::MaiKan

@@ -126,20 +126,7 @@ const IS_MARK: Code = 1 << 13;
 const fn lao_code(cp: u32) -> Code {
     let cls = crate::chars::LAO_TABLE[(cp - 0xE80) as usize];
     let mut code = cls as Code;
-    if matches!(
-        cls,
-        Lc::MaiKan
-            | Lc::VowelI
-            | Lc::VowelUe
-            | Lc::VowelU
-            | Lc::MaiKon
-            | Lc::Niggahita
-            | Lc::SemiLo
-            | Lc::Tone
-            | Lc::Cancel
-            | Lc::Virama
-            | Lc::Yamakkan
-    ) {
+    if cls.is_mark() {
         code |= IS_MARK;
     }
     // ກ ງ ດ ນ ບ ມ ຍ ວ
