@@ -1,7 +1,8 @@
 //! # akson — Lao-script text technology
 //!
-//! akson (ອັກສອນ, "script") brings Lao text into one canonical form, splits it into
-//! syllables, and (in later modules) into words, corrects OCR errors and sorts it.
+//! akson (ອັກສອນ, "script") brings Lao text into one canonical form and splits it
+//! into syllables and words (with an embedded dictionary); OCR correction and Lao
+//! collation are to come.
 //! Everything works on `&str`, allocates only when it must and runs in time linear in
 //! the input, whatever the input.
 //!
