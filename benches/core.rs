@@ -68,6 +68,8 @@ fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
     let text = akson::canonical(&corpus(if quick { 100_000 } else { 4_000_000 })).into_owned();
     let messy = denormalise(&text);
+    // One copy of the corpus, for figures on text never seen before.
+    let one = akson::canonical(&corpus(1)).into_owned();
     assert_eq!(
         akson::canonical(&messy),
         text,
@@ -82,6 +84,9 @@ fn main() {
         );
         return;
     }
+    // `cargo bench --bench core -- NAME` measures only the rows whose name contains NAME.
+    let only: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    let skip = |name: &str| only.as_ref().is_some_and(|o| !name.contains(o.as_str()));
     let grapheme = icu_segmenter::GraphemeClusterSegmenter::new();
     let icu_words = icu_segmenter::WordSegmenter::new_dictionary(Default::default());
     let dict = akson::Dictionary::embedded();
@@ -89,79 +94,135 @@ fn main() {
         (
             "normalise, already canonical",
             "akson canonical",
-            measure(text.len(), || {
-                black_box(akson::normalize(black_box(&text), akson::Form::Canonical));
-            }),
+            if skip("akson canonical") {
+                f64::NAN
+            } else {
+                measure(text.len(), || {
+                    black_box(akson::normalize(black_box(&text), akson::Form::Canonical));
+                })
+            },
         ),
         (
             "",
             "unicode-normalization is_nfc",
-            measure(text.len(), || {
-                black_box(unicode_normalization::is_nfc(black_box(&text)));
-            }),
+            if skip("unicode-normalization is_nfc") {
+                f64::NAN
+            } else {
+                measure(text.len(), || {
+                    black_box(unicode_normalization::is_nfc(black_box(&text)));
+                })
+            },
         ),
         (
             "",
             "unicode-normalization NFC",
-            measure(text.len(), || {
-                black_box(black_box(&text).nfc().collect::<String>());
-            }),
+            if skip("unicode-normalization NFC") {
+                f64::NAN
+            } else {
+                measure(text.len(), || {
+                    black_box(black_box(&text).nfc().collect::<String>());
+                })
+            },
         ),
         (
             "normalise, needs repair",
             "akson canonical",
-            measure(messy.len(), || {
-                black_box(akson::normalize(black_box(&messy), akson::Form::Canonical));
-            }),
+            if skip("akson canonical") {
+                f64::NAN
+            } else {
+                measure(messy.len(), || {
+                    black_box(akson::normalize(black_box(&messy), akson::Form::Canonical));
+                })
+            },
         ),
         (
             "",
             "akson search",
-            measure(messy.len(), || {
-                black_box(akson::normalize(black_box(&messy), akson::Form::Search));
-            }),
+            if skip("akson search") {
+                f64::NAN
+            } else {
+                measure(messy.len(), || {
+                    black_box(akson::normalize(black_box(&messy), akson::Form::Search));
+                })
+            },
         ),
         (
             "",
             "unicode-normalization NFC",
-            measure(messy.len(), || {
-                black_box(black_box(&messy).nfc().collect::<String>());
-            }),
+            if skip("unicode-normalization NFC") {
+                f64::NAN
+            } else {
+                measure(messy.len(), || {
+                    black_box(black_box(&messy).nfc().collect::<String>());
+                })
+            },
         ),
         (
             "segment",
             "akson syllables",
-            measure(text.len(), || {
-                black_box(akson::syllables(black_box(&text)).count());
-            }),
+            if skip("akson syllables") {
+                f64::NAN
+            } else {
+                measure(text.len(), || {
+                    black_box(akson::syllables(black_box(&text)).count());
+                })
+            },
+        ),
+        (
+            "",
+            "akson syllables, each text seen once (memo cleared)",
+            if skip("akson syllables, each text seen once (memo cleared)") {
+                f64::NAN
+            } else {
+                measure(one.len(), || {
+                    akson::syllable::clear_memo();
+                    black_box(akson::syllables(black_box(&one)).count());
+                })
+            },
         ),
         (
             "",
             "ICU4X graphemes",
-            measure(text.len(), || {
-                black_box(grapheme.segment_str(black_box(&text)).count());
-            }),
+            if skip("ICU4X graphemes") {
+                f64::NAN
+            } else {
+                measure(text.len(), || {
+                    black_box(grapheme.segment_str(black_box(&text)).count());
+                })
+            },
         ),
         (
             "segment words",
             "akson words",
-            measure(text.len(), || {
-                black_box(dict.words(black_box(&text)).count());
-            }),
+            if skip("akson words") {
+                f64::NAN
+            } else {
+                measure(text.len(), || {
+                    black_box(dict.words(black_box(&text)).count());
+                })
+            },
         ),
         (
             "",
             "akson words, unnormalised input",
-            measure(messy.len(), || {
-                black_box(dict.words(black_box(&messy)).count());
-            }),
+            if skip("akson words, unnormalised input") {
+                f64::NAN
+            } else {
+                measure(messy.len(), || {
+                    black_box(dict.words(black_box(&messy)).count());
+                })
+            },
         ),
         (
             "",
             "ICU4X WordSegmenter (dictionary)",
-            measure(text.len(), || {
-                black_box(icu_words.segment_str(black_box(&text)).count());
-            }),
+            if skip("ICU4X WordSegmenter (dictionary)") {
+                f64::NAN
+            } else {
+                measure(text.len(), || {
+                    black_box(icu_words.segment_str(black_box(&text)).count());
+                })
+            },
         ),
     ];
     println!(
@@ -172,6 +233,9 @@ fn main() {
     println!("| task | implementation | MB/s |");
     println!("| --- | --- | ---: |");
     for (task, name, mbs) in rows {
+        if mbs.is_nan() {
+            continue;
+        }
         println!("| {task} | {name} | {mbs:.0} |");
     }
 }

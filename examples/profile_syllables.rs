@@ -11,12 +11,15 @@ fn main() {
         }
     }
     let what = std::env::args().nth(1).unwrap_or_default();
-    let dict = akson::Dictionary::embedded();
     let mut n = 0;
     for _ in 0..50 {
         n += match what.as_str() {
             "normalize" => akson::canonical(&text).len(),
-            "words" => dict.words(&text).count(),
+            "words" => akson::Dictionary::embedded().words(&text).count(),
+            "cold" => {
+                akson::syllable::clear_memo();
+                akson::syllables(&text).count()
+            }
             _ => akson::syllables(&text).count(),
         };
     }

@@ -18,8 +18,13 @@
 //! pair with the lowest cost wins: readings with a written vowel cost least,
 //! uncommon finals and clusters a little more, a consonant standing alone (as in
 //! abbreviations like ສປປ) much more, and stray marks most. The look-ahead is one
-//! syllable, so the segmenter runs in one pass, in time linear in the input, with no
-//! allocation.
+//! syllable, so the segmenter runs in one pass, in time linear in the input.
+//!
+//! Decisions are memoised: the characters each decision depended on are stored in a
+//! per-thread trie with the decision at the leaf, so syllables met before are
+//! segmented at a few instructions per character (a lazily built automaton, like a
+//! regex engine's lazy DFA). The memo never changes a result and never grows past
+//! about 4 MB per thread; it is the only allocation.
 //!
 //! Runs of other text are units of their own: whitespace, numbers (ASCII, Lao or
 //! other digits, with `.` or `,` between digits), letters of other scripts with their
@@ -33,6 +38,8 @@
 //! assert_eq!(s, ["ຄອມ", "ພິວ", "ເຕີ", " ", "2", " ", "ເຄື່ອງ"]);
 //! ```
 
+use std::cell::Cell;
+
 use crate::chars::{thai_mark_twin, Lc};
 
 /// Iterator over the syllables (and other units) of a text, as `&str` slices that
@@ -43,14 +50,40 @@ pub struct Syllables<'a> {
 }
 
 /// Iterator over `(byte_offset, syllable)` pairs. Made by [`syllable_indices`].
-#[derive(Clone, Debug)]
 pub struct SyllableIndices<'a> {
     text: &'a str,
     pos: usize,
     win: Window,
-    /// Candidates already computed for the syllable starting at byte `cached_at`.
-    cached: Cands,
-    cached_at: usize,
+    /// Decisions already taken, shared by the iterators of a thread (see [`Memo`]).
+    memo: Option<Box<Memo>>,
+}
+
+impl Clone for SyllableIndices<'_> {
+    fn clone(&self) -> Self {
+        SyllableIndices {
+            text: self.text,
+            pos: self.pos,
+            win: self.win.clone(),
+            memo: Some(Memo::take()),
+        }
+    }
+}
+
+impl std::fmt::Debug for SyllableIndices<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyllableIndices")
+            .field("text", &self.text)
+            .field("pos", &self.pos)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for SyllableIndices<'_> {
+    fn drop(&mut self) {
+        if let Some(m) = self.memo.take() {
+            m.give_back();
+        }
+    }
 }
 
 /// Splits `text` into syllables and other units.
@@ -73,8 +106,7 @@ pub fn syllable_indices(text: &str) -> SyllableIndices<'_> {
         text,
         pos: 0,
         win: Window::new(),
-        cached: Cands::new(),
-        cached_at: usize::MAX,
+        memo: Some(Memo::take()),
     }
 }
 
@@ -217,18 +249,20 @@ fn code_at(b: &[u8], i: usize) -> Code {
     }
 }
 
-/// Decoded codes of up to `WIN` characters of a Lao run.
+/// Decoded characters (alphabet indices, see [`Memo`]) of up to `WIN` characters
+/// of a Lao run.
 const WIN: usize = 256;
 /// Refill the window when fewer characters than this remain in it.
 const LOOK: usize = 24;
 
 #[derive(Clone)]
 struct Window {
-    /// Byte offset of `codes[0]`.
+    /// Byte offset of `alphas[0]`.
     start: usize,
-    /// Number of decoded codes.
+    /// Number of decoded characters.
     len: usize,
-    codes: [Code; WIN],
+    /// Alphabet index of each character; the run ends at the first 0 (END).
+    alphas: [u8; WIN],
 }
 
 impl std::fmt::Debug for Window {
@@ -245,124 +279,359 @@ impl Window {
         Window {
             start: 0,
             len: 0,
-            codes: [END; WIN],
+            alphas: [0; WIN],
         }
     }
 
-    /// The codes from byte `pos` on (ending at the end of the Lao run or of the
-    /// window, whichever comes first; reading past the slice gives `END`).
+    /// The characters from byte `pos` on (ending at the end of the Lao run, with its
+    /// END, or at the end of the window, whichever comes first).
     #[inline]
-    fn at(&mut self, b: &[u8], pos: usize) -> &[Code] {
+    fn at(&mut self, b: &[u8], pos: usize) -> &[u8] {
         let idx = pos.wrapping_sub(self.start) / 3;
         let inside = pos >= self.start && (pos - self.start) % 3 == 0 && idx < self.len;
         // The run ended inside the window if the last decoded code is END.
         let ends_inside = self.len > 0 && self.len < WIN;
         if !(inside && (ends_inside || self.len - idx >= LOOK)) {
             self.start = pos;
-            self.len = 0;
+            let mut n = 0;
             let mut i = pos;
-            while self.len < WIN {
+            while n < WIN {
                 // Fast path for the Lao block; Thai marks and the rest via `code_at`.
-                let c =
-                    if i + 3 <= b.len() && b[i] == 0xE0 && (b[i + 1] == 0xBA || b[i + 1] == 0xBB) {
-                        LAO_CODES[(((b[i + 1] & 1) << 6) | (b[i + 2] & 0x3F)) as usize]
-                    } else {
-                        code_at(b, i)
-                    };
-                self.codes[self.len] = c;
-                self.len += 1;
-                if c == END {
+                let a = match b.get(i..i + 3) {
+                    Some(&[0xE0, b1, b2]) if b1 == 0xBA || b1 == 0xBB => {
+                        LAO_ALPHA[(((b1 & 1) << 6) | (b2 & 0x3F)) as usize]
+                    }
+                    _ => alpha_of_code(code_at(b, i)) as u8,
+                };
+                self.alphas[n] = a;
+                n += 1;
+                if a == 0 {
                     break;
                 }
                 i += 3;
             }
-            return &self.codes[..self.len];
+            self.len = n;
+            return &self.alphas[..self.len];
         }
-        &self.codes[idx..self.len]
+        &self.alphas[idx..self.len]
     }
 }
 
-#[inline]
-fn get(w: &[Code], i: usize) -> Code {
-    if i < w.len() {
-        w[i]
-    } else {
-        END
+// ---------------------------------------------------------------------------
+// Memoised decisions: a lazily built decision trie (like the lazy DFA of a regex
+// engine). Whether a syllable at some position ends after 1, 2, … characters
+// depends only on the characters the grammar read to decide it (the syllable and
+// at most the next one). The first time a decision is taken, the path of those
+// characters' codes is stored in a trie with the decision at its leaf; the next
+// time the same characters come, walking the trie gives the answer at a few
+// instructions per character. Lao text reuses a few thousand syllables, so nearly
+// every decision is found in the trie after the first few kilobytes. Results are
+// identical by construction (and checked against the grammar in the tests).
+
+/// Codes in a trie node's transition table: index 0 is END, then every distinct
+/// code of the Lao block.
+const fn build_alphabet() -> ([u8; 128], usize) {
+    let mut alpha = [0u8; 128];
+    let mut n = 1usize;
+    let mut i = 0;
+    while i < 128 {
+        let mut j = 0;
+        let mut found = 0u8;
+        while j < i {
+            if LAO_CODES[j] == LAO_CODES[i] {
+                found = alpha[j];
+                break;
+            }
+            j += 1;
+        }
+        if found == 0 {
+            alpha[i] = n as u8;
+            n += 1;
+        } else {
+            alpha[i] = found;
+        }
+        i += 1;
+    }
+    (alpha, n)
+}
+
+const ALPHABET: ([u8; 128], usize) = build_alphabet();
+/// Alphabet index of each character of the Lao block.
+static LAO_ALPHA: [u8; 128] = ALPHABET.0;
+/// Transitions per trie node.
+const NA: usize = ALPHABET.1;
+/// The code of each alphabet index.
+static ALPHA_CODE: [Code; 128] = {
+    let mut t = [END; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[LAO_ALPHA[i] as usize] = LAO_CODES[i];
+        i += 1;
+    }
+    t
+};
+/// Alphabet index of ໆ.
+const KO_LA: u8 = ALPHABET.0[0xEC6 - 0xE80];
+
+/// Alphabet index of a code (END is 0).
+fn alpha_of_code(c: Code) -> usize {
+    if c == END {
+        return 0;
+    }
+    LAO_CODES
+        .iter()
+        .position(|&x| x == c)
+        .map_or(0, |i| LAO_ALPHA[i] as usize)
+}
+
+/// A transition to a leaf: the decision, a length in characters.
+const LEAF: u32 = 1 << 31;
+/// The trie is cleared when it reaches this many nodes (about 4 MB), so memory
+/// stays bounded whatever the input.
+const MAX_NODES: usize = 1 << 15;
+
+/// A trie of decisions (see above). A node is the offset of its `NA` transitions in
+/// `trans`; a transition is 0 (not known yet), `LEAF | len`, or the next node.
+struct Memo {
+    trans: Vec<u32>,
+}
+
+thread_local! {
+    /// The memo of the iterators of this thread, lent to one iterator at a time.
+    static MEMO: Cell<Option<Box<Memo>>> = const { Cell::new(None) };
+}
+
+impl Memo {
+    fn new() -> Memo {
+        Memo { trans: vec![0; NA] }
+    }
+
+    /// Borrows this thread's memo (or a new one if it is lent out already).
+    fn take() -> Box<Memo> {
+        MEMO.try_with(|m| m.take())
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| Box::new(Memo::new()))
+    }
+
+    /// Returns the memo to this thread (keeping the larger of two).
+    fn give_back(self: Box<Memo>) {
+        let _ = MEMO.try_with(|m| {
+            let keep = match m.take() {
+                Some(old) if old.trans.len() > self.trans.len() => old,
+                _ => self,
+            };
+            m.set(Some(keep));
+        });
+    }
+
+    /// The memoised decision for the syllable whose characters' alphabet indices
+    /// are `wa` (a window that ends with an END, 0, if the Lao run ends in it).
+    #[inline]
+    fn lookup(&self, wa: &[u8]) -> Option<usize> {
+        let mut node = 0usize;
+        for &a in wa {
+            let t = *self.trans.get(node + a as usize)?;
+            if t & LEAF != 0 {
+                return Some((t & !LEAF) as usize);
+            }
+            if t == 0 {
+                return None;
+            }
+            node = t as usize;
+        }
+        // Past the end of the run every read is END.
+        if wa.last() != Some(&0) {
+            return None;
+        }
+        for _ in 0..64 {
+            let t = *self.trans.get(node)?;
+            if t & LEAF != 0 {
+                return Some((t & !LEAF) as usize);
+            }
+            if t == 0 {
+                return None;
+            }
+            node = t as usize;
+        }
+        None
+    }
+
+    /// Stores the decision `len` taken on the characters `w[..=far]` (END past `w`).
+    fn insert(&mut self, w: &[u8], far: usize, len: usize) {
+        if far > 64 {
+            return;
+        }
+        if self.trans.len() / NA + far + 1 > MAX_NODES {
+            // Start afresh: the memo only saves time, so forgetting is always safe.
+            self.trans.clear();
+            self.trans.resize(NA, 0);
+        }
+        let mut node = 0usize;
+        for i in 0..=far {
+            let a = w.get(i).copied().unwrap_or(0) as usize;
+            let slot = node + a;
+            if i == far {
+                self.trans[slot] = LEAF | len as u32;
+                return;
+            }
+            let t = self.trans[slot];
+            debug_assert!(
+                t & LEAF == 0,
+                "a decision cannot depend on fewer characters"
+            );
+            if t == 0 {
+                let n = self.trans.len();
+                self.trans.resize(n + NA, 0);
+                self.trans[slot] = n as u32;
+                node = n;
+            } else {
+                node = t as usize;
+            }
+        }
+    }
+}
+
+/// Empties this thread's memo of syllable decisions, so that the next text is
+/// segmented as if it were the first. Only useful to measure speed on unseen text.
+#[doc(hidden)]
+pub fn clear_memo() {
+    let _ = MEMO.try_with(|m| {
+        if let Some(mut memo) = m.take() {
+            memo.trans.clear();
+            memo.trans.resize(NA, 0);
+            m.set(Some(memo));
+        }
+    });
+}
+
+/// A view of the window that records the furthest position read, so that a
+/// decision can be memoised on exactly the characters it depended on.
+#[derive(Copy, Clone)]
+struct Rd<'a> {
+    w: &'a [u8],
+    off: usize,
+    far: &'a Cell<usize>,
+}
+
+impl<'a> Rd<'a> {
+    /// The code at position `i` (from this view's start), or `END` past the window.
+    #[inline]
+    fn get(self, i: usize) -> Code {
+        let j = self.off + i;
+        if j > self.far.get() {
+            self.far.set(j);
+        }
+        match self.w.get(j) {
+            Some(&a) => ALPHA_CODE[a as usize & 127],
+            None => END,
+        }
+    }
+
+    /// The view from position `i` on.
+    #[inline]
+    fn from(self, i: usize) -> Rd<'a> {
+        Rd {
+            off: self.off + i,
+            ..self
+        }
     }
 }
 
 impl SyllableIndices<'_> {
     /// End of the unit starting at `start`.
+    #[inline]
     fn unit_end(&mut self, start: usize) -> usize {
         let text = self.text;
         let b = text.as_bytes();
-        let first = code_at(b, start);
+        let first = match b.get(start..start + 3) {
+            Some(&[0xE0, b1 @ (0xBA | 0xBB), b2]) => {
+                LAO_CODES[(((b1 & 1) << 6) | (b2 & 0x3F)) as usize]
+            }
+            _ => code_at(b, start),
+        };
         if !starts_syllable(first) {
             return other_unit_end(text, start);
         }
         let w = self.win.at(b, start);
-        let cands = if self.cached_at == start {
-            self.cached
-        } else {
-            lao_candidates(w)
+        let hit = match &self.memo {
+            Some(m) => m.lookup(w),
+            None => None,
         };
-        // Choose the candidate whose cost plus the cheapest next syllable is lowest;
-        // on a tie, the longer one. Most of the time bounds on the next syllable's
-        // cost settle it without reading the next syllable.
-        if let Some(len) = sure_winner(w, &cands) {
-            let mut end = start + 3 * len;
+        let len = match hit {
+            Some(len) => len,
+            None => {
+                let far = Cell::new(0);
+                let len = decide(Rd {
+                    w,
+                    off: 0,
+                    far: &far,
+                });
+                // The decision read positions 0..=far only, so the same characters
+                // there always give the same decision (reads past the end of the run
+                // give END, as they do in `Memo::lookup`).
+                let far = far.get();
+                if let Some(m) = &mut self.memo {
+                    if far < w.len() || w.last() == Some(&0) {
+                        m.insert(w, far, len);
+                    }
+                }
+                len
+            }
+        };
+        // ໆ repeats the syllable before it and stays with it.
+        let mut n = len;
+        while n < w.len() && w[n] == KO_LA {
+            n += 1;
+        }
+        let mut end = start + 3 * n;
+        if n == w.len() {
             while class_is(code_at(b, end), Lc::KoLa) {
                 end += 3;
             }
-            return end;
-        }
-        // A candidate that alone costs more than the best total so far cannot win,
-        // so its next syllable is not looked at.
-        let mut best_total = u32::MAX;
-        let mut best_len = 0usize;
-        let mut best_next = Cands::new();
-        let mut best_has_next = false;
-        for cand in cands.as_slice() {
-            if cand.cost as u32 > best_total {
-                continue;
-            }
-            let len = cand.len as usize;
-            let next_code = get(w, len);
-            let (next_cost, next) = if starts_syllable(next_code) {
-                let nc = lao_candidates(&w[len.min(w.len())..]);
-                (nc.min_cost(), Some(nc))
-            } else {
-                (0, None)
-            };
-            let total = cand.cost as u32 + next_cost;
-            if total < best_total || (total == best_total && len > best_len) {
-                best_total = total;
-                best_len = len;
-                best_has_next = next.is_some();
-                if let Some(nc) = next {
-                    best_next = nc;
-                }
-            }
-        }
-        let mut end = start + 3 * best_len;
-        // ໆ repeats the syllable before it and stays with it.
-        while class_is(code_at(b, end), Lc::KoLa) {
-            end += 3;
-            best_has_next = false;
-        }
-        if best_has_next {
-            self.cached = best_next;
-            self.cached_at = end;
         }
         end
     }
 }
 
+/// Length in characters of the syllable at the start of `w`: the candidate whose
+/// cost plus the cheapest next syllable is lowest; on a tie, the longer one.
+#[inline]
+fn decide(w: Rd) -> usize {
+    let cands = lao_candidates(w);
+    // Most of the time bounds on the next syllable's cost settle it without reading
+    // the next syllable.
+    if let Some(len) = sure_winner(w, &cands) {
+        return len;
+    }
+    // A candidate that alone costs more than the best total so far cannot win, so
+    // its next syllable is not looked at.
+    let mut best_total = u32::MAX;
+    let mut best_len = 0usize;
+    for cand in cands.as_slice() {
+        if cand.cost as u32 > best_total {
+            continue;
+        }
+        let len = cand.len as usize;
+        let next_cost = if starts_syllable(w.get(len)) {
+            lao_candidates(w.from(len)).min_cost()
+        } else {
+            0
+        };
+        let total = cand.cost as u32 + next_cost;
+        if total < best_total || (total == best_total && len > best_len) {
+            best_total = total;
+            best_len = len;
+        }
+    }
+    best_len
+}
+
 /// Bounds on the cost of the cheapest syllable at `i`: (lower, upper), or `None`
 /// for the upper bound when it would take reading the syllable to know.
 #[inline]
-fn next_bounds(w: &[Code], i: usize) -> (u32, Option<u32>) {
-    let c = get(w, i);
+fn next_bounds(w: Rd, i: usize) -> (u32, Option<u32>) {
+    let c = w.get(i);
     if !starts_syllable(c) {
         return (0, Some(0));
     }
@@ -376,7 +645,7 @@ fn next_bounds(w: &[Code], i: usize) -> (u32, Option<u32>) {
 /// The length of the candidate that wins whatever the next syllable turns out to
 /// be, if the bounds show one.
 #[inline]
-fn sure_winner(w: &[Code], cands: &Cands) -> Option<usize> {
+fn sure_winner(w: Rd, cands: &Cands) -> Option<usize> {
     let list = cands.as_slice();
     let best = list.iter().min_by_key(|c| (c.cost, u8::MAX - c.len))?;
     if list.len() == 1 {
@@ -499,11 +768,15 @@ enum Pre {
 
 /// Reads the run of combining marks at `i`: its end and the vowel mark in it.
 #[inline]
-fn mark_run(w: &[Code], mut i: usize) -> (usize, Vm) {
+fn mark_run(w: Rd, mut i: usize) -> (usize, Vm) {
     let mut v = Vm::None;
-    while i < w.len() && w[i] != END && w[i] & IS_MARK != 0 {
+    loop {
+        let code = w.get(i);
+        if code == END || code & IS_MARK == 0 {
+            break;
+        }
         if v == Vm::None {
-            let c = w[i] & CLASS;
+            let c = code & CLASS;
             v = if c == Lc::MaiKan as Code {
                 Vm::MaiKan
             } else if c == Lc::VowelI as Code || c == Lc::VowelU as Code {
@@ -527,13 +800,13 @@ fn mark_run(w: &[Code], mut i: usize) -> (usize, Vm) {
 /// a vowel letter that would make it the next onset. Returns the end of the final
 /// (with an attached ໌ or ຺) and its cost.
 #[inline]
-fn final_at(w: &[Code], i: usize) -> Option<(usize, u16)> {
-    let c = get(w, i);
+fn final_at(w: Rd, i: usize) -> Option<(usize, u16)> {
+    let c = w.get(i);
     if !class_is(c, Lc::Cons) || c & NEVER_FINAL != 0 {
         return None;
     }
     let mut end = i + 1;
-    let n = get(w, end);
+    let n = w.get(end);
     if n != END {
         if class_is(n, Lc::Cancel) || class_is(n, Lc::Virama) {
             end += 1;
@@ -551,8 +824,8 @@ fn final_at(w: &[Code], i: usize) -> Option<(usize, u16)> {
 
 /// Skips tone marks typed after ຳ or a final າ (ນຳ້): they belong to this syllable.
 #[inline]
-fn skip_tones(w: &[Code], mut i: usize) -> usize {
-    while class_is(get(w, i), Lc::Tone) {
+fn skip_tones(w: Rd, mut i: usize) -> usize {
+    while class_is(w.get(i), Lc::Tone) {
         i += 1;
     }
     i
@@ -560,14 +833,14 @@ fn skip_tones(w: &[Code], mut i: usize) -> usize {
 
 /// Pushes the reading that ends with an optional final consonant at `i`.
 #[inline]
-fn push_opt_final(w: &[Code], i: usize, cost: u16, out: &mut Cands) {
+fn push_opt_final(w: Rd, i: usize, cost: u16, out: &mut Cands) {
     out.push(i, cost);
     push_final(w, i, cost, out);
 }
 
 /// Pushes the reading that ends with a final consonant at `i`, if there is one.
 #[inline]
-fn push_final(w: &[Code], i: usize, cost: u16, out: &mut Cands) {
+fn push_final(w: Rd, i: usize, cost: u16, out: &mut Cands) {
     if let Some((end, fc)) = final_at(w, i) {
         out.push(end, cost + fc);
     }
@@ -577,8 +850,8 @@ fn push_final(w: &[Code], i: usize, cost: u16, out: &mut Cands) {
 /// marks (which end at `r`), as Lao spelling allows them after the pre-vowel `pre`
 /// and the vowel mark `v`.
 #[inline]
-fn push_tails(w: &[Code], r: usize, pre: Pre, v: Vm, medial: bool, cost: u16, out: &mut Cands) {
-    let c = get(w, r);
+fn push_tails(w: Rd, r: usize, pre: Pre, v: Vm, medial: bool, cost: u16, out: &mut Cands) {
+    let c = w.get(r);
     let is = |cls: Lc| class_is(c, cls);
     match (pre, v) {
         (Pre::None, Vm::None) => {
@@ -610,7 +883,7 @@ fn push_tails(w: &[Code], r: usize, pre: Pre, v: Vm, medial: bool, cost: u16, ou
         (Pre::None, Vm::Upper | Vm::Ue) | (Pre::E, Vm::Upper) => push_opt_final(w, r, cost, out),
         (Pre::None, Vm::MaiKon) => {
             push_final(w, r, cost, out);
-            if c != END && c & IS_W != 0 && !medial && class_is(get(w, r + 1), Lc::VowelA) {
+            if c != END && c & IS_W != 0 && !medial && class_is(w.get(r + 1), Lc::VowelA) {
                 out.push(r + 2, cost);
             }
         }
@@ -625,7 +898,7 @@ fn push_tails(w: &[Code], r: usize, pre: Pre, v: Vm, medial: bool, cost: u16, ou
             if is(Lc::VowelA) {
                 out.push(r + 1, cost);
             } else if is(Lc::VowelAa) {
-                if class_is(get(w, r + 1), Lc::VowelA) {
+                if class_is(w.get(r + 1), Lc::VowelA) {
                     out.push(r + 2, cost);
                 }
                 out.push(skip_tones(w, r + 1), cost + 2);
@@ -652,9 +925,9 @@ fn push_tails(w: &[Code], r: usize, pre: Pre, v: Vm, medial: bool, cost: u16, ou
 
 /// Every reading of a Lao syllable at the start of `w`, with its cost.
 #[inline]
-fn lao_candidates(w: &[Code]) -> Cands {
+fn lao_candidates(w: Rd) -> Cands {
     let mut out = Cands::new();
-    let c0 = get(w, 0);
+    let c0 = w.get(0);
     if c0 == END {
         return out;
     }
@@ -671,16 +944,16 @@ fn lao_candidates(w: &[Code]) -> Cands {
         (Pre::None, 0)
     };
     // ເເ typed for ແ.
-    if pre == Pre::E && class_is(get(w, 1), Lc::PreE) {
+    if pre == Pre::E && class_is(w.get(1), Lc::PreE) {
         pre = Pre::Ae;
         p = 2;
     }
-    let c = get(w, p);
+    let c = w.get(p);
     if class_is(c, Lc::Cons) {
         let (r1, v1) = mark_run(w, p + 1);
         push_tails(w, r1, pre, v1, false, BASE, &mut out);
         // Two-consonant onsets.
-        let c2 = get(w, p + 1);
+        let c2 = w.get(p + 1);
         if class_is(c2, Lc::Cons) {
             let second = if c & IS_HO != 0 && c2 & HO_SECOND != 0 {
                 Some((0, false))
@@ -713,12 +986,10 @@ fn lao_candidates(w: &[Code]) -> Cands {
     // A silent letter with ໌ (ຈັນທ໌, ໄຟລ໌) belongs to the syllable before it.
     for k in 0..out.len as usize {
         let end = out.list[k].len as usize;
-        if class_is(get(w, end), Lc::Cons)
-            && get(w, end + 1) & IS_MARK != 0
-            && get(w, end + 1) != END
+        if class_is(w.get(end), Lc::Cons) && w.get(end + 1) & IS_MARK != 0 && w.get(end + 1) != END
         {
             let (r, _) = mark_run(w, end + 1);
-            if (end + 1..r).any(|j| class_is(w[j], Lc::Cancel)) {
+            if (end + 1..r).any(|j| class_is(w.get(j), Lc::Cancel)) {
                 out.list[k].len = r.min(255) as u8;
             }
         }
@@ -761,15 +1032,25 @@ fn other_unit_end(text: &str, start: usize) -> usize {
     let b = text.as_bytes();
     // Fast paths for runs of ASCII spaces or digits that end where the general
     // rules would end them too; anything unusual goes the general way.
-    if b[start] == b' ' {
+    // The ASCII characters that are Unicode White_Space.
+    let ascii_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    if ascii_space(b[start]) {
         let mut i = start + 1;
-        while i < b.len() && b[i] == b' ' {
+        while i < b.len() && ascii_space(b[i]) {
             i += 1;
         }
         // Lead bytes of the non-ASCII whitespace characters: U+0085, U+00A0 (C2),
         // U+1680 (E1), U+2000–U+205F (E2), U+3000 (E3).
+        if i == b.len() || !matches!(b[i], 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            return i;
+        }
+    } else if b[start].is_ascii_punctuation() {
+        // A single character, unless a combining mark of another script follows
+        // (those start with a byte of 0xCC or more that is not a Lao letter).
+        let i = start + 1;
         if i == b.len()
-            || (!b[i].is_ascii_whitespace() && !matches!(b[i], 0xC2 | 0xE1 | 0xE2 | 0xE3))
+            || b[i] < 0x80
+            || (b[i] == 0xE0 && matches!(b.get(i + 1), Some(0xBA | 0xBB)))
         {
             return i;
         }
@@ -893,6 +1174,52 @@ mod tests {
         assert_eq!(seg("  \u{A0}"), "  \u{A0}");
         assert_eq!(seg(""), "");
         assert_eq!(seg("ຯ"), "ຯ");
+    }
+
+    /// The same text with no memo: every decision taken by the grammar.
+    fn seg_unmemoised(s: &str) -> Vec<(usize, &str)> {
+        let mut it = syllable_indices(s);
+        if let Some(m) = it.memo.take() {
+            m.give_back();
+        }
+        it.collect()
+    }
+
+    #[test]
+    fn memo_gives_the_grammars_decisions() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Random strings over Lao letters, Thai marks and a few other characters,
+        // so that rare paths (stray marks, runs cut by the window) are memoised too.
+        let mut pool: Vec<char> = (0xE80..0xF00).filter_map(char::from_u32).collect();
+        pool.extend([
+            '\u{E48}', '\u{E34}', '\u{E4C}', ' ', 'a', '1', '.', '\u{A0}',
+        ]);
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut rnd = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let len = 1 + rnd(300);
+            texts.push((0..len).map(|_| pool[rnd(pool.len())]).collect());
+        }
+        // Long runs of marks and letters cross the window's refill boundary.
+        texts.push("ກ່".repeat(400) + &"\u{E48}".repeat(300) + "ກາ");
+        clear_memo();
+        for round in 0..2 {
+            for t in &texts {
+                let memo: Vec<_> = syllable_indices(t).collect();
+                assert_eq!(memo, seg_unmemoised(t), "round {round}: {t:?}");
+            }
+        }
     }
 
     #[test]
