@@ -110,7 +110,7 @@ impl Hasher for FxHasher {
     }
 }
 
-type FxBuild = BuildHasherDefault<FxHasher>;
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// A read-only copy of the trie laid out for fast lookups: the root's children in
 /// a table indexed by syllable id, every other node's children in a sorted slice.

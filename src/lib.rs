@@ -53,12 +53,16 @@
 #![warn(missing_docs)]
 
 mod chars;
+pub mod correct;
 pub mod dict;
 mod error;
 pub mod normalize;
 pub mod syllable;
 pub mod word;
 
+pub use correct::{
+    correct, corrections, suggest, CorrectOptions, Correction, Corrector, ErrorModel, Suggestion,
+};
 pub use dict::{Dictionary, DICTIONARY_VERSION};
 pub use error::{from_utf8, Error};
 #[doc(hidden)]

@@ -13,6 +13,7 @@ Usage: akson <COMMAND> [OPTIONS] [FILE...]
 Commands:
   normalize   Write each line in canonical (or search) form
   segment     Insert a separator between syllables or words of each line
+  correct     Correct OCR errors in each line
 
 Every command reads the FILEs (or standard input when there is none, or for `-`)
 line by line, as UTF-8, and writes one output line per input line to standard output.
@@ -66,6 +67,30 @@ Examples:
   echo 'ກະຊວງໄປສະນີ' | akson segment --unit word    # ກະຊວງ|ໄປສະນີ
 ";
 
+const CORRECT_HELP: &str = "\
+akson correct — correct OCR errors (Tesseract's Lao model) in each line
+
+Usage: akson correct [--threshold X] [--explain] [--dict FILE]... [FILE...]
+
+Writes each line corrected and in canonical form: the same number of lines out as
+in. A span changes only when the corrector is confident (see --threshold); numbers,
+Latin text and punctuation are left alone; spaces where a line wrapped inside a word
+are removed.
+
+Options:
+  --threshold X  minimum confidence (0 to 1) of a correction (default 0.5); higher
+                 changes less
+  --explain      write one JSON object per line instead: {\"line\": N, \"text\":
+                 corrected line, \"corrections\": [{\"start\", \"end\" (byte offsets
+                 in the input line), \"original\", \"replacement\", \"confidence\",
+                 \"candidates\": [[word, probability], ...]}]}
+  --dict FILE    also know the words of FILE (names, terms), as for `segment`
+  -h, --help     Show this help
+
+Example:
+  echo 'ຕັກໂນ ໂລຊີ' | akson correct                  # ເຕັກໂນໂລຊີ
+";
+
 enum Job {
     Normalize(Form),
     Segment {
@@ -73,6 +98,11 @@ enum Job {
         unit: Unit,
         dicts: Vec<String>,
         default_dict: bool,
+    },
+    Correct {
+        threshold: Option<f64>,
+        explain: bool,
+        dicts: Vec<String>,
     },
 }
 
@@ -145,6 +175,14 @@ fn run(args: &[String]) -> Result<(), Fail> {
                 default_dict: true,
             },
         ),
+        "correct" => (
+            CORRECT_HELP,
+            Job::Correct {
+                threshold: None,
+                explain: false,
+                dicts: Vec::new(),
+            },
+        ),
         other => return Err(usage(format!("unknown command {other:?}"))),
     };
     let mut files = Vec::new();
@@ -165,7 +203,10 @@ fn run(args: &[String]) -> Result<(), Fail> {
                 Some((n, v)) => (n, Some(v.to_string())),
                 None => (a.as_str(), None),
             };
-            let takes_value = matches!(name, "--form" | "--sep" | "--unit" | "--dict");
+            let takes_value = matches!(
+                name,
+                "--form" | "--sep" | "--unit" | "--dict" | "--threshold"
+            );
             let value = if takes_value {
                 match inline.clone() {
                     Some(v) => v,
@@ -198,6 +239,17 @@ fn run(args: &[String]) -> Result<(), Fail> {
                     }
                 }
                 (Job::Segment { dicts, .. }, "--dict") => dicts.push(value),
+                (Job::Correct { dicts, .. }, "--dict") => dicts.push(value),
+                (Job::Correct { threshold, .. }, "--threshold") => {
+                    let t: f64 = value.parse().map_err(|_| {
+                        usage(format!(
+                            "--threshold {value:?} is not a number between 0 and 1"
+                        ))
+                    })?;
+                    akson::CorrectOptions::with_threshold(t).map_err(|e| usage(e.to_string()))?;
+                    *threshold = Some(t);
+                }
+                (Job::Correct { explain, .. }, "--explain") if inline.is_none() => *explain = true,
                 (Job::Segment { default_dict, .. }, "--no-default-dict") if inline.is_none() => {
                     *default_dict = false
                 }
@@ -245,25 +297,49 @@ fn run(args: &[String]) -> Result<(), Fail> {
         Some(None) => Some(akson::Dictionary::embedded()),
         None => None,
     };
+    let corrector = match &job {
+        Job::Correct {
+            threshold, dicts, ..
+        } => {
+            let mut c = if dicts.is_empty() {
+                akson::Corrector::new()
+            } else {
+                let mut d = akson::Dictionary::new();
+                for f in dicts {
+                    let extra = akson::Dictionary::load(f).map_err(|e| Fail {
+                        status: 1,
+                        message: e.to_string(),
+                    })?;
+                    d.merge(&extra);
+                }
+                akson::Corrector::with_dictionary(d)
+            };
+            if let Some(t) = threshold {
+                let o =
+                    akson::CorrectOptions::with_threshold(*t).map_err(|e| usage(e.to_string()))?;
+                c = c.with_options(o);
+            }
+            Some(c)
+        }
+        _ => None,
+    };
+    let ctx = Ctx {
+        dictionary,
+        corrector: corrector.as_ref(),
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut result = Ok(());
     for f in &files {
         result = if f == "-" {
-            process(
-                io::stdin().lock(),
-                "standard input",
-                &job,
-                dictionary,
-                &mut out,
-            )
+            process(io::stdin().lock(), "standard input", &job, &ctx, &mut out)
         } else {
             match std::fs::File::open(f) {
                 Ok(file) => process(
                     BufReader::with_capacity(64 * 1024, file),
                     f,
                     &job,
-                    dictionary,
+                    &ctx,
                     &mut out,
                 ),
                 Err(e) => Err(Fail {
@@ -298,13 +374,37 @@ fn write_fail(e: io::Error) -> Fail {
 
 /// Reads `input` line by line and writes the processed lines. Memory is bounded by
 /// the longest line.
+/// What the jobs work with, made once.
+struct Ctx<'a> {
+    dictionary: Option<&'a akson::Dictionary>,
+    corrector: Option<&'a akson::Corrector>,
+}
+
+/// `s` as a JSON string.
+fn json_str(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 fn process<R: BufRead, W: Write>(
     mut input: R,
     name: &str,
     job: &Job,
-    dictionary: Option<&akson::Dictionary>,
+    ctx: &Ctx,
     out: &mut W,
 ) -> Result<(), Fail> {
+    let dictionary = ctx.dictionary;
     let mut line = Vec::with_capacity(4096);
     let mut buf = String::new();
     let mut line_no = 0usize;
@@ -364,6 +464,47 @@ fn process<R: BufRead, W: Write>(
                         .enumerate()
                         .for_each(|(k, u)| push(k, u)),
                 }
+                out.write_all(buf.as_bytes()).map_err(write_fail)?;
+            }
+            Job::Correct { explain, .. } => {
+                let c = ctx.corrector.expect("made for correct");
+                buf.clear();
+                if *explain {
+                    let list = c.corrections(text);
+                    buf.push_str(&format!("{{\"line\": {line_no}, \"text\": "));
+                    json_str(&c.correct(text), &mut buf);
+                    buf.push_str(", \"corrections\": [");
+                    for (k, x) in list.iter().enumerate() {
+                        if k > 0 {
+                            buf.push_str(", ");
+                        }
+                        buf.push_str(&format!(
+                            "{{\"start\": {}, \"end\": {}, \"original\": ",
+                            x.start, x.end
+                        ));
+                        json_str(&x.original, &mut buf);
+                        buf.push_str(", \"replacement\": ");
+                        json_str(&x.replacement, &mut buf);
+                        buf.push_str(&format!(
+                            ", \"confidence\": {:.4}, \"candidates\": [",
+                            x.confidence
+                        ));
+                        for (m, (w, p)) in x.candidates.iter().enumerate() {
+                            if m > 0 {
+                                buf.push_str(", ");
+                            }
+                            buf.push('[');
+                            json_str(w, &mut buf);
+                            buf.push_str(&format!(", {p:.4}]"));
+                        }
+                        buf.push_str("]}");
+                    }
+                    buf.push_str("]}");
+                    out.write_all(buf.as_bytes()).map_err(write_fail)?;
+                    out.write_all(b"\n").map_err(write_fail)?;
+                    continue;
+                }
+                buf.push_str(&c.correct(text));
                 out.write_all(buf.as_bytes()).map_err(write_fail)?;
             }
         }
