@@ -250,16 +250,23 @@ def read_pairs(path):
     return src, clean, noisy
 
 
-def scores(akson, refs_norm, ref_words, hyps):
+def scores(akson, refs_norm, ref_words, hyps, groups=None):
     hn = akson.normalize(hyps)
     hw = akson.words(hn)
-    ed = sum(lev(r, h) for r, h in zip(refs_norm, hn))
+    eds = [lev(r, h) for r, h in zip(refs_norm, hn)]
+    ed = sum(eds)
     n = sum(len(r) for r in refs_norm)
+    by = {}
+    for g, e, r in zip(groups or [], eds, refs_norm):
+        x = by.setdefault(g, [0, 0])
+        x[0] += e
+        x[1] += len(r)
     ed_ns = sum(lev(r.replace(" ", ""), h.replace(" ", "")) for r, h in zip(refs_norm, hn))
     n_ns = sum(len(r.replace(" ", "")) for r in refs_norm)
     wd = sum(lev(r, h) for r, h in zip(ref_words, hw))
     nw = sum(len(r) for r in ref_words)
     return dict(cer=ed / max(1, n), cer_nsp=ed_ns / max(1, n_ns), wer=wd / max(1, nw),
+                cer_by_doc={g: e / max(1, k) for g, (e, k) in sorted(by.items())},
                 chars=n, words=nw, lines_changed=sum(a != b for a, b in zip(refs_norm, hn)) / max(1, len(hn)))
 
 
@@ -288,6 +295,7 @@ def main():
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"),
                     help="clean corpus for the false-correction rate ('' to skip)")
     ap.add_argument("--no-false-corrections", action="store_true")
+    ap.add_argument("--by-doc", action="store_true", help="also a table of CER per source document")
     ap.add_argument("--json", help="write all figures to this file")
     ap.add_argument("--update-readme", help="rewrite the block between <!-- eval:begin --> and <!-- eval:end -->")
     a = ap.parse_args()
@@ -336,7 +344,7 @@ def main():
         for label, fn in systems:
             t0 = time.time()
             hyp = fn(noisy)
-            s = scores(akson, refs, ref_words, hyp)
+            s = scores(akson, refs, ref_words, hyp, [x.split("/")[0] for x in src])
             s["seconds"] = round(time.time() - t0, 2)
             results["files"][tag][label] = s
             if base is None:
@@ -365,6 +373,14 @@ def main():
         d = "" if s is base else f"{100 * (s['cer'] - base['cer']) / max(1e-12, base['cer']):+.0f} %"
         md.append(f"| {setting} | {font} | {label} | {n} | {s['chars']} | {pct(s['cer'])} | "
                   f"{pct(s['cer_nsp'])} | {pct(s['wer'])} | {d} |")
+    if a.by_doc and rows:
+        docs = sorted({d for r in rows for d in r[4]["cer_by_doc"]})
+        md += ["", "CER (%) by source document (doc ids as in clean/):", "",
+               "| setting | font | system | " + " | ".join(docs) + " |",
+               "|---|---|---|" + "---:|" * len(docs)]
+        for setting, font, label, n, s, base in rows:
+            md.append(f"| {setting} | {font} | {label} | " +
+                      " | ".join(pct(s["cer_by_doc"][d]) if d in s["cer_by_doc"] else "–" for d in docs) + " |")
     if fc_rows:
         md += ["", "False corrections on clean text (corrector run on correct text):", "",
                "| clean text | system | lines | words | words changed % | lines changed % |",
