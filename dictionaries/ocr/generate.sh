@@ -26,7 +26,8 @@ CORPUS="${CORPUS:-$ROOT/../shared/corpus}"
 MODEL=lao
 
 # Priority order: the main target first (ordinary scan, decree font), then the
-# binarised photocopy, then training data, then a Noto font and a low-res scan.
+# binarised photocopy, then training data, then a Noto font and a low-res scan,
+# then test/dev only for a serif font and a faded photocopy.
 DEFAULT_JOBS=(
   "test:scan150jpg:Phetsarath OT"
   "dev:scan150jpg:Phetsarath OT"
@@ -43,6 +44,10 @@ DEFAULT_JOBS=(
   "train:scan150jpg:Noto Sans Lao"
   "train:scan200bin:Noto Sans Lao"
   "train:scan100jpg:Phetsarath OT"
+  "test:scan150jpg:Noto Serif Lao"
+  "dev:scan150jpg:Noto Serif Lao"
+  "test:faded200bin:Phetsarath OT"
+  "dev:faded200bin:Phetsarath OT"
 )
 
 seed_of() { case "$1" in train) echo 100000 ;; dev) echo 200000 ;; test) echo 300000 ;; esac; }
