@@ -1,0 +1,404 @@
+#!/usr/bin/env python3
+"""CER / WER of Lao OCR output before and after correction, and false corrections.
+
+    target/ocr-venv/bin/python dictionaries/ocr/evaluate.py            # test split, all systems
+    python3 dictionaries/ocr/evaluate.py --split dev --systems none,akson
+    ... --akson-threshold 0.5,1,2      # one `akson correct --threshold X` row per value
+    ... --update-readme dictionaries/ocr/README.md   # rewrite the table between markers
+
+Input: dictionaries/ocr/pairs/<split>/<setting>__<font>.tsv (source<TAB>clean<TAB>noisy).
+
+Systems (each maps a list of OCR lines to the same number of corrected lines):
+  none      the OCR output itself ("before").
+  akson     `akson correct [--threshold X]`, lines on stdin -> lines on stdout. Skipped
+            with a note while the binary has no `correct` command (exit status 2).
+  hunspell  `hunspell -d lo_LA` (Debian hunspell-lo) first suggestion. Lao has no spaces,
+            and hunspell's own tokeniser would take a whole phrase as one word, so the
+            text is cut into words by `akson segment --unit word`; every token made only
+            of Lao letters/marks that hunspell rejects is replaced by its first suggestion
+            (kept if there is none). hunspell-lo spells ຳ/ໍາ, ໜ/ຫນ, ໝ/ຫມ, ຫຼ/ຫລ both ways,
+            so a token counts as accepted if its canonical or its legacy spelling is.
+  symspell-tok  symspellpy lookup (Verbosity.TOP, max edit distance 2) of each akson
+            token of Lao letters that is not in the dictionary.
+  symspell-seg  symspellpy word_segmentation (max edit distance 2) of every maximal run
+            of Lao letters/marks (segmentation and correction together, symspell's own
+            way for unspaced text); the segments are joined back without spaces, so the
+            original spacing and all non-Lao characters (punctuation, digits) are kept.
+  symspell uses the SAME word list as akson: the embedded dictionary
+  (akson.Dictionary.embedded().entries(), Python binding), count = round(1e9 * e^-cost).
+  hunspell and symspell get the OCR text after `akson normalize` (their dictionaries
+  are in canonical form; normalising is part of those pipelines).
+
+Metrics (every string is whitespace-collapsed and put in canonical form with
+`akson normalize`, reference and hypothesis alike, so ໍາ vs ຳ is not an error):
+  CER      character (code point) Levenshtein distance / reference length, summed over
+           the file (micro average). Spaces count as characters.
+  CER-nsp  the same with all spaces removed from both sides (Lao spacing is loose and
+           Tesseract adds spaces where a line wraps or a gap is wide).
+  WER      Levenshtein distance over word tokens / reference tokens; both sides are
+           segmented with `akson segment --unit word` (space tokens dropped, punctuation
+           tokens kept). Segmentation of noisy text is itself noisy: read WER as a
+           dictionary-word error rate.
+  False corrections: each corrector is run on CLEAN text (the clean side of the split,
+  deduplicated, and the full ../shared/corpus paragraphs); "words changed" is the
+  word-level Levenshtein distance between input and output / input words, "lines
+  changed" the share of lines that differ.
+"""
+import argparse, glob, json, math, os, re, shutil, subprocess, sys, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+SEP = "\u241f"
+LAO_RUN = re.compile("[\u0e81-\u0ec5\u0ec8-\u0ecd\u0edc-\u0edf]+")  # Lao letters, vowels, marks; no digits, no ໆ
+
+
+# ---------------------------------------------------------------- metrics
+def lev(a, b):
+    """Levenshtein distance between two sequences (strings or lists)."""
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        cur = [i]
+        for j, y in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
+        prev = cur
+    return prev[-1]
+
+
+def ws(s):
+    return " ".join(s.split())
+
+
+# ---------------------------------------------------------------- akson CLI
+class Akson:
+    def __init__(self, path):
+        self.path = path
+
+    def _run(self, args, lines):
+        data = "".join(l.replace("\n", " ") + "\n" for l in lines).encode("utf-8")
+        r = subprocess.run([self.path, *args], input=data, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE)
+        if r.returncode != 0:
+            raise RuntimeError(f"{self.path} {' '.join(args)}: exit {r.returncode}: "
+                               f"{r.stderr.decode('utf-8', 'replace').strip()}")
+        out = r.stdout.decode("utf-8").split("\n")
+        if out[-1] == "":
+            out.pop()
+        if len(out) != len(lines):
+            raise RuntimeError(f"{self.path} {' '.join(args)}: {len(out)} lines out for {len(lines)} in")
+        return out
+
+    def normalize(self, lines):
+        return [ws(l) for l in self._run(["normalize"], [ws(l) for l in lines])]
+
+    def tokens(self, lines):
+        """Word tokens including space tokens (the concatenation gives the line back)."""
+        return [[t for t in s.split(SEP) if t] for s in self._run(["segment", "--unit", "word", "--sep", SEP], lines)]
+
+    def words(self, lines):
+        return [[t for t in toks if not t.isspace()] for toks in self.tokens(lines)]
+
+
+# ---------------------------------------------------------------- correctors
+def akson_correct(akson, threshold):
+    args = ["correct"] + (["--threshold", str(threshold)] if threshold is not None else [])
+
+    def probe():
+        r = subprocess.run([akson.path, *args], input=b"", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        err = r.stderr.decode("utf-8", "replace")
+        if r.returncode == 2 and ("unknown command" in err or "unknown option" in err):
+            return err.strip().splitlines()[0]
+        return None
+
+    def run(lines):
+        return akson._run(args, lines)
+
+    return run, probe
+
+
+class Hunspell:
+    LEGACY = [("ຳ", "ໍາ"), ("ໜ", "ຫນ"), ("ໝ", "ຫມ"), ("ຫຼ", "ຫລ")]
+
+    def __init__(self, akson, dic="lo_LA"):
+        self.akson, self.dic, self.cache = akson, dic, {}
+
+    def available(self):
+        if not shutil.which("hunspell"):
+            return "hunspell not installed (apt-get install hunspell hunspell-lo)"
+        r = subprocess.run(["hunspell", "-D"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if self.dic not in (r.stdout + r.stderr).decode("utf-8", "replace"):
+            return f"hunspell dictionary {self.dic} not found (apt-get install hunspell-lo)"
+        return None
+
+    def legacy(self, w):
+        for a, b in self.LEGACY:
+            w = w.replace(a, b)
+        return w
+
+    def _query(self, words):
+        """words -> {word: None if accepted else list of suggestions}; one hunspell -a run."""
+        data = "".join("^" + w + "\n" for w in words).encode("utf-8")  # ^: no commands
+        out = subprocess.run(["hunspell", "-d", self.dic, "-a"], input=data, stdout=subprocess.PIPE,
+                             check=True).stdout.decode("utf-8").split("\n")
+        res, k = {}, 0
+        for line in out[1:]:  # first line: version banner
+            if line == "":
+                k += 1
+                continue
+            if k >= len(words):
+                break
+            w = words[k]
+            if line[0] in "*+-":
+                res[w] = None
+            elif line[0] == "&":
+                res[w] = [s.strip() for s in line.split(": ", 1)[1].split(", ")]
+            elif line[0] == "#":
+                res[w] = []
+        assert len(res) == len(words), (len(res), len(words))
+        return res
+
+    def __call__(self, lines):
+        norm = self.akson.normalize(lines)
+        toks = self.akson.tokens(norm)
+        need = sorted({t for ts in toks for t in ts if LAO_RUN.fullmatch(t) and t not in self.cache})
+        if need:
+            q = sorted(set(need) | {self.legacy(w) for w in need})
+            r = self._query(q)
+            sugg_norm = {}
+            for w in need:
+                if r[w] is None or r[self.legacy(w)] is None:
+                    self.cache[w] = w
+                else:
+                    s = r[w] or r[self.legacy(w)]
+                    self.cache[w] = s[0] if s else w
+            # suggestions back to canonical form
+            keys = [w for w in need if self.cache[w] != w]
+            for w, n in zip(keys, self.akson.normalize([self.cache[w] for w in keys])):
+                sugg_norm[w] = n
+            self.cache.update(sugg_norm)
+        return ["".join(self.cache.get(t, t) if LAO_RUN.fullmatch(t) else t for t in ts) for ts in toks]
+
+
+class Symspell:
+    def __init__(self, akson, mode, max_ed=2, seg_maxlen=16):
+        self.akson, self.mode, self.max_ed, self.seg_maxlen = akson, mode, max_ed, seg_maxlen
+        self.sym, self.cache = None, {}
+
+    def available(self):
+        try:
+            import symspellpy  # noqa: F401
+            import akson as _  # noqa: F401  (Python binding: the embedded word list)
+        except ImportError as e:
+            return (f"{e.name} not importable: run with target/ocr-venv/bin/python "
+                    "(python3 -m venv target/ocr-venv && target/ocr-venv/bin/pip install symspellpy ./bindings/python)")
+        return None
+
+    def _load(self):
+        if self.sym is None:
+            import akson as ak
+            from symspellpy import SymSpell
+            self.sym = SymSpell(max_dictionary_edit_distance=self.max_ed, prefix_length=7)
+            self.words = set()
+            for w, cost in ak.Dictionary.embedded().entries():  # cost in nats
+                self.sym.create_dictionary_entry(w, max(1, round(1e9 * math.exp(-cost))))
+                self.words.add(w)
+        return self.sym
+
+    def fix_token(self, t):
+        from symspellpy import Verbosity
+        if t in self.words:
+            return t
+        s = self.sym.lookup(t, Verbosity.TOP, max_edit_distance=self.max_ed, transfer_casing=False)
+        return s[0].term if s else t
+
+    def fix_run(self, run):
+        r = self.sym.word_segmentation(run, max_edit_distance=self.max_ed,
+                                       max_segmentation_word_length=self.seg_maxlen)
+        return r.corrected_string.replace(" ", "")
+
+    def __call__(self, lines):
+        self._load()
+        norm = self.akson.normalize(lines)
+        if self.mode == "tok":
+            toks = self.akson.tokens(norm)
+            out = []
+            for ts in toks:
+                for t in ts:
+                    if LAO_RUN.fullmatch(t) and t not in self.cache:
+                        self.cache[t] = self.fix_token(t)
+                out.append("".join(self.cache.get(t, t) for t in ts))
+            return out
+
+        def sub(m):
+            run = m.group(0)
+            if run not in self.cache:
+                self.cache[run] = self.fix_run(run)
+            return self.cache[run]
+
+        return [LAO_RUN.sub(sub, l) for l in norm]
+
+
+# ---------------------------------------------------------------- evaluation
+def read_pairs(path):
+    src, clean, noisy = [], [], []
+    for line in open(path, encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) == 2:
+            f = [""] + f
+        src.append(f[0]); clean.append(f[1]); noisy.append(f[2])
+    return src, clean, noisy
+
+
+def scores(akson, refs_norm, ref_words, hyps, groups=None):
+    hn = akson.normalize(hyps)
+    hw = akson.words(hn)
+    eds = [lev(r, h) for r, h in zip(refs_norm, hn)]
+    ed = sum(eds)
+    n = sum(len(r) for r in refs_norm)
+    by = {}
+    for g, e, r in zip(groups or [], eds, refs_norm):
+        x = by.setdefault(g, [0, 0])
+        x[0] += e
+        x[1] += len(r)
+    ed_ns = sum(lev(r.replace(" ", ""), h.replace(" ", "")) for r, h in zip(refs_norm, hn))
+    n_ns = sum(len(r.replace(" ", "")) for r in refs_norm)
+    wd = sum(lev(r, h) for r, h in zip(ref_words, hw))
+    nw = sum(len(r) for r in ref_words)
+    return dict(cer=ed / max(1, n), cer_nsp=ed_ns / max(1, n_ns), wer=wd / max(1, nw),
+                cer_by_doc={g: e / max(1, k) for g, (e, k) in sorted(by.items())},
+                chars=n, words=nw, lines_changed=sum(a != b for a, b in zip(refs_norm, hn)) / max(1, len(hn)))
+
+
+def pct(x):
+    return f"{100 * x:.2f}"
+
+
+def corpus_paragraphs(akson, corpus_dir):
+    lines = []
+    for p in sorted(glob.glob(os.path.join(corpus_dir, "*.txt"))):
+        for l in open(p, encoding="utf-8"):
+            l = ws(re.sub("[\u200b\u200c\u200d\u2060\ufeff]", "", l.replace("\u00a0", " ")))
+            if l:
+                lines.append(l)
+    return akson.normalize(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", default="test")
+    ap.add_argument("--pairs", nargs="*", help="pair files (default: pairs/<split>/*.tsv)")
+    ap.add_argument("--akson", default=os.path.join(ROOT, "target", "release", "akson"),
+                    help="akson binary (default: target/release/akson)")
+    ap.add_argument("--akson-threshold", default="", help="comma list of --threshold values for `akson correct`")
+    ap.add_argument("--systems", default="none,akson,hunspell,symspell-tok,symspell-seg")
+    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"),
+                    help="clean corpus for the false-correction rate ('' to skip)")
+    ap.add_argument("--no-false-corrections", action="store_true")
+    ap.add_argument("--by-doc", action="store_true", help="also a table of CER per source document")
+    ap.add_argument("--json", help="write all figures to this file")
+    ap.add_argument("--update-readme", help="rewrite the block between <!-- eval:begin --> and <!-- eval:end -->")
+    a = ap.parse_args()
+
+    akson = Akson(a.akson)
+    files = a.pairs or sorted(glob.glob(os.path.join(HERE, "pairs", a.split, "*.tsv")))
+    if not files:
+        sys.exit(f"no pair files for split {a.split!r}")
+    systems, notes = [], []
+    for name in a.systems.split(","):
+        if name == "none":
+            systems.append(("OCR output (before)", lambda lines: lines))
+        elif name == "akson":
+            for th in (a.akson_threshold.split(",") if a.akson_threshold else [None]):
+                run, probe = akson_correct(akson, th)
+                why = probe()
+                label = "akson correct" + (f" --threshold {th}" if th is not None else "")
+                if why:
+                    notes.append(f"`{label}` skipped: {why}")
+                else:
+                    systems.append((label, run))
+        elif name == "hunspell":
+            h = Hunspell(akson)
+            why = h.available()
+            (notes.append(f"hunspell-lo skipped: {why}") if why else systems.append(("hunspell-lo 1st suggestion", h)))
+        elif name in ("symspell-tok", "symspell-seg"):
+            s = Symspell(akson, name.split("-")[1])
+            why = s.available()
+            label = {"tok": "symspellpy lookup per akson word", "seg": "symspellpy word_segmentation"}[s.mode]
+            (notes.append(f"{label} skipped: {why}") if why else systems.append((label, s)))
+        else:
+            sys.exit(f"unknown system {name!r}")
+
+    results = {"split": a.split, "files": {}, "false_corrections": {}, "notes": notes}
+    rows = []
+    all_clean = []
+    for path in files:
+        tag = os.path.basename(path)[:-4]
+        setting, font = tag.split("__")
+        src, clean, noisy = read_pairs(path)
+        all_clean += clean
+        refs = akson.normalize(clean)
+        ref_words = akson.words(refs)
+        results["files"][tag] = {}
+        base = None
+        for label, fn in systems:
+            t0 = time.time()
+            hyp = fn(noisy)
+            s = scores(akson, refs, ref_words, hyp, [x.split("/")[0] for x in src])
+            s["seconds"] = round(time.time() - t0, 2)
+            results["files"][tag][label] = s
+            if base is None:
+                base = s
+            rows.append((setting, font, label, len(clean), s, base))
+            print(f"{tag:35s} {label:36s} CER {pct(s['cer']):>6s} CER-nsp {pct(s['cer_nsp']):>6s} "
+                  f"WER {pct(s['wer']):>6s}  ({s['seconds']}s)", file=sys.stderr, flush=True)
+
+    fc_rows = []
+    if not a.no_false_corrections:
+        sets = [("clean side of the split", sorted(set(akson.normalize(all_clean))))]
+        if a.corpus and os.path.isdir(a.corpus):
+            sets.append(("../shared/corpus paragraphs", corpus_paragraphs(akson, a.corpus)))
+        for set_name, lines in sets:
+            words = akson.words(lines)
+            for label, fn in systems[1:] if systems and systems[0][0].startswith("OCR") else systems:
+                s = scores(akson, lines, words, fn(lines))
+                results["false_corrections"].setdefault(set_name, {})[label] = s
+                fc_rows.append((set_name, label, len(lines), s))
+
+    md = [f"Split `{a.split}`; CER, CER without spaces and WER in %, lower is better; "
+          "Δ = relative change of CER against the OCR output.", "",
+          "| setting | font | system | lines | ref chars | CER | CER-nsp | WER | Δ CER |",
+          "|---|---|---|---:|---:|---:|---:|---:|---:|"]
+    for setting, font, label, n, s, base in rows:
+        d = "" if s is base else f"{100 * (s['cer'] - base['cer']) / max(1e-12, base['cer']):+.0f} %"
+        md.append(f"| {setting} | {font} | {label} | {n} | {s['chars']} | {pct(s['cer'])} | "
+                  f"{pct(s['cer_nsp'])} | {pct(s['wer'])} | {d} |")
+    if a.by_doc and rows:
+        docs = sorted({d for r in rows for d in r[4]["cer_by_doc"]})
+        md += ["", "CER (%) by source document (doc ids as in clean/):", "",
+               "| setting | font | system | " + " | ".join(docs) + " |",
+               "|---|---|---|" + "---:|" * len(docs)]
+        for setting, font, label, n, s, base in rows:
+            md.append(f"| {setting} | {font} | {label} | " +
+                      " | ".join(pct(s["cer_by_doc"][d]) if d in s["cer_by_doc"] else "–" for d in docs) + " |")
+    if fc_rows:
+        md += ["", "False corrections on clean text (corrector run on correct text):", "",
+               "| clean text | system | lines | words | words changed % | lines changed % |",
+               "|---|---|---:|---:|---:|---:|"]
+        for set_name, label, n, s in fc_rows:
+            md.append(f"| {set_name} | {label} | {n} | {s['words']} | {pct(s['wer'])} | {pct(s['lines_changed'])} |")
+    if notes:
+        md += [""] + [f"Note: {n}" for n in notes]
+    text = "\n".join(md) + "\n"
+    print(text)
+    if a.json:
+        json.dump(results, open(a.json, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    if a.update_readme:
+        r = open(a.update_readme, encoding="utf-8").read()
+        b, e = "<!-- eval:begin -->\n", "<!-- eval:end -->"
+        i, j = r.index(b) + len(b), r.index(e)
+        open(a.update_readme, "w", encoding="utf-8").write(r[:i] + text + r[j:])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Unit checks of the metric code of evaluate.py and confusions.py (no Tesseract, no akson):
+    python3 dictionaries/ocr/test_metrics.py"""
+import os, sys, unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from evaluate import lev, LAO_RUN  # noqa: E402
+from confusions import align  # noqa: E402
+
+
+class Metrics(unittest.TestCase):
+    def test_lev_strings(self):
+        self.assertEqual(lev("", ""), 0)
+        self.assertEqual(lev("ກາ", ""), 2)
+        self.assertEqual(lev("", "ກາ"), 2)
+        self.assertEqual(lev("kitten", "sitting"), 3)
+        self.assertEqual(lev("ທີ່", "ທີ"), 1)          # dropped tone mark
+        self.assertEqual(lev("ໜ້າ", "ຫນ້າ"), 2)       # not normalised: 1 sub + 1 ins
+        self.assertEqual(lev("ບ່ອນ", "ປ່ອນ"), 1)
+        self.assertEqual(lev("ab", "ba"), 2)           # no transpositions
+
+    def test_lev_symmetric_and_lists(self):
+        for a, b in [("ກະຊວງ", "ກະຊວງການ"), ("ສູນ ບໍລິຫານ", "ສູນບໍລິຫານ")]:
+            self.assertEqual(lev(a, b), lev(b, a))
+        self.assertEqual(lev(["ການ", "ຈັດຕັ້ງ"], ["ການ", "ຈັດ", "ຕັ້ງ"]), 2)
+
+    def test_align_matches_lev(self):
+        for a, b in [("ດ້ວຍເຫດວ່າ", "ດວຍເຫດວາ"), ("ໜ້າທີ່", "ຫນາທິ"), ("", "ກ"), ("ກ", "")]:
+            self.assertEqual(len(align(a, b)), lev(a, b))
+        self.assertEqual(align("ທີ່", "ທິ"), [("ີ", "ິ"), ("່", "")])
+
+    def test_lao_run(self):
+        self.assertEqual(LAO_RUN.findall("ມາດຕາ 21: ທຸກໆຄົນ, ໑໒"), ["ມາດຕາ", "ທຸກ", "ຄົນ"])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=1)
