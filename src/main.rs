@@ -78,7 +78,7 @@ Latin text and punctuation are left alone; spaces where a line wrapped inside a 
 are removed.
 
 Options:
-  --threshold X  minimum confidence (0 to 1) of a correction (default 0.5); higher
+  --threshold X  minimum confidence (0 to 1) of a correction (default 0.9); higher
                  changes less
   --explain      write one JSON object per line instead: {\"line\": N, \"text\":
                  corrected line, \"corrections\": [{\"start\", \"end\" (byte offsets
