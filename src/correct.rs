@@ -38,7 +38,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::dict::FxBuild;
 use crate::{normalize, syllable_indices, Dictionary, Error, Form};
@@ -290,6 +290,17 @@ impl CorrectOptions {
         Ok(o)
     }
 
+    /// Sets the price of a change in nats; it must be finite and not negative.
+    pub fn set_change_cost(&mut self, nats: f64) -> Result<(), Error> {
+        if !(nats.is_finite() && nats >= 0.0 && nats <= 1000.0) {
+            return Err(Error::InvalidArgument(format!(
+                "change cost {nats} must be a number of nats between 0 and 1000 (default 2.0)"
+            )));
+        }
+        self.change_cost = nats;
+        Ok(())
+    }
+
     /// Sets the threshold; it must be between 0 and 1.
     pub fn set_threshold(&mut self, threshold: f64) -> Result<(), Error> {
         if !(0.0..=1.0).contains(&threshold) {
@@ -370,7 +381,8 @@ pub struct Corrector {
     dict: Cow<'static, Dictionary>,
     model: Cow<'static, ErrorModel>,
     options: CorrectOptions,
-    index: OnceLock<Index>,
+    /// Shared by clones and by copies with other options.
+    index: Arc<OnceLock<Index>>,
 }
 
 impl Clone for Corrector {
@@ -379,7 +391,7 @@ impl Clone for Corrector {
             dict: self.dict.clone(),
             model: self.model.clone(),
             options: self.options.clone(),
-            index: OnceLock::new(),
+            index: Arc::clone(&self.index),
         }
     }
 }
@@ -450,7 +462,7 @@ impl Corrector {
             dict: Cow::Borrowed(Dictionary::embedded()),
             model: Cow::Borrowed(ErrorModel::embedded()),
             options: CorrectOptions::default(),
-            index: OnceLock::new(),
+            index: Arc::new(OnceLock::new()),
         }
     }
 
@@ -466,11 +478,11 @@ impl Corrector {
     /// The same corrector with another error model.
     pub fn with_model(mut self, model: ErrorModel) -> Corrector {
         self.model = Cow::Owned(model);
-        self.index = OnceLock::new();
+        self.index = Arc::new(OnceLock::new());
         self
     }
 
-    /// The same corrector with other options.
+    /// The same corrector with other options (sharing the candidate index).
     pub fn with_options(mut self, options: CorrectOptions) -> Corrector {
         self.options = options;
         self

@@ -1136,6 +1136,470 @@ fn words_batch<'py>(
 }
 
 /// Lao-script text technology: normalisation, syllable and word segmentation.
+// ---------------------------------------------------------------------------
+// OCR correction
+
+/// Byte offset → code-point offset in `text`, for increasing offsets.
+struct CharOffsets<'t> {
+    text: &'t str,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharOffsets<'_> {
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// One correction: a span of the input (code-point offsets ``start``/``end``), its
+/// ``original`` text, the ``replacement``, the ``confidence`` (0–1) and the
+/// ``candidates`` (``(reading, probability)`` pairs, most probable first; the span
+/// as it was is among them).
+#[pyclass(module = "akson", name = "Correction", frozen, get_all)]
+#[derive(Clone)]
+struct PyCorrection {
+    start: usize,
+    end: usize,
+    original: String,
+    replacement: String,
+    confidence: f64,
+    candidates: Vec<(String, f64)>,
+}
+
+#[pymethods]
+impl PyCorrection {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Correction(start={}, end={}, original={}, replacement={}, confidence={:.4})",
+            self.start,
+            self.end,
+            PyString::new(py, &self.original).repr()?,
+            PyString::new(py, &self.replacement).repr()?,
+            self.confidence
+        ))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyCorrection>().is_ok_and(|o| {
+            let o = o.get();
+            (o.start, o.end, &o.original, &o.replacement)
+                == (self.start, self.end, &self.original, &self.replacement)
+                && o.confidence == self.confidence
+                && o.candidates == self.candidates
+        })
+    }
+
+    /// As a plain ``dict`` (for JSON).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("original", &self.original)?;
+        d.set_item("replacement", &self.replacement)?;
+        d.set_item("confidence", self.confidence)?;
+        d.set_item("candidates", self.candidates.clone())?;
+        Ok(d)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let c = slf.get();
+        let args = (
+            c.start,
+            c.end,
+            c.original.clone(),
+            c.replacement.clone(),
+            c.confidence,
+            c.candidates.clone(),
+        );
+        PyTuple::new(
+            py,
+            [
+                slf.get_type().into_any(),
+                args.into_pyobject(py)?.into_any(),
+            ],
+        )
+    }
+
+    #[new]
+    fn py_new(
+        start: usize,
+        end: usize,
+        original: String,
+        replacement: String,
+        confidence: f64,
+        candidates: Vec<(String, f64)>,
+    ) -> PyCorrection {
+        PyCorrection {
+            start,
+            end,
+            original,
+            replacement,
+            confidence,
+            candidates,
+        }
+    }
+}
+
+/// A ranked candidate from ``suggest``: ``word`` (a dictionary word), its
+/// ``probability`` among the suggestions and its ``cost`` in nats.
+#[pyclass(module = "akson", name = "Suggestion", frozen, get_all)]
+#[derive(Clone)]
+struct PySuggestion {
+    word: String,
+    probability: f64,
+    cost: f64,
+}
+
+#[pymethods]
+impl PySuggestion {
+    #[new]
+    fn py_new(word: String, probability: f64, cost: f64) -> PySuggestion {
+        PySuggestion {
+            word,
+            probability,
+            cost,
+        }
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Suggestion(word={}, probability={:.4}, cost={:.3})",
+            PyString::new(py, &self.word).repr()?,
+            self.probability,
+            self.cost
+        ))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PySuggestion>().is_ok_and(|o| {
+            let o = o.get();
+            o.word == self.word && o.probability == self.probability && o.cost == self.cost
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let s = slf.get();
+        let args = (s.word.clone(), s.probability, s.cost);
+        PyTuple::new(
+            py,
+            [
+                slf.get_type().into_any(),
+                args.into_pyobject(py)?.into_any(),
+            ],
+        )
+    }
+}
+
+/// How Tesseract misreads Lao characters: substitution, insertion and deletion
+/// costs learnt from real OCR output, and the character classes used to find
+/// candidates. ``ErrorModel.embedded()`` is the default; ``ErrorModel.from_tsv(text)``
+/// reads one in the format of ``dictionaries/ocr/model.tsv``.
+#[pyclass(module = "akson", name = "ErrorModel", frozen)]
+struct PyErrorModel {
+    /// The TSV it was read from (for pickling), `None` for the embedded one.
+    source: Option<String>,
+    model: Arc<akson::ErrorModel>,
+}
+
+#[pymethods]
+impl PyErrorModel {
+    /// The embedded model.
+    #[staticmethod]
+    fn embedded() -> PyErrorModel {
+        PyErrorModel {
+            source: None,
+            model: Arc::new(akson::ErrorModel::embedded().clone()),
+        }
+    }
+
+    /// Reads a model from TSV text; ``ValueError`` names the bad line.
+    #[staticmethod]
+    fn from_tsv(text: &Bound<'_, PyString>) -> PyResult<PyErrorModel> {
+        let t = text_of(text)?;
+        let model = map_err(akson::ErrorModel::from_tsv(&t))?;
+        Ok(PyErrorModel {
+            source: Some(t.to_string()),
+            model: Arc::new(model),
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!("{:?}", self.model)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let ty = slf.get_type();
+        match &slf.get().source {
+            None => PyTuple::new(py, [ty.getattr("embedded")?, PyTuple::empty(py).into_any()]),
+            Some(s) => PyTuple::new(
+                py,
+                [
+                    ty.getattr("from_tsv")?,
+                    (s.clone(),).into_pyobject(py)?.into_any(),
+                ],
+            ),
+        }
+    }
+}
+
+/// An OCR-error corrector for Lao text: a dictionary, an error model and options.
+///
+/// >>> c = akson.Corrector()
+/// >>> c.correct("ຕັກໂນ ໂລຊີ")
+/// 'ເຕັກໂນໂລຊີ'
+/// >>> [x.replacement for x in c.corrections("ຂໍ້ມູນ ຕັກໂນໂລຊີ")]
+/// ['ເຕັກໂນໂລຊີ']
+///
+/// ``dictionary`` (default: the embedded one) lets you add names and terms so they
+/// are never "corrected"; ``threshold`` (0–1, default 0.9) is the confidence a
+/// correction needs; ``change_cost`` (nats, default 2.0) is the price of any change.
+/// Correctors pickle (for ``multiprocessing``, Dask, PySpark). The candidate index
+/// is built on first use (a fraction of a second).
+#[pyclass(module = "akson", name = "Corrector", frozen)]
+struct PyCorrector {
+    inner: akson::Corrector,
+    dictionary: Option<Py<PyDictionary>>,
+    model: Option<Py<PyErrorModel>>,
+}
+
+fn correct_options(threshold: f64, change_cost: f64) -> PyResult<akson::CorrectOptions> {
+    let mut o = map_err(akson::CorrectOptions::with_threshold(threshold))?;
+    map_err(o.set_change_cost(change_cost))?;
+    Ok(o)
+}
+
+/// The shared default corrector, with other options.
+fn shared_corrector(threshold: f64) -> PyResult<akson::Corrector> {
+    static C: OnceLock<akson::Corrector> = OnceLock::new();
+    let c = C.get_or_init(akson::Corrector::new);
+    if threshold == c.options().threshold {
+        return Ok(c.clone());
+    }
+    let mut o = c.options().clone();
+    map_err(o.set_threshold(threshold))?;
+    Ok(c.clone().with_options(o))
+}
+
+fn corrections_of(c: &akson::Corrector, py: Python<'_>, text: &str) -> Vec<PyCorrection> {
+    let list = run(py, text.len(), || c.corrections(text));
+    let mut off = CharOffsets {
+        text,
+        byte: 0,
+        chars: 0,
+    };
+    list.into_iter()
+        .map(|x| PyCorrection {
+            start: off.at(x.start),
+            end: off.at(x.end),
+            original: x.original,
+            replacement: x.replacement,
+            confidence: x.confidence,
+            candidates: x.candidates,
+        })
+        .collect()
+}
+
+fn suggestions_of(c: &akson::Corrector, word: &str, limit: usize) -> Vec<PySuggestion> {
+    c.suggest(word, limit)
+        .into_iter()
+        .map(|s| PySuggestion {
+            word: s.word,
+            probability: s.probability,
+            cost: s.cost,
+        })
+        .collect()
+}
+
+#[pymethods]
+impl PyCorrector {
+    #[new]
+    #[pyo3(signature = (dictionary = None, model = None, threshold = 0.9, change_cost = 2.0))]
+    fn py_new(
+        dictionary: Option<Bound<'_, PyDictionary>>,
+        model: Option<Bound<'_, PyErrorModel>>,
+        threshold: f64,
+        change_cost: f64,
+    ) -> PyResult<PyCorrector> {
+        let options = correct_options(threshold, change_cost)?;
+        let mut inner = match &dictionary {
+            None => akson::Corrector::new(),
+            Some(d) => akson::Corrector::with_dictionary(d.get().lock().get().clone()),
+        };
+        if let Some(m) = &model {
+            inner = inner.with_model((*m.get().model).clone());
+        }
+        Ok(PyCorrector {
+            inner: inner.with_options(options),
+            dictionary: dictionary.map(|d| d.unbind()),
+            model: model.map(|m| m.unbind()),
+        })
+    }
+
+    /// The confidence a correction needs (0–1).
+    #[getter]
+    fn threshold(&self) -> f64 {
+        self.inner.options().threshold
+    }
+
+    /// The price of any change, in nats.
+    #[getter]
+    fn change_cost(&self) -> f64 {
+        self.inner.options().change_cost
+    }
+
+    /// The corrected text, in canonical form (each line on its own).
+    fn correct(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<String> {
+        let t = text_of(text)?;
+        Ok(run(py, t.len(), || self.inner.correct(&t)))
+    }
+
+    /// The corrections ``correct`` makes, as ``Correction`` objects with code-point
+    /// spans in ``text``.
+    fn corrections(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyString>,
+    ) -> PyResult<Vec<PyCorrection>> {
+        let t = text_of(text)?;
+        Ok(corrections_of(&self.inner, py, &t))
+    }
+
+    /// Dictionary words that ``word`` (as OCR read it) could be, most probable first.
+    #[pyo3(signature = (word, limit = 10))]
+    fn suggest(&self, word: &Bound<'_, PyString>, limit: usize) -> PyResult<Vec<PySuggestion>> {
+        let t = text_of(word)?;
+        Ok(suggestions_of(&self.inner, &t, limit))
+    }
+
+    /// ``[correct(t) for t in texts]``, with the GIL released while Rust works.
+    fn correct_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for_chunks(texts, "correct_batch", |_, strs| {
+            let res: Vec<String> =
+                py.detach(|| strs.iter().map(|t| self.inner.correct(t)).collect());
+            for r in res {
+                out.append(r)?;
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Corrector(dictionary={}, threshold={}, change_cost={})",
+            if self.dictionary.is_some() {
+                "<custom>"
+            } else {
+                "<embedded>"
+            },
+            self.threshold(),
+            self.change_cost()
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let c = slf.get();
+        let args = (
+            c.dictionary.as_ref().map(|d| d.clone_ref(py)),
+            c.model.as_ref().map(|m| m.clone_ref(py)),
+            c.threshold(),
+            c.change_cost(),
+        );
+        PyTuple::new(
+            py,
+            [
+                slf.get_type().into_any(),
+                args.into_pyobject(py)?.into_any(),
+            ],
+        )
+    }
+}
+
+/// Corrects OCR errors in ``text`` (Tesseract's Lao model: dropped pre-vowels and
+/// tone marks, look-alike letters, spaces where lines wrapped) with the embedded
+/// dictionary and error model. The result is in canonical form; text that was
+/// right comes back unchanged.
+///
+/// >>> akson.correct("ຕັກໂນໂລຊີ ແລະ ການສື່ສານ")
+/// 'ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ'
+///
+/// ``threshold`` (0–1, default 0.9): the confidence a correction needs. For your
+/// own dictionary, use ``Corrector(dictionary)``.
+#[pyfunction]
+#[pyo3(signature = (text, threshold = 0.9))]
+fn correct(py: Python<'_>, text: &Bound<'_, PyString>, threshold: f64) -> PyResult<String> {
+    let c = shared_corrector(threshold)?;
+    let t = text_of(text)?;
+    Ok(run(py, t.len(), || c.correct(&t)))
+}
+
+/// The corrections ``correct`` makes: ``Correction`` objects with code-point spans,
+/// the original and the replacement, a confidence and the candidates, for a review
+/// screen.
+///
+/// >>> [(c.start, c.end, c.replacement) for c in akson.corrections("ຕັກໂນໂລຊີ")]
+/// [(0, 9, 'ເຕັກໂນໂລຊີ')]
+#[pyfunction]
+#[pyo3(signature = (text, threshold = 0.9))]
+fn corrections(
+    py: Python<'_>,
+    text: &Bound<'_, PyString>,
+    threshold: f64,
+) -> PyResult<Vec<PyCorrection>> {
+    let c = shared_corrector(threshold)?;
+    let t = text_of(text)?;
+    Ok(corrections_of(&c, py, &t))
+}
+
+/// Dictionary words that ``word`` (one word as OCR read it) could be, most probable
+/// first (at most ``limit``).
+///
+/// >>> akson.suggest("ຕັກໂນໂລຊີ")[0].word
+/// 'ເຕັກໂນໂລຊີ'
+#[pyfunction]
+#[pyo3(signature = (word, limit = 10))]
+fn suggest(word: &Bound<'_, PyString>, limit: usize) -> PyResult<Vec<PySuggestion>> {
+    let c = shared_corrector(0.9)?;
+    let t = text_of(word)?;
+    Ok(suggestions_of(&c, &t, limit))
+}
+
+/// ``[correct(t) for t in texts]``, with the GIL released while Rust works.
+#[pyfunction]
+#[pyo3(signature = (texts, threshold = 0.9))]
+fn correct_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    threshold: f64,
+) -> PyResult<Bound<'py, PyList>> {
+    let c = shared_corrector(threshold)?;
+    let out = PyList::empty(py);
+    for_chunks(texts, "correct_batch", |_, strs| {
+        let res: Vec<String> = py.detach(|| strs.iter().map(|t| c.correct(t)).collect());
+        for r in res {
+            out.append(r)?;
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 #[pymodule]
 fn _akson(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -1157,5 +1621,13 @@ fn _akson(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize_batch, m)?)?;
     m.add_function(wrap_pyfunction!(syllables_batch, m)?)?;
     m.add_function(wrap_pyfunction!(words_batch, m)?)?;
+    m.add_class::<PyCorrection>()?;
+    m.add_class::<PySuggestion>()?;
+    m.add_class::<PyErrorModel>()?;
+    m.add_class::<PyCorrector>()?;
+    m.add_function(wrap_pyfunction!(correct, m)?)?;
+    m.add_function(wrap_pyfunction!(corrections, m)?)?;
+    m.add_function(wrap_pyfunction!(suggest, m)?)?;
+    m.add_function(wrap_pyfunction!(correct_batch, m)?)?;
     Ok(())
 }

@@ -523,8 +523,14 @@ def test_stub_matches_the_module():
     consts = {t.id for n in stub.body if isinstance(n, ast.AnnAssign) for t in [n.target]}
     cls = next(n for n in stub.body if isinstance(n, ast.ClassDef) and n.name == "Dictionary")
     methods = {n.name for n in cls.body if isinstance(n, ast.FunctionDef)}
+    classes = {n.name for n in stub.body if isinstance(n, ast.ClassDef)}
     public = set(akson.__all__)
-    assert public - {"Dictionary"} == (funcs | consts) - {"__all__"}
+    assert public == (funcs | consts | classes) - {"__all__"}
+    for c in stub.body:
+        if isinstance(c, ast.ClassDef) and c.name != "Dictionary":
+            declared = {getattr(n, "name", None) or n.target.id for n in c.body if isinstance(n, (ast.FunctionDef, ast.AnnAssign))}
+            runtime = {n for n in dir(getattr(akson, c.name)) if not n.startswith("_")}
+            assert runtime == {m for m in declared if not m.startswith("_")}, c.name
     runtime = {n for n in dir(akson.Dictionary) if not n.startswith("_")}
     assert runtime == {m for m in methods if not m.startswith("_")}
 

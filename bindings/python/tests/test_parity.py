@@ -25,6 +25,7 @@ RENAMED = {
     "Dictionary.contains": ["Dictionary.__contains__"],
     "Dictionary.len": ["Dictionary.__len__"],
     "Dictionary.is_empty": ["Dictionary.__len__"],  # bool(d) / not d
+    "CorrectOptions": ["Corrector"],  # Corrector(threshold=..., change_cost=...)
 }
 
 # Core names with no Python counterpart, each with the reason.

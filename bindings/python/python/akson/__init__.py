@@ -1,6 +1,7 @@
 """akson — Lao-script text technology (ອັກສອນ).
 
-Normalisation, syllable and word segmentation of Lao text, from the Rust core
+Normalisation, syllable and word segmentation and OCR-error correction of Lao
+text, from the Rust core
 ``akson``: fast, linear-time on any input, and thread-friendly (the GIL is
 released while Rust works on long text).
 
@@ -11,6 +12,8 @@ released while Rust works on long text).
 ['ວັດ', 'ທະ', 'ນະ', 'ຖາ', 'ວອນ']
 >>> akson.words("ສາທາລະນະລັດປະຊາທິປະໄຕປະຊາຊົນລາວ")
 ['ສາທາລະນະລັດ', 'ປະຊາທິປະໄຕ', 'ປະຊາຊົນ', 'ລາວ']
+>>> akson.correct("ຕັກໂນ ໂລຊີ")                      # OCR errors
+'ເຕັກໂນໂລຊີ'
 
 Offsets (``*_spans``, ``*_indices``) are in code points, like ``str`` indexing:
 ``text[start:end]`` is the unit. Batch functions (``normalize_batch``,
@@ -21,14 +24,22 @@ from ._akson import (
     DICTIONARY_VERSION,
     FORMS,
     VERSION,
+    Correction,
+    Corrector,
     Dictionary,
+    ErrorModel,
+    Suggestion,
     __version__,
     canonical,
+    correct,
+    correct_batch,
+    corrections,
     from_utf8,
     is_normalized,
     normalize,
     normalize_batch,
     search_key,
+    suggest,
     syllable_indices,
     syllable_spans,
     syllables,
@@ -43,14 +54,22 @@ __all__ = [
     "DICTIONARY_VERSION",
     "FORMS",
     "VERSION",
+    "Correction",
+    "Corrector",
     "Dictionary",
+    "ErrorModel",
+    "Suggestion",
     "__version__",
     "canonical",
+    "correct",
+    "correct_batch",
+    "corrections",
     "from_utf8",
     "is_normalized",
     "normalize",
     "normalize_batch",
     "search_key",
+    "suggest",
     "syllable_indices",
     "syllable_spans",
     "syllables",

@@ -117,3 +117,68 @@ def words_batch(
     """``[words(t, dictionary) for t in texts]``, GIL released."""
 
 __all__: List[str]
+
+class Correction:
+    """One correction: code-point span in the input, original, replacement,
+    confidence (0-1) and candidates ``(reading, probability)``, most probable first."""
+    start: int
+    end: int
+    original: str
+    replacement: str
+    confidence: float
+    candidates: List[Tuple[str, float]]
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        original: str,
+        replacement: str,
+        confidence: float,
+        candidates: List[Tuple[str, float]],
+    ) -> None: ...
+    def to_dict(self) -> dict: ...
+
+class Suggestion:
+    """A ranked candidate from ``suggest``."""
+    word: str
+    probability: float
+    cost: float
+    def __init__(self, word: str, probability: float, cost: float) -> None: ...
+
+class ErrorModel:
+    """How Tesseract misreads Lao characters (learnt from real OCR output)."""
+    @staticmethod
+    def embedded() -> "ErrorModel": ...
+    @staticmethod
+    def from_tsv(text: str) -> "ErrorModel":
+        """Raises ValueError naming the bad line."""
+
+class Corrector:
+    """An OCR-error corrector: dictionary, error model and options."""
+    def __init__(
+        self,
+        dictionary: Optional[Dictionary] = None,
+        model: Optional[ErrorModel] = None,
+        threshold: float = 0.9,
+        change_cost: float = 2.0,
+    ) -> None: ...
+    @property
+    def threshold(self) -> float: ...
+    @property
+    def change_cost(self) -> float: ...
+    def correct(self, text: str) -> str: ...
+    def corrections(self, text: str) -> List[Correction]: ...
+    def suggest(self, word: str, limit: int = 10) -> List[Suggestion]: ...
+    def correct_batch(self, texts: Iterable[str]) -> List[str]: ...
+
+def correct(text: str, threshold: float = 0.9) -> str:
+    """Corrects OCR errors; the result is in canonical form."""
+
+def corrections(text: str, threshold: float = 0.9) -> List[Correction]:
+    """The corrections ``correct`` makes, with code-point spans."""
+
+def suggest(word: str, limit: int = 10) -> List[Suggestion]:
+    """Dictionary words that ``word`` could be, most probable first."""
+
+def correct_batch(texts: Iterable[str], threshold: float = 0.9) -> List[str]:
+    """``[correct(t) for t in texts]`` with the GIL released."""
