@@ -425,10 +425,10 @@ mod tests {
         assert!(d.is_embedded());
         assert!(!d.remove("ບໍ່ມີຄຳນີ້ແນ່ນອນ"));
         assert!(d.is_embedded());
-        d.add_word("ສີສະຫວາດ", Some(10.0)).unwrap();
+        d.add_word("ວົງວິຈິດ", Some(10.0)).unwrap();
         assert!(!d.is_embedded());
-        assert!(d.contains("ສີສະຫວາດ"));
-        assert!(!Dictionary::embedded().contains("ສີສະຫວາດ"));
+        assert!(d.contains("ວົງວິຈິດ"));
+        assert!(!Dictionary::embedded().contains("ວົງວິຈິດ"));
         let e = d.add_word("abc", None).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Range);
         let e = d.add_word("ລາວ", Some(-1.0)).unwrap_err();

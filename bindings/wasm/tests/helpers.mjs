@@ -2,6 +2,7 @@
 // loads it (by its package name, with the .wasm bytes).
 
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,10 +11,12 @@ export const REPO = resolve(WASM_DIR, '../..');
 export const PKG = join(WASM_DIR, 'pkg');
 export const WASM_FILE = join(PKG, 'akson_wasm_bg.wasm');
 
-/** The package, initialised (the same module instance for every caller). */
+/** The package, initialised as the README tells Node users (by package name). */
 export async function loadAkson() {
   const akson = await import('akson'); // self-reference: the package's "exports"
-  await akson.default({ module_or_path: readFileSync(WASM_FILE) });
+  const wasm = createRequire(import.meta.url).resolve('akson/akson_wasm_bg.wasm');
+  if (resolve(wasm) !== WASM_FILE) throw new Error(`akson/akson_wasm_bg.wasm resolves to ${wasm}`);
+  await akson.default({ module_or_path: readFileSync(wasm) });
   return akson;
 }
 
