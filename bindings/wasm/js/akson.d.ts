@@ -81,7 +81,8 @@ export type Index = [start: number, unit: string];
 
 /**
  * `text` in the canonical (default) or search form. Returns `text` itself when it
- * is already in that form; text without Lao is always returned unchanged.
+ * is already in that form; text without Lao is always returned unchanged. (When
+ * it repairs a text holding lone surrogates, those come back as U+FFFD.)
  *
  * @throws {TypeError} `text` is not a string, or options is not `{form}`.
  * @throws {RangeError} `form` is not "canonical" or "search".

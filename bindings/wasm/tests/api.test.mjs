@@ -256,3 +256,48 @@ describe('Dictionary', () => {
     assert.deepEqual(d.words('ກາກາ'), ['ກາ', 'ກາ']);
   });
 });
+
+describe('arbitrary input', () => {
+  // A small xorshift generator: the same strings every run.
+  let seed = 0x2545f491;
+  const rand = (n) => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  // Lao letters and marks (also unassigned ones), Thai, spaces, invisible
+  // characters, digits, ASCII, emoji and lone surrogates.
+  const pool = [
+    () => String.fromCharCode(0x0e80 + rand(0x80)),
+    () => String.fromCharCode(0x0e00 + rand(0x80)),
+    () => ' \t\n\u00a0\u200b\u200c\u200d\ufeff'[rand(8)],
+    () => String.fromCharCode(0x21 + rand(0x5e)),
+    () => ['😀', '👩🏽‍💻', '𝐀', '\u{1F1F1}\u{1F1E6}'][rand(4)],
+    () => String.fromCharCode(0xd800 + rand(0x800)),
+  ];
+  const strings = Array.from({ length: 1500 }, () =>
+    Array.from({ length: rand(40) }, () => pool[rand(pool.length)]()).join('')
+  );
+
+  test('never traps; segments join back; forms are idempotent', () => {
+    const d = Dictionary.fromWordList('ກາ\nຂາ\n');
+    for (const s of strings) {
+      const where = JSON.stringify(s);
+      assert.equal(akson.syllables(s).join(''), s, where);
+      assert.equal(akson.words(s).join(''), s, where);
+      assert.equal(d.words(s).join(''), s, where);
+      for (const form of akson.FORMS) {
+        const n = akson.normalize(s, { form });
+        assert.equal(akson.normalize(n, { form }), n, `${form} of ${where}`);
+        assert.ok(akson.isNormalized(n, { form }), `${form} of ${where}`);
+      }
+      assert.equal(akson.searchKey(akson.canonical(s)), akson.searchKey(s), where);
+      try {
+        d.add(s);
+      } catch (e) {
+        assert.ok(e instanceof RangeError || e.name === 'Error', `${where}: ${e}`);
+      }
+    }
+  });
+});

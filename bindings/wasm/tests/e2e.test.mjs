@@ -126,7 +126,7 @@ test('speed in the browser: normalise + segment 2,000 characters', async () => {
   await page.locator('#input').fill(sample);
   const update = await page.evaluate(() => window.aksonDemo.updateMs);
   console.log(
-    `chromium: init ${r.initMs.toFixed(1)} ms, prepare (dictionary tables) ${r.prepareMs.toFixed(1)} ms, ` +
+    `chromium: init ${r.initMs.toFixed(1)} ms, prepare (decode dictionary + build tables) ${r.prepareMs.toFixed(1)} ms, ` +
       `normalize + syllables + words of 2,000 chars: median ${r.median.toFixed(2)} ms, ` +
       `best ${r.min.toFixed(2)} ms; demo update on paste ${update.toFixed(2)} ms`
   );
