@@ -323,10 +323,9 @@ impl RawDictionary {
 
     /// Removes a word; returns whether it was there.
     pub fn remove(&mut self, word: &str) -> bool {
-        if self.inner.is_embedded() {
-            if !Dictionary::embedded().contains(word) {
-                return false;
-            }
+        // Keep sharing the default when there is nothing to remove.
+        if self.inner.is_embedded() && !Dictionary::embedded().contains(word) {
+            return false;
         }
         self.inner.make_mut().remove(word)
     }
