@@ -1,0 +1,444 @@
+//! WebAssembly binding of akson: the module behind the `akson` npm package.
+//!
+//! This crate is the low-level layer. The public JavaScript API (`normalize`,
+//! `syllables`, `words`, `Dictionary`, … with JS names, options objects and
+//! UTF-16 offsets) is `js/akson.js`, which `npm run build` copies next to the
+//! wasm-bindgen output in `pkg/`. The split keeps the boundary cheap and exact:
+//!
+//! * Segmentation returns unit **boundaries** in UTF-16 code units (one
+//!   `Uint32Array` per call) and JavaScript slices its own string, so tokens are
+//!   exactly the caller's text (even ill-formed UTF-16 survives) and no string is
+//!   decoded per token.
+//! * `normalize` returns `undefined` when the text is already in the form, so the
+//!   caller's string is returned as is.
+//! * Errors are real JS `TypeError` / `RangeError` / `Error` objects whose message
+//!   says how to fix the call. No code path panics (a panic would be a wasm trap).
+//!
+//! Everything here also compiles natively (`cargo test --workspace`); the pure
+//! helpers below are unit-tested on the host, the wasm exports from Node and a
+//! browser (`bindings/wasm/tests`).
+
+#![forbid(unsafe_code)]
+
+use std::rc::Rc;
+
+use akson::{Dictionary, Form};
+use wasm_bindgen::prelude::*;
+
+// ---------------------------------------------------------------------------
+// Errors
+
+/// Which JavaScript error class an error becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// An argument of the wrong type or content, like `TextDecoder`'s fatal mode.
+    Type,
+    /// A value outside what is allowed (a form name, a count).
+    Range,
+    /// Anything else (a malformed dictionary or word list).
+    Plain,
+}
+
+/// An error on its way to JavaScript: the class and a message that says how to fix
+/// the call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsFailure {
+    /// The JS error class.
+    pub kind: ErrorKind,
+    /// The message.
+    pub message: String,
+}
+
+impl From<akson::Error> for JsFailure {
+    fn from(e: akson::Error) -> JsFailure {
+        let kind = match e {
+            akson::Error::InvalidUtf8 { .. } => ErrorKind::Type,
+            akson::Error::InvalidArgument(_) => ErrorKind::Range,
+            _ => ErrorKind::Plain,
+        };
+        JsFailure {
+            kind,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<JsFailure> for JsValue {
+    fn from(f: JsFailure) -> JsValue {
+        match f.kind {
+            ErrorKind::Type => js_sys::TypeError::new(&f.message).into(),
+            ErrorKind::Range => js_sys::RangeError::new(&f.message).into(),
+            ErrorKind::Plain => js_sys::Error::new(&f.message).into(),
+        }
+    }
+}
+
+/// Parses the `form` option: `"canonical"` or `"search"`.
+pub fn parse_form(form: &str) -> Result<Form, JsFailure> {
+    form.parse::<Form>().map_err(|e| JsFailure {
+        kind: ErrorKind::Range,
+        message: format!(
+            "{e} (\"canonical\" is the lossless form for storage and display, \
+             \"search\" the folded form for matching)"
+        ),
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Pure helpers (unit-tested on the host)
+
+/// Boundaries of contiguous units of `text` (as `(byte offset, unit)` items from the
+/// start) in UTF-16 code units: `[0, end of unit 1, end of unit 2, …]`. Unit `i` is
+/// `text16.slice(b[i], b[i + 1])` in JavaScript.
+pub fn utf16_boundaries<'a>(units: impl IntoIterator<Item = (usize, &'a str)> + 'a) -> Vec<u32> {
+    let mut out = vec![0u32];
+    // A JS string is at most 2^30 code units (and wasm32 memory 4 GiB), so u32 holds
+    // every offset; saturate rather than wrap should that ever change.
+    out.extend(akson::utf16_spans(units).map(|(_, end)| u32::try_from(end).unwrap_or(u32::MAX)));
+    out
+}
+
+/// `normalize` for JavaScript: `None` when `text` is already in `form` (the caller
+/// keeps its own string).
+pub fn normalize_changed(text: &str, form: Form) -> Option<String> {
+    match akson::normalize(text, form) {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(s) => Some(s),
+    }
+}
+
+/// Every entry of `d` as `word TAB cost-in-milli-nats` lines (words are Lao letters
+/// and marks only, so neither TAB nor LF occurs in them).
+pub fn entries_text(d: &Dictionary) -> String {
+    let entries = d.entries();
+    let mut out = String::with_capacity(entries.len() * 24);
+    for (w, c) in entries {
+        out.push_str(&w);
+        out.push('\t');
+        out.push_str(&c.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Module functions
+
+/// The version of akson (the core crate).
+#[wasm_bindgen]
+pub fn version() -> String {
+    akson::VERSION.to_string()
+}
+
+/// The version of the embedded dictionary.
+#[wasm_bindgen(js_name = dictionaryVersion)]
+pub fn dictionary_version() -> String {
+    akson::DICTIONARY_VERSION.to_string()
+}
+
+/// `text` in `form` ("canonical" or "search"), or `undefined` if it already is.
+#[wasm_bindgen(js_name = normalizeChanged)]
+pub fn normalize_js(text: &str, form: &str) -> Result<Option<String>, JsValue> {
+    Ok(normalize_changed(text, parse_form(form)?))
+}
+
+/// Whether `text` is already in `form`.
+#[wasm_bindgen(js_name = isNormalized)]
+pub fn is_normalized_js(text: &str, form: &str) -> Result<bool, JsValue> {
+    Ok(akson::is_normalized(text, parse_form(form)?))
+}
+
+/// Syllable boundaries of `text` in UTF-16 code units (see [`utf16_boundaries`]).
+#[wasm_bindgen(js_name = syllableBoundaries)]
+pub fn syllable_boundaries(text: &str) -> Vec<u32> {
+    utf16_boundaries(akson::syllable_indices(text))
+}
+
+/// Word boundaries of `text` with the embedded dictionary, in UTF-16 code units.
+#[wasm_bindgen(js_name = wordBoundaries)]
+pub fn word_boundaries(text: &str) -> Vec<u32> {
+    utf16_boundaries(akson::word_indices(text))
+}
+
+/// Decodes UTF-8 `bytes` strictly; a `TypeError` names the first invalid byte.
+#[wasm_bindgen(js_name = fromUtf8)]
+pub fn from_utf8(bytes: &[u8]) -> Result<String, JsValue> {
+    Ok(akson::from_utf8(bytes)
+        .map_err(JsFailure::from)?
+        .to_string())
+}
+
+/// Decodes the embedded dictionary and builds its lookup tables now, so the first
+/// `words` call does not pay for it. Idempotent and cheap after the first call.
+#[wasm_bindgen]
+pub fn prepare() {
+    prepare_dictionary(Dictionary::embedded());
+}
+
+fn prepare_dictionary(d: &Dictionary) {
+    // One lookup builds the frozen tables (they are built on first use).
+    let _ = d.word_indices("ກາ").count();
+}
+
+// ---------------------------------------------------------------------------
+// Dictionary
+
+/// The dictionary behind a JS `Dictionary`: `None` is the shared embedded default,
+/// copied on the first change (copy on write).
+#[derive(Clone, Default)]
+struct Inner(Option<Rc<Dictionary>>);
+
+impl Inner {
+    fn get(&self) -> &Dictionary {
+        match &self.0 {
+            None => Dictionary::embedded(),
+            Some(d) => d,
+        }
+    }
+
+    fn is_embedded(&self) -> bool {
+        self.0.is_none()
+    }
+
+    fn make_mut(&mut self) -> &mut Dictionary {
+        Rc::make_mut(self.0.get_or_insert_with(|| Rc::new(Dictionary::new())))
+    }
+}
+
+/// A word dictionary (wrapped by the JS `Dictionary` class).
+#[wasm_bindgen]
+pub struct RawDictionary {
+    inner: Inner,
+}
+
+impl RawDictionary {
+    fn owned(d: Dictionary) -> RawDictionary {
+        RawDictionary {
+            inner: Inner(Some(Rc::new(d))),
+        }
+    }
+
+    /// Adds `word` (`count` per million words, or the default), copying the embedded
+    /// default only when the word changes it.
+    pub fn add_word(&mut self, word: &str, count: Option<f64>) -> Result<(), JsFailure> {
+        let add = |d: &mut Dictionary| match count {
+            None => d.add(word),
+            Some(c) => d.add_with_count(word, c),
+        };
+        if self.inner.is_embedded() {
+            // A word the default already has at a lower cost changes nothing: keep
+            // sharing the default.
+            let mut probe = Dictionary::empty();
+            add(&mut probe)?;
+            if let (Some(old), Some(new)) = (Dictionary::embedded().cost(word), probe.cost(word)) {
+                if old <= new {
+                    return Ok(());
+                }
+            }
+        }
+        add(self.inner.make_mut())?;
+        Ok(())
+    }
+
+    /// The dictionary.
+    pub fn get(&self) -> &Dictionary {
+        self.inner.get()
+    }
+}
+
+#[wasm_bindgen]
+impl RawDictionary {
+    /// The embedded default (shared until changed).
+    #[wasm_bindgen(js_name = embedded)]
+    pub fn embedded() -> RawDictionary {
+        RawDictionary {
+            inner: Inner::default(),
+        }
+    }
+
+    /// No words.
+    pub fn empty() -> RawDictionary {
+        RawDictionary::owned(Dictionary::empty())
+    }
+
+    /// Reads a word list.
+    #[wasm_bindgen(js_name = fromWordList)]
+    pub fn from_word_list(text: &str) -> Result<RawDictionary, JsValue> {
+        Ok(RawDictionary::owned(
+            Dictionary::from_word_list(text).map_err(JsFailure::from)?,
+        ))
+    }
+
+    /// Reads a compiled dictionary or a UTF-8 word list.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> Result<RawDictionary, JsValue> {
+        Ok(RawDictionary::owned(
+            Dictionary::from_bytes(bytes).map_err(JsFailure::from)?,
+        ))
+    }
+
+    /// Reads a compiled (fst) dictionary.
+    #[wasm_bindgen(js_name = fromFstBytes)]
+    pub fn from_fst_bytes(bytes: &[u8]) -> Result<RawDictionary, JsValue> {
+        Ok(RawDictionary::owned(
+            Dictionary::from_fst_bytes(bytes).map_err(JsFailure::from)?,
+        ))
+    }
+
+    /// A copy (cheap: copy on write).
+    #[wasm_bindgen(js_name = copy)]
+    pub fn copy(&self) -> RawDictionary {
+        RawDictionary {
+            inner: self.inner.clone(),
+        }
+    }
+
+    /// Whether this is still the unchanged embedded default.
+    #[wasm_bindgen(js_name = isEmbedded)]
+    pub fn is_embedded(&self) -> bool {
+        self.inner.is_embedded()
+    }
+
+    /// Adds a word occurring once per million words.
+    pub fn add(&mut self, word: &str) -> Result<(), JsValue> {
+        Ok(self.add_word(word, None)?)
+    }
+
+    /// Adds a word occurring `per_million` times per million words.
+    #[wasm_bindgen(js_name = addWithCount)]
+    pub fn add_with_count(&mut self, word: &str, per_million: f64) -> Result<(), JsValue> {
+        Ok(self.add_word(word, Some(per_million))?)
+    }
+
+    /// Adds the words of a word list; returns how many entries were read.
+    #[wasm_bindgen(js_name = extendFromWordList)]
+    pub fn extend_from_word_list(&mut self, text: &str) -> Result<u32, JsValue> {
+        let n = self
+            .inner
+            .make_mut()
+            .extend_from_word_list(text)
+            .map_err(JsFailure::from)?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    /// Removes a word; returns whether it was there.
+    pub fn remove(&mut self, word: &str) -> bool {
+        // Keep sharing the default when there is nothing to remove.
+        if self.inner.is_embedded() && !Dictionary::embedded().contains(word) {
+            return false;
+        }
+        self.inner.make_mut().remove(word)
+    }
+
+    /// Whether the word (in any spelling with the same search form) is there.
+    pub fn contains(&self, word: &str) -> bool {
+        self.get().contains(word)
+    }
+
+    /// Cost of the word in nats, if present.
+    pub fn cost(&self, word: &str) -> Option<f64> {
+        self.get().cost(word)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> u32 {
+        u32::try_from(self.get().len()).unwrap_or(u32::MAX)
+    }
+
+    /// Whether there are no words.
+    #[wasm_bindgen(js_name = isEmpty)]
+    pub fn is_empty(&self) -> bool {
+        self.get().is_empty()
+    }
+
+    /// Adds every word of `other`.
+    pub fn merge(&mut self, other: &RawDictionary) {
+        let theirs = other.inner.clone();
+        if self.inner.is_embedded() && theirs.is_embedded() {
+            return;
+        }
+        self.inner.make_mut().merge(theirs.get());
+    }
+
+    /// Every entry as `word TAB milli-nats` lines, sorted by word.
+    #[wasm_bindgen(js_name = entriesText)]
+    pub fn entries_text(&self) -> String {
+        entries_text(self.get())
+    }
+
+    /// Word boundaries of `text` with this dictionary, in UTF-16 code units.
+    #[wasm_bindgen(js_name = wordBoundaries)]
+    pub fn word_boundaries(&self, text: &str) -> Vec<u32> {
+        utf16_boundaries(self.get().word_indices(text))
+    }
+
+    /// Builds the lookup tables now rather than on the first segmentation.
+    pub fn prepare(&self) {
+        prepare_dictionary(self.get());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_are_utf16() {
+        // 😀 is two UTF-16 code units, ລາວ three, "a" one.
+        let text = "a😀ລາວ";
+        let b = utf16_boundaries(akson::syllable_indices(text));
+        assert_eq!(*b.first().unwrap(), 0);
+        assert_eq!(*b.last().unwrap() as usize, text.encode_utf16().count());
+        assert!(b.windows(2).all(|w| w[0] < w[1]));
+        assert!(b.contains(&3), "{b:?}");
+        assert_eq!(utf16_boundaries(akson::syllable_indices("")), [0]);
+    }
+
+    #[test]
+    fn normalize_reports_unchanged_text() {
+        assert_eq!(normalize_changed("ນ້ຳ", Form::Canonical), None);
+        assert_eq!(
+            normalize_changed("ນໍ້າ", Form::Canonical).as_deref(),
+            Some("ນ້ຳ")
+        );
+    }
+
+    #[test]
+    fn form_errors_are_range_errors_with_a_fix() {
+        assert_eq!(parse_form("canonical").unwrap(), Form::Canonical);
+        assert_eq!(parse_form("Search").unwrap(), Form::Search);
+        let e = parse_form("nfc").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Range);
+        assert!(
+            e.message.contains("\"canonical\" or \"search\""),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn dictionary_is_copied_on_first_change_only() {
+        let mut d = RawDictionary::embedded();
+        // Already in the default with a lower cost: still shared.
+        d.add_word("ລາວ", None).unwrap();
+        assert!(d.is_embedded());
+        assert!(!d.remove("ບໍ່ມີຄຳນີ້ແນ່ນອນ"));
+        assert!(d.is_embedded());
+        d.add_word("ວົງວິຈິດ", Some(10.0)).unwrap();
+        assert!(!d.is_embedded());
+        assert!(d.contains("ວົງວິຈິດ"));
+        assert!(!Dictionary::embedded().contains("ວົງວິຈິດ"));
+        let e = d.add_word("abc", None).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Range);
+        let e = d.add_word("ລາວ", Some(-1.0)).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Range);
+    }
+
+    #[test]
+    fn entries_text_round_trips_through_a_word_list() {
+        let d = Dictionary::from_word_list("ກາ\t10\nຂາ\n").unwrap();
+        let t = entries_text(&d);
+        assert_eq!(t.lines().count(), 2);
+        assert!(t.starts_with("ກາ\t"), "{t}");
+    }
+}
