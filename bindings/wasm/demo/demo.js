@@ -4,7 +4,9 @@
 
 import init, {
   canonical,
+  corrections,
   prepare,
+  prepareCorrector,
   syllableSpans,
   wordSpans,
   VERSION,
@@ -23,9 +25,13 @@ const syllablesView = $('syllables');
 const wordCount = $('word-count');
 const syllableCount = $('syllable-count');
 const timing = $('timing');
+const corrState = $('corr-state');
+const correctedView = $('corrected');
+const candidatesBox = $('candidates');
+let currentCorrections = [];
 
 // Timings, also read by the end-to-end test.
-const stats = { initMs: 0, prepareMs: 0, updateMs: 0 };
+const stats = { initMs: 0, prepareMs: 0, updateMs: 0, correctMs: 0 };
 window.aksonDemo = stats;
 
 /** A unit that counts as a word or syllable: it holds a letter or a digit. */
@@ -104,12 +110,79 @@ function update() {
     fixButton.hidden = false;
   }
 
+  const tc = performance.now();
+  currentCorrections = corrections(text);
+  stats.correctMs = performance.now() - tc;
+  renderCorrections(text, currentCorrections);
+
   wordCount.textContent = String(render(wordsView, text, wSpans));
   syllableCount.textContent = String(render(syllablesView, text, sSpans));
   timing.textContent =
     `WebAssembly loaded in ${stats.initMs.toFixed(1)} ms, dictionary tables built in ` +
     `${stats.prepareMs.toFixed(1)} ms; this update took ${stats.updateMs.toFixed(2)} ms ` +
-    `for ${text.length} characters.`;
+    `(corrections ${stats.correctMs.toFixed(2)} ms) for ${text.length} characters.`;
+}
+
+/** The text with each correction as an underlined button. */
+function renderCorrections(text, list) {
+  candidatesBox.hidden = true;
+  candidatesBox.replaceChildren();
+  const frag = document.createDocumentFragment();
+  let at = 0;
+  list.forEach((c, k) => {
+    frag.append(text.slice(at, c.start));
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'corr';
+    b.textContent = text.slice(c.start, c.end);
+    b.setAttribute('aria-expanded', 'false');
+    b.setAttribute('aria-controls', 'candidates');
+    b.title = `${c.replacement} (${Math.round(c.confidence * 100)} %)`;
+    b.setAttribute('aria-label', `${b.textContent}: probably ${c.replacement}`);
+    b.addEventListener('click', () => showCandidates(k, b));
+    frag.append(b);
+    at = c.end;
+  });
+  frag.append(text.slice(at));
+  correctedView.replaceChildren(frag);
+  corrState.className = list.length ? 'state fixable' : 'state ok';
+  corrState.textContent = text.trim() === ''
+    ? ''
+    : list.length === 0
+      ? 'No likely OCR errors.'
+      : `${list.length} likely OCR error${list.length === 1 ? '' : 's'}.`;
+}
+
+/** The candidates of correction `k`, as buttons that apply them. */
+function showCandidates(k, owner) {
+  const c = currentCorrections[k];
+  for (const b of correctedView.querySelectorAll('button.corr')) b.setAttribute('aria-expanded', 'false');
+  owner.setAttribute('aria-expanded', 'true');
+  candidatesBox.replaceChildren(
+    ...c.candidates.map(([w, p]) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.lang = 'lo';
+      const keep = w === canonical(c.original);
+      b.className = keep ? 'keep' : 'cand';
+      b.textContent = `${w} (${Math.round(p * 100)} %)${keep ? ' — keep' : ''}`;
+      b.addEventListener('click', () => applyCorrection(c, w));
+      return b;
+    })
+  );
+  candidatesBox.hidden = false;
+  candidatesBox.querySelector('button')?.focus();
+}
+
+function applyCorrection(c, word) {
+  const text = input.value;
+  if (text.slice(c.start, c.end) !== c.original) return;
+  input.value = text.slice(0, c.start) + word + text.slice(c.end);
+  const caret = c.start + word.length;
+  input.focus();
+  input.setSelectionRange(caret, caret);
+  update();
+  status.textContent = `Replaced ${c.original} with ${word}.`;
 }
 
 /**
@@ -156,6 +229,7 @@ try {
   stats.initMs = performance.now() - t;
   t = performance.now();
   prepare(); // once, now: not on the first keystroke
+  prepareCorrector();
   stats.prepareMs = performance.now() - t;
 } catch (e) {
   status.textContent = `Could not load akson: ${e.message}. Build the package first (npm run build).`;

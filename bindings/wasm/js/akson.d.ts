@@ -210,3 +210,39 @@ export class Dictionary {
   toString(): string;
   readonly [Symbol.toStringTag]: 'Dictionary';
 }
+
+/** One OCR correction (offsets in UTF-16 code units). */
+export interface Correction {
+  start: number;
+  end: number;
+  original: string;
+  replacement: string;
+  /** Probability (0–1) of the replacement against keeping the span and other candidates. */
+  confidence: number;
+  /** Readings of the span, most probable first: `[reading, probability]`. */
+  candidates: Array<[string, number]>;
+}
+
+/** A ranked candidate from `suggest`. */
+export interface Suggestion {
+  word: string;
+  probability: number;
+  /** Dictionary cost plus channel cost, in nats. */
+  cost: number;
+}
+
+export interface CorrectOptions {
+  /** Minimum confidence of a correction, 0–1 (default 0.9). */
+  threshold?: number;
+  /** Dictionary to correct against (default: the embedded one). */
+  dictionary?: Dictionary;
+}
+
+/** Corrects OCR errors in `text`; the result is in canonical form. */
+export function correct(text: string, options?: CorrectOptions): string;
+/** The corrections `correct` makes, with UTF-16 offsets. */
+export function corrections(text: string, options?: CorrectOptions): Correction[];
+/** Dictionary words that `word` could be, most probable first. */
+export function suggest(word: string, options?: { limit?: number; dictionary?: Dictionary }): Suggestion[];
+/** Builds the corrector's candidate index now. */
+export function prepareCorrector(): void;

@@ -210,6 +210,72 @@ export function fromUtf8(bytes) {
   return raw.fromUtf8(bytesOf('fromUtf8', bytes));
 }
 
+
+// ---------------------------------------------------------------------------
+// OCR correction
+
+let defaultRaw = null;
+
+function correctArgs(fn, options) {
+  if (options === undefined || options === null) return { threshold: 0.9, r: defaultDict() };
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`akson.${fn}(): options must be an object like {threshold: 0.9, dictionary}, not ${describe(options)}`);
+  }
+  let threshold = options.threshold ?? 0.9;
+  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
+    throw new RangeError(`akson.${fn}(): threshold must be a number between 0 and 1 (default 0.9), not ${describe(threshold)}`);
+  }
+  let r;
+  if (options.dictionary === undefined || options.dictionary === null) r = defaultDict();
+  else if (options.dictionary instanceof Dictionary) r = rawOf(options.dictionary, fn);
+  else throw new TypeError(`akson.${fn}(): dictionary must be an akson.Dictionary, not ${describe(options.dictionary)}`);
+  return { threshold, r };
+}
+
+function defaultDict() {
+  if (defaultRaw === null) defaultRaw = raw.RawDictionary.embedded();
+  return defaultRaw;
+}
+
+/**
+ * Corrects OCR errors (Tesseract's Lao model) in `text`: dropped pre-vowels and
+ * tone marks, look-alike letters, spaces where lines wrapped. The result is in
+ * canonical form; text that was right comes back unchanged.
+ * Options: `threshold` (0–1, default 0.9), `dictionary`.
+ */
+export function correct(text, options) {
+  checkText('correct', 'text', text);
+  const { threshold, r } = correctArgs('correct', options);
+  return r.correctRaw(text, threshold);
+}
+
+/**
+ * The corrections `correct` makes: `{start, end, original, replacement, confidence,
+ * candidates: [[reading, probability], …]}` with UTF-16 offsets into `text`.
+ */
+export function corrections(text, options) {
+  checkText('corrections', 'text', text);
+  const { threshold, r } = correctArgs('corrections', options);
+  return JSON.parse(r.correctionsRaw(text, threshold));
+}
+
+/** Dictionary words that `word` (as OCR read it) could be: `[{word, probability, cost}]`. */
+export function suggest(word, options) {
+  checkText('suggest', 'word', word);
+  const limit = options?.limit ?? 10;
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new RangeError(`akson.suggest(): limit must be a whole number >= 0, not ${describe(limit)}`);
+  }
+  const { r } = correctArgs('suggest', options === undefined ? undefined : { dictionary: options?.dictionary });
+  return JSON.parse(r.suggestRaw(word, limit));
+}
+
+/** Builds the corrector's candidate index now (once), so the first `correct` is fast. */
+export function prepareCorrector() {
+  ensureReady('prepareCorrector');
+  raw.prepareCorrector();
+}
+
 // ---------------------------------------------------------------------------
 // Dictionary
 

@@ -181,6 +181,121 @@ fn prepare_dictionary(d: &Dictionary) {
 }
 
 // ---------------------------------------------------------------------------
+// OCR correction
+
+fn shared_corrector() -> &'static akson::Corrector {
+    static C: std::sync::OnceLock<akson::Corrector> = std::sync::OnceLock::new();
+    C.get_or_init(akson::Corrector::new)
+}
+
+/// A corrector over `dictionary` (or the default) with `threshold`.
+pub fn corrector_for(
+    dictionary: Option<&RawDictionary>,
+    threshold: f64,
+) -> Result<akson::Corrector, JsFailure> {
+    let base = match dictionary {
+        Some(d) => d.corrector(),
+        None => shared_corrector(),
+    };
+    if threshold == base.options().threshold {
+        return Ok(base.clone());
+    }
+    let mut o = base.options().clone();
+    o.set_threshold(threshold)?;
+    Ok(base.clone().with_options(o))
+}
+
+/// `s` as a JSON string literal.
+pub fn json_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// A finite number as JSON.
+fn json_number(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x}")
+    } else {
+        "0".into()
+    }
+}
+
+/// The corrections of `text` as a JSON array, with UTF-16 offsets.
+pub fn corrections_json(c: &akson::Corrector, text: &str) -> String {
+    let list = c.corrections(text);
+    let mut out = String::from("[");
+    let (mut byte, mut u16s) = (0usize, 0usize);
+    let mut to_u16 = |b: usize| {
+        if b < byte {
+            byte = 0;
+            u16s = 0;
+        }
+        u16s += text[byte..b].encode_utf16().count();
+        byte = b;
+        u16s
+    };
+    for (k, x) in list.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        let (start, end) = (to_u16(x.start), to_u16(x.end));
+        out.push_str(&format!("{{\"start\":{start},\"end\":{end},\"original\":"));
+        json_string(&x.original, &mut out);
+        out.push_str(",\"replacement\":");
+        json_string(&x.replacement, &mut out);
+        out.push_str(&format!(
+            ",\"confidence\":{},\"candidates\":[",
+            json_number(x.confidence)
+        ));
+        for (m, (w, p)) in x.candidates.iter().enumerate() {
+            if m > 0 {
+                out.push(',');
+            }
+            out.push('[');
+            json_string(w, &mut out);
+            out.push_str(&format!(",{}]", json_number(*p)));
+        }
+        out.push_str("]}");
+    }
+    out.push(']');
+    out
+}
+
+/// The suggestions for `word` as a JSON array.
+pub fn suggest_json(c: &akson::Corrector, word: &str, limit: usize) -> String {
+    let mut out = String::from("[");
+    for (k, s) in c.suggest(word, limit).iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"word\":");
+        json_string(&s.word, &mut out);
+        out.push_str(&format!(
+            ",\"probability\":{},\"cost\":{}}}",
+            json_number(s.probability),
+            json_number(s.cost)
+        ));
+    }
+    out.push(']');
+    out
+}
+
+/// Builds the candidate index of the default corrector now, so the first
+/// `correct` call does not pay for it.
+#[wasm_bindgen(js_name = prepareCorrector)]
+pub fn prepare_corrector() {
+    let _ = shared_corrector().suggest("ກ", 1);
+}
+
+// ---------------------------------------------------------------------------
 // Dictionary
 
 /// The dictionary behind a JS `Dictionary`: `None` is the shared embedded default,
@@ -209,12 +324,15 @@ impl Inner {
 #[wasm_bindgen]
 pub struct RawDictionary {
     inner: Inner,
+    /// The corrector over this dictionary, built on first use, dropped on change.
+    corrector: std::cell::OnceCell<akson::Corrector>,
 }
 
 impl RawDictionary {
     fn owned(d: Dictionary) -> RawDictionary {
         RawDictionary {
             inner: Inner(Some(Rc::new(d))),
+            corrector: Default::default(),
         }
     }
 
@@ -236,13 +354,28 @@ impl RawDictionary {
                 }
             }
         }
-        add(self.inner.make_mut())?;
+        add(self.dict_mut())?;
         Ok(())
     }
 
     /// The dictionary.
     pub fn get(&self) -> &Dictionary {
         self.inner.get()
+    }
+
+    /// The dictionary, to change (the cached corrector is dropped).
+    fn dict_mut(&mut self) -> &mut Dictionary {
+        self.corrector = Default::default();
+        self.inner.make_mut()
+    }
+
+    /// The corrector over this dictionary (the shared one for the default).
+    fn corrector(&self) -> &akson::Corrector {
+        if self.inner.is_embedded() {
+            return shared_corrector();
+        }
+        self.corrector
+            .get_or_init(|| akson::Corrector::with_dictionary(self.inner.get().clone()))
     }
 }
 
@@ -252,6 +385,7 @@ impl RawDictionary {
     #[wasm_bindgen(js_name = embedded)]
     pub fn embedded() -> RawDictionary {
         RawDictionary {
+            corrector: Default::default(),
             inner: Inner::default(),
         }
     }
@@ -290,6 +424,7 @@ impl RawDictionary {
     pub fn copy(&self) -> RawDictionary {
         RawDictionary {
             inner: self.inner.clone(),
+            corrector: Default::default(),
         }
     }
 
@@ -314,8 +449,7 @@ impl RawDictionary {
     #[wasm_bindgen(js_name = extendFromWordList)]
     pub fn extend_from_word_list(&mut self, text: &str) -> Result<u32, JsValue> {
         let n = self
-            .inner
-            .make_mut()
+            .dict_mut()
             .extend_from_word_list(text)
             .map_err(JsFailure::from)?;
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
@@ -327,7 +461,7 @@ impl RawDictionary {
         if self.inner.is_embedded() && !Dictionary::embedded().contains(word) {
             return false;
         }
-        self.inner.make_mut().remove(word)
+        self.dict_mut().remove(word)
     }
 
     /// Whether the word (in any spelling with the same search form) is there.
@@ -357,7 +491,7 @@ impl RawDictionary {
         if self.inner.is_embedded() && theirs.is_embedded() {
             return;
         }
-        self.inner.make_mut().merge(theirs.get());
+        self.dict_mut().merge(theirs.get());
     }
 
     /// Every entry as `word TAB milli-nats` lines, sorted by word.
@@ -370,6 +504,27 @@ impl RawDictionary {
     #[wasm_bindgen(js_name = wordBoundaries)]
     pub fn word_boundaries(&self, text: &str) -> Vec<u32> {
         utf16_boundaries(self.get().word_indices(text))
+    }
+
+    /// Corrects OCR errors in `text` with this dictionary (canonical form out).
+    #[wasm_bindgen(js_name = correctRaw)]
+    pub fn correct_raw(&self, text: &str, threshold: f64) -> Result<String, JsValue> {
+        Ok(corrector_for(Some(self), threshold)?.correct(text))
+    }
+
+    /// The corrections of `text` as JSON (UTF-16 offsets).
+    #[wasm_bindgen(js_name = correctionsRaw)]
+    pub fn corrections_raw(&self, text: &str, threshold: f64) -> Result<String, JsValue> {
+        Ok(corrections_json(
+            &corrector_for(Some(self), threshold)?,
+            text,
+        ))
+    }
+
+    /// Ranked suggestions for one word, as JSON.
+    #[wasm_bindgen(js_name = suggestRaw)]
+    pub fn suggest_raw(&self, word: &str, limit: u32) -> String {
+        suggest_json(self.corrector(), word, limit as usize)
     }
 
     /// Builds the lookup tables now rather than on the first segmentation.

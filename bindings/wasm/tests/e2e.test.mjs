@@ -57,7 +57,7 @@ test('loads the package from ../pkg/ and is accessible', async () => {
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'input');
   // The later features are marked as not there yet, not faked.
-  for (const id of ['#suggestions', '#sorted']) assert.match(await text(id), /Not available yet/);
+  assert.match(await text('#sorted'), /Not available yet/);
 });
 
 test('typing variant spellings: canonical form, changes, boundaries, counts', async () => {
@@ -105,6 +105,29 @@ test('the fix button (by keyboard) replaces the text and keeps the caret', async
   await page.keyboard.type('ຫນ');
   assert.ok((await input.inputValue()).startsWith('ນ້ຳ ແລະຫນ '), await input.inputValue());
   assert.ok(await page.locator('#fix').isVisible());
+});
+
+test('OCR corrections: underlined, candidates on click, applied to the text', async () => {
+  const input = page.locator('#input');
+  await input.fill('');
+  await input.focus();
+  await page.keyboard.insertText('ຕັກໂນໂລຊີ ແລະ ການສື່ສານ');
+  assert.match(await text('#corr-state'), /1 likely OCR error/);
+  const marked = page.locator('#corrected button.corr');
+  assert.equal(await marked.count(), 1);
+  assert.equal(await marked.innerText(), 'ຕັກໂນໂລຊີ');
+  // Keyboard: the underlined span is a button; Enter opens its candidates.
+  await marked.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await marked.getAttribute('aria-expanded'), 'true');
+  const cands = await page.locator('#candidates button').allTextContents();
+  assert.ok(cands[0].startsWith('ເຕັກໂນໂລຊີ'), cands.join('; '));
+  assert.ok(cands.some((c) => c.includes('keep')), cands.join('; '));
+  await page.screenshot({ path: join(mkdirp(RESULTS), 'demo-corrections.png'), fullPage: true });
+  await page.locator('#candidates button').first().click();
+  assert.equal(await input.inputValue(), 'ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ');
+  assert.equal(await input.inputValue(), akson.correct('ຕັກໂນໂລຊີ ແລະ ການສື່ສານ'));
+  assert.match(await text('#corr-state'), /No likely OCR errors/);
 });
 
 test('speed in the browser: normalise + segment 2,000 characters', async () => {

@@ -36,6 +36,10 @@ const RENAMED = {
   'Dictionary.len': ['Dictionary.size'],
   'Dictionary.is_empty': ['Dictionary.isEmpty'],
   'Dictionary.word_indices': ['Dictionary.wordIndices', 'Dictionary.wordSpans'],
+  CorrectOptions: ['correct'], // correct(text, {threshold, dictionary})
+  Corrector: ['correct', 'corrections', 'suggest'], // with {dictionary, threshold}
+  Correction: ['corrections'], // plain objects
+  Suggestion: ['suggest'], // plain objects
 };
 
 // Core names with no JavaScript counterpart, each with the reason.
@@ -47,6 +51,7 @@ const EXCLUDED = {
   SyllableIndices: 'iterator type; JavaScript functions return arrays',
   Words: 'iterator type; JavaScript functions return arrays',
   WordIndices: 'iterator type; JavaScript functions return arrays',
+  ErrorModel: 'the embedded error model only: custom models are a training-time tool (Rust crate, Python)',
   'Dictionary.load': 'reads a file path; a browser has none: use Dictionary.fromBytes(await (await fetch(url)).arrayBuffer()) or fs.readFileSync in Node',
 };
 

@@ -1,0 +1,66 @@
+// OCR correction from JavaScript: results, UTF-16 spans, options, errors, and the
+// same answers as the `akson correct` CLI.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+import { REPO, loadAkson } from './helpers.mjs';
+
+const akson = await loadAkson();
+
+test('correct fixes a dropped pre-vowel and a line-wrap space', () => {
+  assert.equal(akson.correct('ຕັກໂນໂລຊີ'), 'ເຕັກໂນໂລຊີ');
+  assert.equal(akson.correct('ເຕັກໂນ ໂລຊີ ແລະ ການສື່ສານ'), 'ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ');
+});
+
+test('correct text is left alone', () => {
+  for (const s of ['ກະຊວງເຕັກໂນໂລຊີ ແລະ ການສື່ສານ', 'Article 12, 2019.', '', 'ຂະແໜງ ການ']) {
+    assert.equal(akson.correct(s), s);
+    assert.deepEqual(akson.corrections(s), []);
+  }
+});
+
+test('corrections have UTF-16 spans and candidates', () => {
+  const text = '🙂 ຂໍ້ມູນ ຕັກໂນໂລຊີ';
+  const list = akson.corrections(text);
+  assert.equal(list.length, 1);
+  const [c] = list;
+  assert.equal(text.slice(c.start, c.end), c.original);
+  assert.equal(c.original, 'ຕັກໂນໂລຊີ');
+  assert.equal(c.replacement, 'ເຕັກໂນໂລຊີ');
+  assert.ok(c.confidence >= 0.9 && c.confidence <= 1);
+  assert.equal(c.candidates[0][0], c.replacement);
+  assert.ok(Math.abs(c.candidates.reduce((a, x) => a + x[1], 0) - 1) < 1e-9);
+});
+
+test('options and errors', () => {
+  const noisy = 'ຕັກໂນໂລຊີ ແລະ ການສືສານ ທີມີ';
+  assert.ok(akson.corrections(noisy, { threshold: 0 }).length >= akson.corrections(noisy, { threshold: 1 }).length);
+  assert.throws(() => akson.correct('ກ', { threshold: 2 }), RangeError);
+  assert.throws(() => akson.correct(42), TypeError);
+  assert.throws(() => akson.correct('ກ', 'fast'), TypeError);
+  assert.throws(() => akson.correct('ກ', { dictionary: {} }), TypeError);
+  const d = new akson.Dictionary();
+  d.add('ຕັກໂນໂລຊີ');
+  assert.equal(akson.correct('ຕັກໂນໂລຊີ', { dictionary: d }), 'ຕັກໂນໂລຊີ');
+  d.remove('ຕັກໂນໂລຊີ');
+  assert.equal(akson.correct('ຕັກໂນໂລຊີ', { dictionary: d }), 'ເຕັກໂນໂລຊີ');
+});
+
+test('suggest ranks dictionary words', () => {
+  const s = akson.suggest('ຕັກໂນໂລຊີ');
+  assert.equal(s[0].word, 'ເຕັກໂນໂລຊີ');
+  assert.ok(Math.abs(s.reduce((a, x) => a + x.probability, 0) - 1) < 1e-9);
+  assert.deepEqual(akson.suggest('hello'), []);
+  assert.ok(akson.suggest('ເພືອ', { limit: 2 }).length <= 2);
+  assert.throws(() => akson.suggest('ກ', { limit: -1 }), RangeError);
+});
+
+test('same answers as the CLI', { skip: !existsSync(join(REPO, 'target/release/akson')) && 'target/release/akson not built' }, () => {
+  const lines = ['ຕັກໂນ ໂລຊີ ແລະ ການສື່ສານ', 'ສິ່ງໃຫ້ບັນດາຂະແໜງການ ແລະ ທ້ອງຖິນ', 'abc', 'ເພືອກວດກາຄືນ'];
+  const out = execFileSync(join(REPO, 'target/release/akson'), ['correct'], { input: lines.join('\n') + '\n', encoding: 'utf8' });
+  assert.deepEqual(out.split('\n').slice(0, -1), lines.map((l) => akson.correct(l)));
+});
