@@ -27,7 +27,8 @@ Systems (each maps a list of OCR lines to the same number of corrected lines):
   symspell uses the SAME word list as akson: the embedded dictionary
   (akson.Dictionary.embedded().entries(), Python binding), count = round(1e9 * e^-cost).
   hunspell and symspell get the OCR text after `akson normalize` (their dictionaries
-  are in canonical form; normalising is part of those pipelines).
+  are in canonical form; normalising is part of those pipelines). Their outputs are
+  cached in target/ocr-eval-cache (key: system, input, this script, akson-lo.fst).
 
 Metrics (every string is whitespace-collapsed and put in canonical form with
 `akson normalize`, reference and hypothesis alike, so ໍາ vs ຳ is not an error):
@@ -239,6 +240,36 @@ class Symspell:
         return [LAO_RUN.sub(sub, l) for l in norm]
 
 
+def cached(label, fn, cache_dir):
+    """Baseline outputs are cached on disk by (system, input lines): they depend on
+    nothing that changes while the akson corrector is developed."""
+    import hashlib
+
+    h = hashlib.sha256(label.encode("utf-8"))
+    # invalidated by a change of this script or of the dictionary symspell reads
+    for p in (os.path.abspath(__file__), os.path.join(ROOT, "dictionaries", "akson-lo.fst")):
+        if os.path.exists(p):
+            h.update(open(p, "rb").read())
+
+    def run(lines):
+        key = h.copy()
+        key.update("\0".join(lines).encode("utf-8"))
+        key = key.hexdigest()[:24]
+        path = os.path.join(cache_dir, key + ".txt")
+        if os.path.exists(path):
+            out = open(path, encoding="utf-8").read().split("\n")[:-1]
+            if len(out) == len(lines):
+                return out
+        out = fn(lines)
+        os.makedirs(cache_dir, exist_ok=True)
+        with open(path + ".tmp", "w", encoding="utf-8") as f:
+            f.write("".join(l + "\n" for l in out))
+        os.replace(path + ".tmp", path)
+        return out
+
+    return run
+
+
 # ---------------------------------------------------------------- evaluation
 def read_pairs(path):
     src, clean, noisy = [], [], []
@@ -296,6 +327,8 @@ def main():
                     help="clean corpus for the false-correction rate ('' to skip)")
     ap.add_argument("--no-false-corrections", action="store_true")
     ap.add_argument("--by-doc", action="store_true", help="also a table of CER per source document")
+    ap.add_argument("--cache", default=os.path.join(ROOT, "target", "ocr-eval-cache"),
+                    help="cache of baseline (hunspell, symspell) outputs; '' to disable")
     ap.add_argument("--json", help="write all figures to this file")
     ap.add_argument("--update-readme", help="rewrite the block between <!-- eval:begin --> and <!-- eval:end -->")
     a = ap.parse_args()
@@ -320,12 +353,15 @@ def main():
         elif name == "hunspell":
             h = Hunspell(akson)
             why = h.available()
-            (notes.append(f"hunspell-lo skipped: {why}") if why else systems.append(("hunspell-lo 1st suggestion", h)))
+            lab = "hunspell-lo 1st suggestion"
+            (notes.append(f"hunspell-lo skipped: {why}") if why else
+             systems.append((lab, cached(lab, h, a.cache) if a.cache else h)))
         elif name in ("symspell-tok", "symspell-seg"):
             s = Symspell(akson, name.split("-")[1])
             why = s.available()
             label = {"tok": "symspellpy lookup per akson word", "seg": "symspellpy word_segmentation"}[s.mode]
-            (notes.append(f"{label} skipped: {why}") if why else systems.append((label, s)))
+            (notes.append(f"{label} skipped: {why}") if why else
+             systems.append((label, cached(label, s, a.cache) if a.cache else s)))
         else:
             sys.exit(f"unknown system {name!r}")
 
