@@ -1,8 +1,8 @@
 //! # akson — Lao-script text technology
 //!
-//! akson (ອັກສອນ, "script") brings Lao text into one canonical form and splits it
-//! into syllables and words (with an embedded dictionary); OCR correction and Lao
-//! collation are to come.
+//! akson (ອັກສອນ, "script") brings Lao text into one canonical form, splits it
+//! into syllables and words (with an embedded dictionary) and corrects the errors of
+//! Tesseract's Lao OCR; Lao collation is to come.
 //! Everything works on `&str`, allocates only when it must and runs in time linear in
 //! the input, whatever the input.
 //!
@@ -41,6 +41,17 @@
 //! ```
 //! let w: Vec<&str> = akson::words("ສາທາລະນະລັດປະຊາທິປະໄຕປະຊາຊົນລາວ").collect();
 //! assert_eq!(w, ["ສາທາລະນະລັດ", "ປະຊາທິປະໄຕ", "ປະຊາຊົນ", "ລາວ"]);
+//! ```
+//!
+//! ## OCR correction
+//!
+//! [`correct()`] repairs what Tesseract's Lao model gets wrong (dropped pre-vowels and
+//! tone marks, look-alike letters, spaces where a line wrapped) in context and only
+//! when confident; [`corrections`] lists the changes for a review screen and
+//! [`suggest`] ranks candidates for one word. See [`correct`](mod@correct).
+//!
+//! ```
+//! assert_eq!(akson::correct("ຕັກໂນ ໂລຊີ ແລະ ການສື່ສານ"), "ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ");
 //! ```
 //!
 //! ## Errors
