@@ -28,7 +28,7 @@ Systems (each maps a list of OCR lines to the same number of corrected lines):
   (akson.Dictionary.embedded().entries(), Python binding), count = round(1e9 * e^-cost).
   hunspell and symspell get the OCR text after `akson normalize` (their dictionaries
   are in canonical form; normalising is part of those pipelines). Their outputs are
-  cached in target/ocr-eval-cache (key: system, input, this script, akson-lo.fst).
+  cached in target/ocr-eval-cache (key: system, input, BASELINE_VERSION, akson-lo.fst).
 
 Metrics (every string is whitespace-collapsed and put in canonical form with
 `akson normalize`, reference and hypothesis alike, so ໍາ vs ຳ is not an error):
@@ -240,16 +240,19 @@ class Symspell:
         return [LAO_RUN.sub(sub, l) for l in norm]
 
 
+BASELINE_VERSION = 1  # bump when the hunspell / symspell code above changes
+
+
 def cached(label, fn, cache_dir):
     """Baseline outputs are cached on disk by (system, input lines): they depend on
     nothing that changes while the akson corrector is developed."""
     import hashlib
 
-    h = hashlib.sha256(label.encode("utf-8"))
-    # invalidated by a change of this script or of the dictionary symspell reads
-    for p in (os.path.abspath(__file__), os.path.join(ROOT, "dictionaries", "akson-lo.fst")):
-        if os.path.exists(p):
-            h.update(open(p, "rb").read())
+    h = hashlib.sha256(f"{label}\0{BASELINE_VERSION}\0".encode("utf-8"))
+    # invalidated by BASELINE_VERSION or a change of the dictionary symspell reads
+    fst = os.path.join(ROOT, "dictionaries", "akson-lo.fst")
+    if os.path.exists(fst):
+        h.update(open(fst, "rb").read())
 
     def run(lines):
         key = h.copy()
@@ -271,6 +274,17 @@ def cached(label, fn, cache_dir):
 
 
 # ---------------------------------------------------------------- evaluation
+SETTING_ORDER = ["scan150jpg", "scan200bin", "faded200bin", "scan100jpg"]
+FONT_ORDER = ["phetsarath-ot", "noto-sans-lao", "noto-serif-lao"]
+
+
+def file_order(path):
+    """Main target first: settings and fonts in the order above, others after."""
+    setting, _, font = os.path.basename(path)[:-4].partition("__")
+    rank = lambda x, order: order.index(x) if x in order else len(order)
+    return (rank(setting, SETTING_ORDER), rank(font, FONT_ORDER), setting, font)
+
+
 def read_pairs(path):
     src, clean, noisy = [], [], []
     for line in open(path, encoding="utf-8"):
@@ -334,7 +348,7 @@ def main():
     a = ap.parse_args()
 
     akson = Akson(a.akson)
-    files = a.pairs or sorted(glob.glob(os.path.join(HERE, "pairs", a.split, "*.tsv")))
+    files = a.pairs or sorted(glob.glob(os.path.join(HERE, "pairs", a.split, "*.tsv")), key=file_order)
     if not files:
         sys.exit(f"no pair files for split {a.split!r}")
     systems, notes = [], []

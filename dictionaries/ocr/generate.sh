@@ -27,7 +27,7 @@ MODEL=lao
 
 # Priority order: the main target first (ordinary scan, decree font), then the
 # binarised photocopy, then training data, then a Noto font and a low-res scan,
-# then test/dev only for a serif font and a faded photocopy.
+# then a serif font and a faded photocopy (test and dev first, then train).
 DEFAULT_JOBS=(
   "test:scan150jpg:Phetsarath OT"
   "dev:scan150jpg:Phetsarath OT"
@@ -48,6 +48,8 @@ DEFAULT_JOBS=(
   "dev:scan150jpg:Noto Serif Lao"
   "test:faded200bin:Phetsarath OT"
   "dev:faded200bin:Phetsarath OT"
+  "train:scan150jpg:Noto Serif Lao"
+  "train:faded200bin:Phetsarath OT"
 )
 
 seed_of() { case "$1" in train) echo 100000 ;; dev) echo 200000 ;; test) echo 300000 ;; esac; }

@@ -10,7 +10,7 @@ import argparse, collections, glob, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from evaluate import ROOT, Akson, lev, read_pairs  # noqa: E402
+from evaluate import ROOT, Akson, file_order, lev, read_pairs  # noqa: E402
 
 
 def main():
@@ -39,7 +39,7 @@ def main():
             "| split | setting | font | lines | CER | CER-nsp | WER | lines with an error |",
             "|---|---|---|---:|---:|---:|---:|---:|"]
     for split in ("test", "dev", "train"):
-        for p in sorted(glob.glob(os.path.join(HERE, "pairs", split, "*.tsv"))):
+        for p in sorted(glob.glob(os.path.join(HERE, "pairs", split, "*.tsv")), key=file_order):
             setting, font = os.path.basename(p)[:-4].split("__")
             _, clean, noisy = read_pairs(p)
             r, h = akson.normalize(clean), akson.normalize(noisy)
