@@ -59,6 +59,10 @@ const CONTEXT_WEIGHT: f64 = 2.0;
 const CONTEXT_PRIOR: f64 = 20.0;
 /// Bound (nats) of one link's evidence.
 const CONTEXT_CAP: f64 = 3.0;
+/// Bound (nats) of the context's say on one candidate: the context model is learnt
+/// from little text, so it may tip a close call but not overrule the dictionary
+/// and the error model.
+const CONTEXT_MAX_GAIN: f64 = 6.0;
 
 /// Syllable bigram statistics: how much more (or less) likely a syllable is after
 /// another than on its own.
@@ -926,7 +930,8 @@ impl Corrector {
                     let first = context_token(first, true);
                     let last = context_token(last, true);
                     let gain = ctx.pmi(left, &first) + ctx.pmi(&last, right) - keep_ctx;
-                    let adj = (-CONTEXT_WEIGHT * gain * 1000.0) as i64;
+                    let g = CONTEXT_MAX_GAIN;
+                    let adj = (-(CONTEXT_WEIGHT * gain).clamp(-g, g) * 1000.0) as i64;
                     s.1 = (s.1 as i64 + adj).clamp(0, u32::MAX as i64) as u32;
                 }
                 scored.sort_by_key(|&(w, c)| (c, w));
