@@ -385,15 +385,16 @@ fn alpha_of_code(c: Code) -> usize {
 }
 
 /// A transition to a leaf: the decision, a length in characters.
-const LEAF: u32 = 1 << 31;
-/// The trie is cleared when it reaches this many nodes (about 4 MB), so memory
+const LEAF: u16 = 1 << 15;
+/// The trie is cleared when it reaches this many nodes (about 2 MB), so memory
 /// stays bounded whatever the input.
-const MAX_NODES: usize = 1 << 15;
+const MAX_NODES: usize = (1 << 15) - 1;
 
 /// A trie of decisions (see above). A node is the offset of its `NA` transitions in
-/// `trans`; a transition is 0 (not known yet), `LEAF | len`, or the next node.
+/// `trans` divided by `NA` (node numbers fit in 15 bits); a transition is 0 (not
+/// known yet), `LEAF | len`, or the next node's number.
 struct Memo {
-    trans: Vec<u32>,
+    trans: Vec<u16>,
 }
 
 thread_local! {
@@ -431,7 +432,7 @@ impl Memo {
     fn lookup(&self, wa: &[u8]) -> Option<usize> {
         let mut node = 0usize;
         for &a in wa {
-            let t = *self.trans.get(node + a as usize)?;
+            let t = *self.trans.get(node * NA + a as usize)?;
             if t & LEAF != 0 {
                 return Some((t & !LEAF) as usize);
             }
@@ -445,7 +446,7 @@ impl Memo {
             return None;
         }
         for _ in 0..64 {
-            let t = *self.trans.get(node)?;
+            let t = *self.trans.get(node * NA)?;
             if t & LEAF != 0 {
                 return Some((t & !LEAF) as usize);
             }
@@ -470,9 +471,9 @@ impl Memo {
         let mut node = 0usize;
         for i in 0..=far {
             let a = w.get(i).copied().unwrap_or(0) as usize;
-            let slot = node + a;
+            let slot = node * NA + a;
             if i == far {
-                self.trans[slot] = LEAF | len as u32;
+                self.trans[slot] = LEAF | len as u16;
                 return;
             }
             let t = self.trans[slot];
@@ -481,9 +482,9 @@ impl Memo {
                 "a decision cannot depend on fewer characters"
             );
             if t == 0 {
-                let n = self.trans.len();
-                self.trans.resize(n + NA, 0);
-                self.trans[slot] = n as u32;
+                let n = self.trans.len() / NA;
+                self.trans.resize((n + 1) * NA, 0);
+                self.trans[slot] = n as u16;
                 node = n;
             } else {
                 node = t as usize;
