@@ -24,7 +24,7 @@
 //! per-thread trie with the decision at the leaf, so syllables met before are
 //! segmented at a few instructions per character (a lazily built automaton, like a
 //! regex engine's lazy DFA). The memo never changes a result and never grows past
-//! about 4 MB per thread; it is the only allocation.
+//! about 2 MB per thread; it is the only allocation.
 //!
 //! Runs of other text are units of their own: whitespace, numbers (ASCII, Lao or
 //! other digits, with `.` or `,` between digits), letters of other scripts with their
