@@ -2,10 +2,10 @@
 """Character confusions of Tesseract on Lao: Levenshtein-align clean and noisy lines
 of the pair files and count substitutions, insertions and deletions.
 
-    python3 dictionaries/ocr/confusions.py                      # all splits, per setting
+    python3 dictionaries/ocr/confusions.py                      # all splits, per setting and font
     python3 dictionaries/ocr/confusions.py --split train --group file --top 40
     python3 dictionaries/ocr/confusions.py --raw                # no akson normalisation
-    python3 dictionaries/ocr/confusions.py --update-readme dictionaries/ocr/README.md
+    python3 dictionaries/ocr/confusions.py --font phetsarath-ot --update-readme dictionaries/ocr/README.md
 
 Both sides are whitespace-collapsed and (unless --raw) put in canonical form with
 `akson normalize`, so ໍາ/ຳ is not counted. Alignment is on code points: a minimum-cost
@@ -19,6 +19,8 @@ import argparse, collections, glob, os, subprocess, sys, unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, HERE)
+from evaluate import file_order  # noqa: E402
 
 
 def cls(c):
@@ -89,7 +91,8 @@ def normalize(akson, lines):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="all", help="train, dev, test or all")
-    ap.add_argument("--group", default="setting", choices=["setting", "file", "all"])
+    ap.add_argument("--group", default="setting-font", choices=["setting-font", "setting", "file", "all"])
+    ap.add_argument("--font", help="only files of this font slug (e.g. phetsarath-ot)")
     ap.add_argument("--top", type=int, default=30)
     ap.add_argument("--raw", action="store_true", help="do not normalise with akson")
     ap.add_argument("--akson", default=os.path.join(ROOT, "target", "release", "akson"))
@@ -97,15 +100,19 @@ def main():
     a = ap.parse_args()
 
     splits = ["train", "dev", "test"] if a.split == "all" else [a.split]
-    files = sorted(p for s in splits for p in glob.glob(os.path.join(HERE, "pairs", s, "*.tsv")))
+    files = sorted((p for s in splits for p in glob.glob(os.path.join(HERE, "pairs", s, "*.tsv"))),
+                   key=lambda p: (file_order(p), p))
+    if a.font:
+        files = [p for p in files if p.endswith(f"__{a.font}.tsv")]
     groups = collections.OrderedDict()
     for p in files:
         tag = os.path.basename(p)[:-4]
-        key = {"setting": tag.split("__")[0], "file": tag, "all": "all"}[a.group]
+        key = {"setting-font": tag.replace("__", " / "), "setting": tag.split("__")[0],
+               "file": f"{os.path.basename(os.path.dirname(p))}/{tag}", "all": "all"}[a.group]
         groups.setdefault(key, []).append(p)
 
     out = []
-    for key in sorted(groups):
+    for key in groups:
         clean, noisy = [], []
         for p in groups[key]:
             for line in open(p, encoding="utf-8"):
@@ -121,7 +128,7 @@ def main():
         total = sum(ops.values())
         kinds = collections.Counter("sub" if x and y else "del" if x else "ins" for (x, y), k in ops.items() for _ in range(k))
         out.append(f"### {key}\n")
-        out.append(f"Files: {', '.join(os.path.relpath(p, HERE) for p in groups[key])}; {len(clean)} lines, "
+        out.append(f"Files: {', '.join(os.path.relpath(p, os.path.join(HERE, 'pairs')) for p in groups[key])}; {len(clean)} lines, "
                    f"{nchars} reference code points, {total} aligned edits ({100 * total / max(1, nchars):.2f} % of the reference): "
                    f"{kinds['sub']} substitutions, {kinds['del']} deletions, {kinds['ins']} insertions.\n")
         out.append("| # | clean → OCR | code points | count | % of edits |")

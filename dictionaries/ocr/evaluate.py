@@ -240,6 +240,7 @@ class Symspell:
         return [LAO_RUN.sub(sub, l) for l in norm]
 
 
+BEFORE = "OCR output (before)"
 BASELINE_VERSION = 1  # bump when the hunspell / symspell code above changes
 
 
@@ -354,7 +355,7 @@ def main():
     systems, notes = [], []
     for name in a.systems.split(","):
         if name == "none":
-            systems.append(("OCR output (before)", lambda lines: lines))
+            systems.insert(0, (BEFORE, lambda lines: lines))
         elif name == "akson":
             for th in (a.akson_threshold.split(",") if a.akson_threshold else [None]):
                 run, probe = akson_correct(akson, th)
@@ -397,7 +398,7 @@ def main():
             s = scores(akson, refs, ref_words, hyp, [x.split("/")[0] for x in src])
             s["seconds"] = round(time.time() - t0, 2)
             results["files"][tag][label] = s
-            if base is None:
+            if base is None and label == BEFORE:
                 base = s
             rows.append((setting, font, label, len(clean), s, base))
             print(f"{tag:35s} {label:36s} CER {pct(s['cer']):>6s} CER-nsp {pct(s['cer_nsp']):>6s} "
@@ -410,7 +411,7 @@ def main():
             sets.append(("../shared/corpus paragraphs", corpus_paragraphs(akson, a.corpus)))
         for set_name, lines in sets:
             words = akson.words(lines)
-            for label, fn in systems[1:] if systems and systems[0][0].startswith("OCR") else systems:
+            for label, fn in [x for x in systems if x[0] != BEFORE]:
                 s = scores(akson, lines, words, fn(lines))
                 results["false_corrections"].setdefault(set_name, {})[label] = s
                 fc_rows.append((set_name, label, len(lines), s))
@@ -420,7 +421,7 @@ def main():
           "| setting | font | system | lines | ref chars | CER | CER-nsp | WER | Δ CER |",
           "|---|---|---|---:|---:|---:|---:|---:|---:|"]
     for setting, font, label, n, s, base in rows:
-        d = "" if s is base else f"{100 * (s['cer'] - base['cer']) / max(1e-12, base['cer']):+.0f} %"
+        d = "" if base is None or s is base else f"{100 * (s['cer'] - base['cer']) / max(1e-12, base['cer']):+.0f} %"
         md.append(f"| {setting} | {font} | {label} | {n} | {s['chars']} | {pct(s['cer'])} | "
                   f"{pct(s['cer_nsp'])} | {pct(s['wer'])} | {d} |")
     if a.by_doc and rows:
