@@ -389,6 +389,8 @@ const LEAF: u16 = 1 << 15;
 /// The trie is cleared when it reaches this many nodes (about 2 MB), so memory
 /// stays bounded whatever the input.
 const MAX_NODES: usize = (1 << 15) - 1;
+/// Decisions that read more characters than this are not memoised (rare contexts).
+const MAX_PATH: usize = 64;
 
 /// A trie of decisions (see above). A node is the offset of its `NA` transitions in
 /// `trans` divided by `NA` (node numbers fit in 15 bits); a transition is 0 (not
@@ -460,7 +462,7 @@ impl Memo {
 
     /// Stores the decision `len` taken on the characters `w[..=far]` (END past `w`).
     fn insert(&mut self, w: &[u8], far: usize, len: usize) {
-        if far > 64 {
+        if far > MAX_PATH {
             return;
         }
         if self.trans.len() / NA + far + 1 > MAX_NODES {
