@@ -151,3 +151,54 @@ fn repetitive_text_is_linear() {
     let limit = if cfg!(debug_assertions) { 20.0 } else { 1.0 };
     assert!(took.as_secs_f64() < limit, "{took:?}");
 }
+
+#[test]
+fn correct_keeps_lines_and_explains() {
+    let input = "ຕັກໂນ ໂລຊີ ແລະ ການສື່ສານ\r\n\nກະຊວງເຕັກໂນໂລຊີ 2019\nabc";
+    let o = akson(&["correct"], input.as_bytes());
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        "ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ\r\n\nກະຊວງເຕັກໂນໂລຊີ 2019\nabc",
+        "same lines, CRLF kept, correct text unchanged"
+    );
+    let o = akson(&["correct", "--explain"], input.as_bytes());
+    assert!(o.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[0]["text"], "ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ");
+    let c = &lines[0]["corrections"][0];
+    let (s, e) = (
+        c["start"].as_u64().unwrap() as usize,
+        c["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&input[s..e], c["original"].as_str().unwrap());
+    assert_eq!(c["replacement"], "ເຕັກໂນໂລຊີ");
+    assert!(lines[2]["corrections"].as_array().unwrap().is_empty());
+    // A threshold of 1 changes nothing that is not certain; a bad one is a usage error.
+    let o = akson(&["correct", "--threshold", "1"], "ກະຊວງ\n".as_bytes());
+    assert_eq!(stdout(&o), "ກະຊວງ\n");
+    let o = akson(&["correct", "--threshold", "high"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("between 0 and 1"));
+    // Your words are never corrected.
+    let dir = std::env::temp_dir().join(format!("akson-cli-correct-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let words = dir.join("names.txt");
+    std::fs::write(&words, "ຕັກໂນໂລຊີ\n").unwrap();
+    let o = akson(
+        &["correct", "--dict", words.to_str().unwrap()],
+        "ຕັກໂນໂລຊີ\n".as_bytes(),
+    );
+    assert_eq!(
+        stdout(&o),
+        "ຕັກໂນໂລຊີ\n",
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
