@@ -56,6 +56,12 @@ pub struct SyllableIndices<'a> {
     win: Window,
     /// Decisions already taken, shared by the iterators of a thread (see [`Memo`]).
     memo: Option<Box<Memo>>,
+    /// The candidates of the syllable at byte `ahead_at`, read during the look-ahead
+    /// of the previous decision, and the furthest position (from `ahead_at`) they
+    /// read.
+    ahead: Cands,
+    ahead_far: usize,
+    ahead_at: usize,
 }
 
 impl Clone for SyllableIndices<'_> {
@@ -65,6 +71,9 @@ impl Clone for SyllableIndices<'_> {
             pos: self.pos,
             win: self.win.clone(),
             memo: Some(Memo::take()),
+            ahead: self.ahead,
+            ahead_far: self.ahead_far,
+            ahead_at: self.ahead_at,
         }
     }
 }
@@ -107,6 +116,9 @@ pub fn syllable_indices(text: &str) -> SyllableIndices<'_> {
         pos: 0,
         win: Window::new(),
         memo: Some(Memo::take()),
+        ahead: Cands::new(),
+        ahead_far: 0,
+        ahead_at: usize::MAX,
     }
 }
 
@@ -263,6 +275,8 @@ struct Window {
     len: usize,
     /// Alphabet index of each character; the run ends at the first 0 (END).
     alphas: [u8; WIN],
+    /// The grammar's code of each character (for decisions not in the memo).
+    codes: [Code; WIN],
 }
 
 impl std::fmt::Debug for Window {
@@ -280,13 +294,14 @@ impl Window {
             start: 0,
             len: 0,
             alphas: [0; WIN],
+            codes: [END; WIN],
         }
     }
 
     /// The characters from byte `pos` on (ending at the end of the Lao run, with its
     /// END, or at the end of the window, whichever comes first).
     #[inline]
-    fn at(&mut self, b: &[u8], pos: usize) -> &[u8] {
+    fn at(&mut self, b: &[u8], pos: usize) -> (&[u8], &[Code]) {
         let idx = pos.wrapping_sub(self.start) / 3;
         let inside = pos >= self.start && (pos - self.start) % 3 == 0 && idx < self.len;
         // The run ended inside the window if the last decoded code is END.
@@ -297,13 +312,18 @@ impl Window {
             let mut i = pos;
             while n < WIN {
                 // Fast path for the Lao block; Thai marks and the rest via `code_at`.
-                let a = match b.get(i..i + 3) {
+                let (a, c) = match b.get(i..i + 3) {
                     Some(&[0xE0, b1, b2]) if b1 == 0xBA || b1 == 0xBB => {
-                        LAO_ALPHA[(((b1 & 1) << 6) | (b2 & 0x3F)) as usize]
+                        let k = (((b1 & 1) << 6) | (b2 & 0x3F)) as usize;
+                        (LAO_ALPHA[k], LAO_CODES[k])
                     }
-                    _ => alpha_of_code(code_at(b, i)) as u8,
+                    _ => {
+                        let c = code_at(b, i);
+                        (alpha_of_code(c) as u8, c)
+                    }
                 };
                 self.alphas[n] = a;
+                self.codes[n] = c;
                 n += 1;
                 if a == 0 {
                     break;
@@ -311,9 +331,9 @@ impl Window {
                 i += 3;
             }
             self.len = n;
-            return &self.alphas[..self.len];
+            return (&self.alphas[..self.len], &self.codes[..self.len]);
         }
-        &self.alphas[idx..self.len]
+        (&self.alphas[idx..self.len], &self.codes[idx..self.len])
     }
 }
 
@@ -360,16 +380,6 @@ const ALPHABET: ([u8; 128], usize) = build_alphabet();
 static LAO_ALPHA: [u8; 128] = ALPHABET.0;
 /// Transitions per trie node.
 const NA: usize = ALPHABET.1;
-/// The code of each alphabet index.
-static ALPHA_CODE: [Code; 128] = {
-    let mut t = [END; 128];
-    let mut i = 0;
-    while i < 128 {
-        t[LAO_ALPHA[i] as usize] = LAO_CODES[i];
-        i += 1;
-    }
-    t
-};
 /// Alphabet index of ໆ.
 const KO_LA: u8 = ALPHABET.0[0xEC6 - 0xE80];
 
@@ -512,7 +522,7 @@ pub fn clear_memo() {
 /// decision can be memoised on exactly the characters it depended on.
 #[derive(Copy, Clone)]
 struct Rd<'a> {
-    w: &'a [u8],
+    w: &'a [Code],
     off: usize,
     far: &'a Cell<usize>,
 }
@@ -526,17 +536,8 @@ impl<'a> Rd<'a> {
             self.far.set(j);
         }
         match self.w.get(j) {
-            Some(&a) => ALPHA_CODE[a as usize & 127],
+            Some(&c) => c,
             None => END,
-        }
-    }
-
-    /// The view from position `i` on.
-    #[inline]
-    fn from(self, i: usize) -> Rd<'a> {
-        Rd {
-            off: self.off + i,
-            ..self
         }
     }
 }
@@ -556,7 +557,7 @@ impl SyllableIndices<'_> {
         if !starts_syllable(first) {
             return other_unit_end(text, start);
         }
-        let w = self.win.at(b, start);
+        let (w, codes) = self.win.at(b, start);
         let hit = match &self.memo {
             Some(m) => m.lookup(w),
             None => None,
@@ -565,19 +566,36 @@ impl SyllableIndices<'_> {
             Some(len) => len,
             None => {
                 let far = Cell::new(0);
-                let len = decide(Rd {
-                    w,
+                let known = if self.ahead_at == start {
+                    far.set(self.ahead_far);
+                    Some(self.ahead)
+                } else {
+                    None
+                };
+                let rd = Rd {
+                    w: codes,
                     off: 0,
                     far: &far,
-                });
+                };
+                let (len, ahead) = decide(rd, known);
                 // The decision read positions 0..=far only, so the same characters
                 // there always give the same decision (reads past the end of the run
-                // give END, as they do in `Memo::lookup`).
+                // give END, as they do in `Memo::lookup`). Past the end of a window
+                // that does not hold the whole run, reads are not the text's: then
+                // neither the decision nor the look-ahead is kept.
                 let far = far.get();
-                if let Some(m) = &mut self.memo {
-                    if far < w.len() || w.last() == Some(&0) {
-                        m.insert(w, far, len);
+                let faithful = far < w.len() || w.last() == Some(&0);
+                self.ahead_at = usize::MAX;
+                if let (Some((cands, ahead_far)), true) = (ahead, faithful) {
+                    // Only if the next syllable starts right after this one (no ໆ).
+                    if w.get(len) != Some(&KO_LA) {
+                        self.ahead = cands;
+                        self.ahead_far = ahead_far.saturating_sub(len);
+                        self.ahead_at = start + 3 * len;
                     }
+                }
+                if let (Some(m), true) = (&mut self.memo, faithful) {
+                    m.insert(w, far, len);
                 }
                 len
             }
@@ -598,36 +616,55 @@ impl SyllableIndices<'_> {
 }
 
 /// Length in characters of the syllable at the start of `w`: the candidate whose
-/// cost plus the cheapest next syllable is lowest; on a tie, the longer one.
+/// cost plus the cheapest next syllable is lowest; on a tie, the longer one. With
+/// `known`, the candidates at the start (already read by the previous look-ahead).
+/// Also returns the winner's next-syllable candidates when they were read, with the
+/// furthest position that reading touched.
 #[inline]
-fn decide(w: Rd) -> usize {
-    let cands = lao_candidates(w);
+fn decide(w: Rd, known: Option<Cands>) -> (usize, Option<(Cands, usize)>) {
+    let cands = match known {
+        Some(c) => c,
+        None => lao_candidates(w),
+    };
     // Most of the time bounds on the next syllable's cost settle it without reading
     // the next syllable.
     if let Some(len) = sure_winner(w, &cands) {
-        return len;
+        return (len, None);
     }
     // A candidate that alone costs more than the best total so far cannot win, so
     // its next syllable is not looked at.
     let mut best_total = u32::MAX;
     let mut best_len = 0usize;
+    let mut best_next = None;
     for cand in cands.as_slice() {
         if cand.cost as u32 > best_total {
             continue;
         }
         let len = cand.len as usize;
-        let next_cost = if starts_syllable(w.get(len)) {
-            lao_candidates(w.from(len)).min_cost()
+        let (next_cost, next) = if starts_syllable(w.get(len)) {
+            // Read with its own record of how far it looked, kept with the result.
+            let sub = Cell::new(0);
+            let nc = lao_candidates(Rd {
+                far: &sub,
+                off: w.off + len,
+                ..w
+            });
+            let f = sub.get();
+            if f > w.far.get() {
+                w.far.set(f);
+            }
+            (nc.min_cost(), Some((nc, f)))
         } else {
-            0
+            (0, None)
         };
         let total = cand.cost as u32 + next_cost;
         if total < best_total || (total == best_total && len > best_len) {
             best_total = total;
             best_len = len;
+            best_next = next;
         }
     }
-    best_len
+    (best_len, best_next)
 }
 
 /// Bounds on the cost of the cheapest syllable at `i`: (lower, upper), or `None`
