@@ -14,16 +14,8 @@ import argparse, os, shutil, subprocess, sys
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 TOOL = os.path.join(ROOT, "..", "shared", "tools", "ocr-noise", "ocr_noise.py")
-
-
-def lev(a, b):
-    prev = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        cur = [i]
-        for j, y in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
-        prev = cur
-    return prev[-1]
+sys.path.insert(0, os.path.join(ROOT, "dictionaries", "ocr"))
+from evaluate import lev  # noqa: E402  (the evaluation's own metric)
 
 
 def run(cmd, text):

@@ -1487,16 +1487,7 @@ impl PyCorrector {
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let out = PyList::empty(py);
-        for_chunks(texts, "correct_batch", |_, strs| {
-            let res: Vec<String> =
-                py.detach(|| strs.iter().map(|t| self.inner.correct(t)).collect());
-            for r in res {
-                out.append(r)?;
-            }
-            Ok(())
-        })?;
-        Ok(out)
+        correct_batch_with(&self.inner, py, texts)
     }
 
     fn __repr__(&self) -> String {
@@ -1588,7 +1579,15 @@ fn correct_batch<'py>(
     texts: &Bound<'py, PyAny>,
     threshold: f64,
 ) -> PyResult<Bound<'py, PyList>> {
-    let c = shared_corrector(threshold)?;
+    correct_batch_with(&shared_corrector(threshold)?, py, texts)
+}
+
+/// `[c.correct(t) for t in texts]`, chunk by chunk with the GIL released.
+fn correct_batch_with<'py>(
+    c: &akson::Corrector,
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
     for_chunks(texts, "correct_batch", |_, strs| {
         let res: Vec<String> = py.detach(|| strs.iter().map(|t| c.correct(t)).collect());
