@@ -87,6 +87,7 @@ fn main() {
     // `cargo bench --bench core -- NAME` measures only the rows whose name contains NAME.
     let only: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
     let skip = |name: &str| only.as_ref().is_some_and(|o| !name.contains(o.as_str()));
+    let corrector = akson::Corrector::new();
     let grapheme = icu_segmenter::GraphemeClusterSegmenter::new();
     let icu_words = icu_segmenter::WordSegmenter::new_dictionary(Default::default());
     let dict = akson::Dictionary::embedded();
@@ -224,6 +225,18 @@ fn main() {
                 })
             },
         ),
+        (
+            "OCR correction",
+            "akson correct (one copy of the corpus)",
+            if skip("akson correct") {
+                f64::NAN
+            } else {
+                corrector.suggest("ກ", 1); // build the candidate index first
+                measure(one.len(), || {
+                    black_box(corrector.correct(black_box(&one)));
+                })
+            },
+        ),
     ];
     println!(
         "input: {} bytes of canonical corpus text, {} bytes denormalised\n",
@@ -236,6 +249,24 @@ fn main() {
         if mbs.is_nan() {
             continue;
         }
-        println!("| {task} | {name} | {mbs:.0} |");
+        if mbs < 10.0 {
+            println!("| {task} | {name} | {mbs:.1} |");
+        } else {
+            println!("| {task} | {name} | {mbs:.0} |");
+        }
+    }
+    if !skip("akson correct") {
+        // The same figure in Lao words per second (words as akson segments them).
+        let lao_words = akson::words(&one)
+            .filter(|w| w.chars().any(|c| ('\u{E81}'..='\u{EDF}').contains(&c)))
+            .count();
+        let mbs = measure(one.len(), || {
+            black_box(corrector.correct(black_box(&one)));
+        });
+        println!(
+            "\nakson correct: {:.0} Lao words/s ({lao_words} words in {} bytes)",
+            lao_words as f64 * mbs * 1e6 / one.len() as f64,
+            one.len()
+        );
     }
 }

@@ -109,15 +109,32 @@ impl Context {
         c
     }
 
-    /// ln P(b | a) / P(b), smoothed and bounded; 0 when `a` was never seen.
-    fn pmi(&self, a: &str, b: &str) -> f64 {
-        let Some(&ia) = self.ids.get(a) else {
+    /// The id of a token, if the model has seen it.
+    fn id(&self, token: &str) -> Option<u32> {
+        self.ids.get(token).copied()
+    }
+
+    /// The ids of the first and last syllables of a word.
+    fn ends(&self, word: &str) -> (Option<u32>, Option<u32>) {
+        let mut syl = crate::syllables(word);
+        let first = syl.next().unwrap_or("");
+        let last = syl.last().unwrap_or(first);
+        (
+            self.id(&context_token(first, true)),
+            self.id(&context_token(last, true)),
+        )
+    }
+
+    /// ln P(b | a) / P(b) for token ids (`None`: never seen), smoothed and bounded;
+    /// 0 when `a` was never seen.
+    fn pmi(&self, a: Option<u32>, b: Option<u32>) -> f64 {
+        let Some(ia) = a else {
             return 0.0;
         };
         let ca = self.uni[ia as usize];
         let v = self.uni.len() as f64;
-        let (cb, cab) = match self.ids.get(b) {
-            Some(&ib) => (
+        let (cb, cab) = match b {
+            Some(ib) => (
                 self.uni[ib as usize],
                 self.bi
                     .get(&((ia as u64) << 32 | ib as u64))
@@ -453,6 +470,8 @@ struct Index {
     words: Vec<(Box<str>, Box<[u8]>, u32)>,
     /// Skeleton → word indices, cheapest first.
     by_skeleton: HashMap<u64, Vec<u32>, FxBuild>,
+    /// Context-model ids of each word's first and last syllables.
+    ends: Vec<(Option<u32>, Option<u32>)>,
 }
 
 impl Index {
@@ -461,6 +480,8 @@ impl Index {
         entries.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         let mut words = Vec::with_capacity(entries.len());
         let mut by_skeleton: HashMap<u64, Vec<u32>, FxBuild> = HashMap::default();
+        let ctx = Context::embedded();
+        let mut ends = Vec::with_capacity(entries.len());
         for (w, cost) in entries {
             let slots: Box<[u8]> = w.chars().map(slot).collect();
             let key = model.skeleton(&slots);
@@ -468,9 +489,14 @@ impl Index {
             if bucket.len() < MAX_BUCKET {
                 bucket.push(words.len() as u32);
             }
+            ends.push(ctx.ends(&w));
             words.push((w.into_boxed_str(), slots, cost));
         }
-        Index { words, by_skeleton }
+        Index {
+            words,
+            by_skeleton,
+            ends,
+        }
     }
 }
 
@@ -538,7 +564,7 @@ struct Unit {
     /// A space or hyphen (its slot) that may be a line wrap inside a word.
     joiner: Option<u8>,
     /// Its token for the context model.
-    tok: Box<str>,
+    tok: Option<u32>,
 }
 
 /// A candidate reading of a span `i..j` of units.
@@ -727,14 +753,21 @@ impl Corrector {
     /// Like `keep_cost`; with `unknown` false, only dictionary words count (so the
     /// result says whether the span is all known words).
     fn keep_cost_with(&self, units: &[Unit], i: usize, j: usize, unknown: bool) -> Option<u32> {
-        let n = j - i;
+        let best = self.keep_costs(units, i, j, unknown);
+        (best[j - i] != u32::MAX).then_some(best[j - i])
+    }
+
+    /// The cheapest reading as they stand of units `i..j`, for every `j` up to
+    /// `limit` at once (`u32::MAX` where there is none), indexed by `j - i`.
+    fn keep_costs(&self, units: &[Unit], i: usize, limit: usize, unknown: bool) -> Vec<u32> {
+        let n = limit - i;
         let mut best = vec![u32::MAX; n + 1];
         best[0] = 0;
         for a in 0..n {
             if best[a] == u32::MAX {
                 continue;
             }
-            for (b, c) in self.keep_edges(units, i + a, j) {
+            for (b, c) in self.keep_edges(units, i + a, limit) {
                 if !unknown && b == i + a + 1 && units[i + a].lao && c == unknown_syllable() {
                     continue;
                 }
@@ -744,7 +777,7 @@ impl Corrector {
                 }
             }
         }
-        (best[n] != u32::MAX).then_some(best[n])
+        best
     }
 
     /// Keep edges from unit `i` (ending at or before `limit`): (end, cost).
@@ -856,7 +889,7 @@ impl Corrector {
                 },
                 sid,
                 lao,
-                tok: context_token(u, lao),
+                tok: Context::embedded().id(&context_token(u, lao)),
                 joiner: match u {
                     " " => Some(SPACE),
                     "-" => Some(HYPHEN),
@@ -880,6 +913,10 @@ impl Corrector {
                 continue;
             }
             noisy.clear();
+            // Spans from `i` hold at most this many syllables and two joiners.
+            let limit = units.len().min(i + MAX_SPAN_SYLLABLES + 2);
+            let keeps = self.keep_costs(units, i, limit, true);
+            let known = self.keep_costs(units, i, limit, false);
             let mut syllables = 0;
             let mut joiners = 0;
             let mut j = i;
@@ -899,9 +936,9 @@ impl Corrector {
                 }
                 j += 1;
                 // Spans end on a syllable.
-                let keep = self.keep_cost(units, i, j);
+                let keep = (keeps[j - i] != u32::MAX).then_some(keeps[j - i]);
                 // A span that reads as known words needs stronger evidence.
-                let real_word = if self.keep_cost_with(units, i, j, false).is_some() {
+                let real_word = if known[j - i] != u32::MAX {
                     REAL_WORD
                 } else {
                     0
@@ -932,18 +969,17 @@ impl Corrector {
                 }
                 // Context: how well each reading fits its neighbours, against the
                 // span as it stands.
-                let left = if i == 0 { "<s>" } else { &units[i - 1].tok };
-                let right = units.get(j).map_or("</s>", |u| &u.tok);
                 let ctx = Context::embedded();
-                let keep_ctx = ctx.pmi(left, &units[i].tok) + ctx.pmi(&units[j - 1].tok, right);
+                let left = if i == 0 {
+                    ctx.id("<s>")
+                } else {
+                    units[i - 1].tok
+                };
+                let right = units.get(j).map_or_else(|| ctx.id("</s>"), |u| u.tok);
+                let keep_ctx = ctx.pmi(left, units[i].tok) + ctx.pmi(units[j - 1].tok, right);
                 for s in scored.iter_mut() {
-                    let word = &index.words[s.0 as usize].0;
-                    let mut syl = crate::syllables(word);
-                    let first = syl.next().unwrap_or("");
-                    let last = syl.last().unwrap_or(first);
-                    let first = context_token(first, true);
-                    let last = context_token(last, true);
-                    let gain = ctx.pmi(left, &first) + ctx.pmi(&last, right) - keep_ctx;
+                    let (first, last) = index.ends[s.0 as usize];
+                    let gain = ctx.pmi(left, first) + ctx.pmi(last, right) - keep_ctx;
                     let g = CONTEXT_MAX_GAIN;
                     let adj = (-(CONTEXT_WEIGHT * gain).clamp(-g, g) * 1000.0) as i64;
                     s.1 = (s.1 as i64 + adj).clamp(0, u32::MAX as i64) as u32;
