@@ -38,7 +38,7 @@ test('corrections have UTF-16 spans and candidates', () => {
 
 test('options and errors', () => {
   const noisy = 'ຕັກໂນໂລຊີ ແລະ ການສືສານ ທີມີ';
-  assert.ok(akson.corrections(noisy, { threshold: 0 }).length >= akson.corrections(noisy, { threshold: 1 }).length);
+  assert.ok(akson.corrections(noisy, { threshold: 0 }).length > akson.corrections(noisy, { threshold: 1 }).length);
   assert.throws(() => akson.correct('ກ', { threshold: 2 }), RangeError);
   assert.throws(() => akson.correct(42), TypeError);
   assert.throws(() => akson.correct('ກ', 'fast'), TypeError);
