@@ -865,13 +865,7 @@ impl Corrector {
     fn units(&self, line: &str) -> Vec<Unit> {
         let mut units = Vec::new();
         for (off, u) in syllable_indices(line) {
-            let first = u.chars().next().unwrap_or(' ');
-            let lao = crate::chars::lao_class(first).is_some_and(|c| {
-                !matches!(
-                    c,
-                    crate::chars::Lc::Digit | crate::chars::Lc::Ellipsis | crate::chars::Lc::KoLa
-                )
-            });
+            let lao = crate::word::is_lao_syllable(u);
             let canon = normalize(u, Form::Canonical);
             let sid = if lao {
                 let key = crate::dict::syllable_key(u);

@@ -149,7 +149,7 @@ impl std::iter::FusedIterator for WordIndices<'_, '_> {}
 
 /// Whether a syllable unit is a Lao syllable (rather than a space, number, …).
 #[inline]
-fn is_lao_syllable(unit: &str) -> bool {
+pub(crate) fn is_lao_syllable(unit: &str) -> bool {
     let c = unit.chars().next().unwrap_or(' ');
     crate::chars::lao_class(c).is_some_and(|cls| {
         !matches!(
