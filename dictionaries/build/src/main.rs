@@ -13,7 +13,10 @@
 //!    characters, digits, stray marks, or more than 16 syllables.
 //! 2. Spelling variants (same search form, e.g. ຫລາຍ/ຫຼາຍ) keep the spelling most
 //!    sources agree on; an entry that only one source has and that the others spell
-//!    differently is taken as a misspelling and dropped.
+//!    differently is taken as a misspelling and dropped. So is an entry that one
+//!    source alone lists, with a syllable that the corpus never uses and at most one
+//!    other entry has, when the same syllable with the other length of its vowel
+//!    (ິ/ີ, ຶ/ື, ຸ/ູ) is common (ເງີນ for ເງິນ, ທີ່ເກິດຂື້ນ for ທີ່ເກີດຂື້ນ).
 //! 3. Apply the segmentation convention of `tests/gold/CONVENTIONS.md`: entries made
 //!    of the nominalisers ການ / ຄວາມ or ຜູ້ plus another dictionary word, or of a
 //!    grammatical word (ຢູ່, ໃນ, ຂຶ້ນ, …) plus another word, are dropped (they are
@@ -254,6 +257,50 @@ fn run() -> Result<ExitCode, String> {
         words.insert(best.0.clone(), union);
     }
 
+    // 2b. Misspelt vowel length: an entry only one source lists, with a syllable that
+    // no more than one other entry has and the corpus never uses, where the same
+    // syllable with the other length of its vowel (ິ/ີ, ຶ/ື, ຸ/ູ) is common: ເງີນ
+    // for ເງິນ, ທີ່ເກິດຂື້ນ for ທີ່ເກີດຂື້ນ.
+    let lines = corpus_lines(&args)?;
+    let mut corpus_syllables: BTreeMap<&str, usize> = BTreeMap::new();
+    for line in &lines.0 {
+        for s in syllables(line) {
+            *corpus_syllables.entry(s).or_default() += 1;
+        }
+    }
+    let mut entries_with: BTreeMap<String, usize> = BTreeMap::new();
+    for w in words.keys() {
+        let set: BTreeSet<&str> = syllables(w).collect();
+        for s in set {
+            *entries_with.entry(s.to_string()).or_default() += 1;
+        }
+    }
+    let mut misspellings_dropped = 0;
+    words.retain(|w, mask| {
+        if mask.count_ones() > 1 || LEXICALISED.contains(&w.as_str()) {
+            return true;
+        }
+        for s in syllables(w) {
+            let rare =
+                entries_with.get(s).copied().unwrap_or(0) <= 2 && !corpus_syllables.contains_key(s);
+            if !rare {
+                continue;
+            }
+            for v in other_vowel_length(s) {
+                let common = entries_with.get(&v).copied().unwrap_or(0) >= 10
+                    || corpus_syllables.get(v.as_str()).copied().unwrap_or(0) >= 3;
+                if common {
+                    misspellings_dropped += 1;
+                    if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
+                        eprintln!("misspelling: {w} ({s} for {v})");
+                    }
+                    return false;
+                }
+            }
+        }
+        true
+    });
+
     // 3. Convention: nominaliser + word is two words.
     let search_keys: BTreeSet<String> = words
         .keys()
@@ -329,28 +376,7 @@ fn run() -> Result<ExitCode, String> {
     });
 
     // 4. Frequencies by hard EM on the corpus, held-out gold sentences excluded.
-    let held_out: Vec<String> = read(&args.root.join("tests/gold/words-test.txt"))?
-        .lines()
-        .map(|l| l.replace('|', ""))
-        .filter(|l| !l.trim().is_empty())
-        .collect();
-    let mut corpus_files: Vec<PathBuf> = std::fs::read_dir(&args.corpus)
-        .map_err(|e| format!("cannot read the corpus {}: {e}", args.corpus.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    corpus_files.sort();
-    let mut lines = Vec::new();
-    let mut skipped = 0;
-    for f in &corpus_files {
-        for line in read(f)?.lines() {
-            if held_out.iter().any(|h| line.contains(h.as_str())) {
-                skipped += 1;
-                continue;
-            }
-            lines.push(normalize(line, Form::Canonical).into_owned());
-        }
-    }
+    let (lines, skipped) = lines;
     let priors: Vec<(String, f64)> = words
         .iter()
         .map(|(w, mask)| (w.clone(), PRIOR_PER_SOURCE * mask.count_ones() as f64))
@@ -389,7 +415,12 @@ fn run() -> Result<ExitCode, String> {
         &per_source,
         cleaned,
         variants_dropped,
-        [convention_dropped, phrases_dropped, translation_dropped],
+        [
+            convention_dropped,
+            phrases_dropped,
+            translation_dropped,
+            misspellings_dropped,
+        ],
         &costs,
         &counts,
         corpus_tokens,
@@ -428,6 +459,56 @@ fn run() -> Result<ExitCode, String> {
         .map_err(|e| format!("cannot write {}: {e}", meta_path.display()))?;
     print!("{meta}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// The corpus lines, canonical, without those that hold a sentence of the
+/// held-out gold set; and how many were skipped.
+fn corpus_lines(args: &Args) -> Result<(Vec<String>, usize), String> {
+    let held_out: Vec<String> = read(&args.root.join("tests/gold/words-test.txt"))?
+        .lines()
+        .map(|l| l.replace('|', ""))
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let mut corpus_files: Vec<PathBuf> = std::fs::read_dir(&args.corpus)
+        .map_err(|e| format!("cannot read the corpus {}: {e}", args.corpus.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    corpus_files.sort();
+    let mut lines = Vec::new();
+    let mut skipped = 0;
+    for f in &corpus_files {
+        for line in read(f)?.lines() {
+            if held_out.iter().any(|h| line.contains(h.as_str())) {
+                skipped += 1;
+                continue;
+            }
+            lines.push(normalize(line, Form::Canonical).into_owned());
+        }
+    }
+    Ok((lines, skipped))
+}
+
+/// The syllable with one vowel mark of the other length (ິ/ີ, ຶ/ື, ຸ/ູ).
+fn other_vowel_length(syllable: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, c) in syllable.char_indices() {
+        let twin = match c {
+            'ິ' => 'ີ',
+            'ີ' => 'ິ',
+            'ຶ' => 'ື',
+            'ື' => 'ຶ',
+            'ຸ' => 'ູ',
+            'ູ' => 'ຸ',
+            _ => continue,
+        };
+        out.push(format!(
+            "{}{twin}{}",
+            &syllable[..i],
+            &syllable[i + c.len_utf8()..]
+        ));
+    }
+    out
 }
 
 /// The licence notices of every source in the embedded dictionary, verbatim.
@@ -473,7 +554,7 @@ fn summary(
     per_source: &[(&str, usize, usize)],
     cleaned: usize,
     variants_dropped: usize,
-    dropped: [usize; 3],
+    dropped: [usize; 4],
     costs: &[(String, f64)],
     counts: &BTreeMap<String, f64>,
     corpus_tokens: usize,
@@ -500,8 +581,8 @@ fn summary(
         "  \"spelling_variants_merged\": {variants_dropped},\n"
     ));
     s.push_str(&format!(
-        "  \"dropped_nominaliser_compounds\": {},\n  \"dropped_function_word_phrases\": {},\n  \"dropped_translation_phrases\": {},\n",
-        dropped[0], dropped[1], dropped[2]
+        "  \"dropped_nominaliser_compounds\": {},\n  \"dropped_function_word_phrases\": {},\n  \"dropped_translation_phrases\": {},\n  \"dropped_misspellings\": {},\n",
+        dropped[0], dropped[1], dropped[2], dropped[3]
     ));
     s.push_str(&format!("  \"words\": {},\n", costs.len()));
     s.push_str(&format!("  \"words_seen_in_corpus\": {},\n", counts.len()));
