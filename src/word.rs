@@ -169,36 +169,33 @@ impl WordIndices<'_, '_> {
             return;
         }
         self.run.clear();
-        // Whether the run is already in search form (then every syllable is its own
-        // key), known once the run is complete; until then keys are looked up as
-        // they come and looked up again if the run was not.
         for (off, unit) in self.units.by_ref() {
             if !is_lao_syllable(unit) {
                 self.pending = Some((off, unit));
                 break;
             }
-            let sid = self
-                .dict
-                .syllable_id(crate::dict::strip_kola(unit))
-                .unwrap_or(u32::MAX);
+            // A syllable found as it is is in search form (keys are, and search
+            // form is idempotent), so it is its own key; others are normalised.
+            let bare = crate::dict::strip_kola(unit);
+            let sid = match self.dict.syllable_id(bare) {
+                Some(sid) => sid,
+                None => match syllable_key(unit) {
+                    std::borrow::Cow::Owned(key) => self.dict.syllable_id(&key),
+                    std::borrow::Cow::Borrowed(_) => None,
+                }
+                .unwrap_or(u32::MAX),
+            };
             self.run.push(Syl {
                 start: off,
                 end: off + unit.len(),
                 sid,
-                kola: unit.as_bytes().ends_with(&[0xE0, 0xBB, 0x86]),
+                kola: unit.len() != bare.len(),
                 bare: is_bare_consonant(unit),
                 orphan: false,
                 frequent: false,
             });
         }
-        if let (Some(first), Some(last)) = (self.run.first(), self.run.last()) {
-            let span = &self.text[first.start..last.end];
-            if !crate::normalize::is_normalized(span, crate::Form::Search) {
-                for syl in &mut self.run {
-                    let key = syllable_key(&self.text[syl.start..syl.end]);
-                    syl.sid = self.dict.syllable_id(&key).unwrap_or(u32::MAX);
-                }
-            }
+        if !self.run.is_empty() {
             let frequent = self.dict.frequent_below();
             for syl in &mut self.run {
                 let alone = (syl.sid != u32::MAX)
