@@ -206,7 +206,7 @@ export class Dictionary {
   prepare(): void;
   /** Frees the WebAssembly memory now; the dictionary cannot be used afterwards. */
   free(): void;
-  /** `Dictionary(50491 words, embedded default lo-2026.11.2)`. */
+  /** `Dictionary(50300 words, embedded default lo-2026.11.2)`. */
   toString(): string;
   readonly [Symbol.toStringTag]: 'Dictionary';
 }
