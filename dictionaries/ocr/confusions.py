@@ -20,7 +20,7 @@ import argparse, collections, glob, os, subprocess, sys, unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
-from evaluate import file_order  # noqa: E402
+from evaluate import file_order, replace_block  # noqa: E402
 
 
 def cls(c):
@@ -139,10 +139,7 @@ def main():
     text = "\n".join(out)
     print(text)
     if a.update_readme:
-        r = open(a.update_readme, encoding="utf-8").read()
-        b, e = "<!-- conf:begin -->\n", "<!-- conf:end -->"
-        i, j = r.index(b) + len(b), r.index(e)
-        open(a.update_readme, "w", encoding="utf-8").write(r[:i] + text + "\n" + r[j:])
+        replace_block(a.update_readme, "conf", text + "\n")
 
 
 if __name__ == "__main__":

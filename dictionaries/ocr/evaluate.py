@@ -316,6 +316,15 @@ def scores(akson, refs_norm, ref_words, hyps, groups=None):
                 chars=n, words=nw, lines_changed=sum(a != b for a, b in zip(refs_norm, hn)) / max(1, len(hn)))
 
 
+def replace_block(path, name, text):
+    """Rewrites the part of file `path` between `<!-- NAME:begin -->` and
+    `<!-- NAME:end -->` with `text`."""
+    r = open(path, encoding="utf-8").read()
+    b, e = f"<!-- {name}:begin -->\n", f"<!-- {name}:end -->"
+    i, j = r.index(b) + len(b), r.index(e)
+    open(path, "w", encoding="utf-8").write(r[:i] + text + r[j:])
+
+
 def pct(x):
     return f"{100 * x:.2f}"
 
@@ -445,10 +454,7 @@ def main():
     if a.json:
         json.dump(results, open(a.json, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
     if a.update_readme:
-        r = open(a.update_readme, encoding="utf-8").read()
-        b, e = "<!-- eval:begin -->\n", "<!-- eval:end -->"
-        i, j = r.index(b) + len(b), r.index(e)
-        open(a.update_readme, "w", encoding="utf-8").write(r[:i] + text + r[j:])
+        replace_block(a.update_readme, "eval", text)
 
 
 if __name__ == "__main__":

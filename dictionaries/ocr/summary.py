@@ -10,7 +10,7 @@ import argparse, collections, glob, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from evaluate import ROOT, Akson, file_order, lev, read_pairs  # noqa: E402
+from evaluate import ROOT, Akson, file_order, lev, read_pairs, replace_block  # noqa: E402
 
 
 def main():
@@ -55,10 +55,7 @@ def main():
     text = "\n".join(out) + "\n"
     print(text)
     if a.update_readme:
-        r = open(a.update_readme, encoding="utf-8").read()
-        b, e = "<!-- summary:begin -->\n", "<!-- summary:end -->"
-        i, j = r.index(b) + len(b), r.index(e)
-        open(a.update_readme, "w", encoding="utf-8").write(r[:i] + text + r[j:])
+        replace_block(a.update_readme, "summary", text)
 
 
 if __name__ == "__main__":
