@@ -1154,21 +1154,11 @@ mod tests {
 
     #[test]
     fn any_text_gives_text_with_the_same_lines() {
-        let mut pool: Vec<char> = (0xE80..0xF00).filter_map(char::from_u32).collect();
-        pool.extend([
-            ' ', ' ', '\n', '\r', '-', '.', '1', 'a', '\u{E48}', '\u{A0}', '\u{200B}', '🙂',
-        ]);
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut rnd = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
         let c = Corrector::new().with_options(CorrectOptions::with_threshold(0.0).unwrap());
-        for _ in 0..400 {
-            let len = rnd(120);
-            let text: String = (0..len).map(|_| pool[rnd(pool.len())]).collect();
+        let extra = [
+            ' ', ' ', '\n', '\r', '-', '.', '1', 'a', '\u{E48}', '\u{A0}', '\u{200B}', '🙂',
+        ];
+        for text in crate::random_texts(0x9E37_79B9_7F4A_7C15, &extra, 120).take(400) {
             let out = c.correct(&text);
             assert_eq!(
                 out.matches('\n').count(),

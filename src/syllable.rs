@@ -1236,21 +1236,10 @@ mod tests {
             .unwrap_or_default();
         // Random strings over Lao letters, Thai marks and a few other characters,
         // so that rare paths (stray marks, runs cut by the window) are memoised too.
-        let mut pool: Vec<char> = (0xE80..0xF00).filter_map(char::from_u32).collect();
-        pool.extend([
+        let extra = [
             '\u{E48}', '\u{E34}', '\u{E4C}', ' ', 'a', '1', '.', '\u{A0}',
-        ]);
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut rnd = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
-        for _ in 0..3000 {
-            let len = 1 + rnd(300);
-            texts.push((0..len).map(|_| pool[rnd(pool.len())]).collect());
-        }
+        ];
+        texts.extend(crate::random_texts(0x2545_F491_4F6C_DD1D, &extra, 301).take(3000));
         // Long runs of marks and letters cross the window's refill boundary.
         texts.push("ກ່".repeat(400) + &"\u{E48}".repeat(300) + "ກາ");
         clear_memo();
