@@ -48,7 +48,7 @@ fn denormalise(s: &str) -> String {
 }
 
 /// Best throughput in MB/s over several samples of at least 200 ms each.
-fn measure(bytes: usize, mut f: impl FnMut()) -> f64 {
+fn measure(bytes: usize, f: &mut dyn FnMut()) -> f64 {
     f(); // warm up
     let mut best = Duration::MAX;
     for _ in 0..5 {
@@ -87,154 +87,88 @@ fn main() {
     // `cargo bench --bench core -- NAME` measures only the rows whose name contains NAME.
     let only: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
     let skip = |name: &str| only.as_ref().is_some_and(|o| !name.contains(o.as_str()));
+    // A row of the table: `f` measured on `bytes` bytes, unless filtered out.
+    let row = |task: &'static str, name: &'static str, bytes: usize, f: &mut dyn FnMut()| {
+        let mbs = if skip(name) {
+            f64::NAN
+        } else {
+            measure(bytes, f)
+        };
+        (task, name, mbs)
+    };
     let corrector = akson::Corrector::new();
     let grapheme = icu_segmenter::GraphemeClusterSegmenter::new();
     let icu_words = icu_segmenter::WordSegmenter::new_dictionary(Default::default());
     let dict = akson::Dictionary::embedded();
     let rows: Vec<(&str, &str, f64)> = vec![
-        (
+        row(
             "normalise, already canonical",
             "akson canonical",
-            if skip("akson canonical") {
-                f64::NAN
-            } else {
-                measure(text.len(), || {
-                    black_box(akson::normalize(black_box(&text), akson::Form::Canonical));
-                })
+            text.len(),
+            &mut || {
+                black_box(akson::normalize(black_box(&text), akson::Form::Canonical));
             },
         ),
-        (
-            "",
-            "unicode-normalization is_nfc",
-            if skip("unicode-normalization is_nfc") {
-                f64::NAN
-            } else {
-                measure(text.len(), || {
-                    black_box(unicode_normalization::is_nfc(black_box(&text)));
-                })
-            },
-        ),
-        (
-            "",
-            "unicode-normalization NFC",
-            if skip("unicode-normalization NFC") {
-                f64::NAN
-            } else {
-                measure(text.len(), || {
-                    black_box(black_box(&text).nfc().collect::<String>());
-                })
-            },
-        ),
-        (
+        row("", "unicode-normalization is_nfc", text.len(), &mut || {
+            black_box(unicode_normalization::is_nfc(black_box(&text)));
+        }),
+        row("", "unicode-normalization NFC", text.len(), &mut || {
+            black_box(black_box(&text).nfc().collect::<String>());
+        }),
+        row(
             "normalise, needs repair",
             "akson canonical",
-            if skip("akson canonical") {
-                f64::NAN
-            } else {
-                measure(messy.len(), || {
-                    black_box(akson::normalize(black_box(&messy), akson::Form::Canonical));
-                })
+            messy.len(),
+            &mut || {
+                black_box(akson::normalize(black_box(&messy), akson::Form::Canonical));
             },
         ),
-        (
-            "",
-            "akson search",
-            if skip("akson search") {
-                f64::NAN
-            } else {
-                measure(messy.len(), || {
-                    black_box(akson::normalize(black_box(&messy), akson::Form::Search));
-                })
-            },
-        ),
-        (
-            "",
-            "unicode-normalization NFC",
-            if skip("unicode-normalization NFC") {
-                f64::NAN
-            } else {
-                measure(messy.len(), || {
-                    black_box(black_box(&messy).nfc().collect::<String>());
-                })
-            },
-        ),
-        (
-            "segment",
-            "akson syllables",
-            if skip("akson syllables") {
-                f64::NAN
-            } else {
-                measure(text.len(), || {
-                    black_box(akson::syllables(black_box(&text)).count());
-                })
-            },
-        ),
-        (
+        row("", "akson search", messy.len(), &mut || {
+            black_box(akson::normalize(black_box(&messy), akson::Form::Search));
+        }),
+        row("", "unicode-normalization NFC", messy.len(), &mut || {
+            black_box(black_box(&messy).nfc().collect::<String>());
+        }),
+        row("segment", "akson syllables", text.len(), &mut || {
+            black_box(akson::syllables(black_box(&text)).count());
+        }),
+        row(
             "",
             "akson syllables, each text seen once (memo cleared)",
-            if skip("akson syllables, each text seen once (memo cleared)") {
-                f64::NAN
-            } else {
-                measure(one.len(), || {
-                    akson::syllable::clear_memo();
-                    black_box(akson::syllables(black_box(&one)).count());
-                })
+            one.len(),
+            &mut || {
+                akson::syllable::clear_memo();
+                black_box(akson::syllables(black_box(&one)).count());
             },
         ),
-        (
-            "",
-            "ICU4X graphemes",
-            if skip("ICU4X graphemes") {
-                f64::NAN
-            } else {
-                measure(text.len(), || {
-                    black_box(grapheme.segment_str(black_box(&text)).count());
-                })
-            },
-        ),
-        (
-            "segment words",
-            "akson words",
-            if skip("akson words") {
-                f64::NAN
-            } else {
-                measure(text.len(), || {
-                    black_box(dict.words(black_box(&text)).count());
-                })
-            },
-        ),
-        (
+        row("", "ICU4X graphemes", text.len(), &mut || {
+            black_box(grapheme.segment_str(black_box(&text)).count());
+        }),
+        row("segment words", "akson words", text.len(), &mut || {
+            black_box(dict.words(black_box(&text)).count());
+        }),
+        row(
             "",
             "akson words, unnormalised input",
-            if skip("akson words, unnormalised input") {
-                f64::NAN
-            } else {
-                measure(messy.len(), || {
-                    black_box(dict.words(black_box(&messy)).count());
-                })
+            messy.len(),
+            &mut || {
+                black_box(dict.words(black_box(&messy)).count());
             },
         ),
-        (
+        row(
             "",
             "ICU4X WordSegmenter (dictionary)",
-            if skip("ICU4X WordSegmenter (dictionary)") {
-                f64::NAN
-            } else {
-                measure(text.len(), || {
-                    black_box(icu_words.segment_str(black_box(&text)).count());
-                })
+            text.len(),
+            &mut || {
+                black_box(icu_words.segment_str(black_box(&text)).count());
             },
         ),
-        (
+        row(
             "OCR correction",
             "akson correct (one copy of the corpus)",
-            if skip("akson correct") {
-                f64::NAN
-            } else {
-                corrector.suggest("ກ", 1); // build the candidate index first
-                measure(one.len(), || {
-                    black_box(corrector.correct(black_box(&one)));
-                })
+            one.len(),
+            &mut || {
+                black_box(corrector.correct(black_box(&one)));
             },
         ),
     ];
@@ -245,7 +179,7 @@ fn main() {
     );
     println!("| task | implementation | MB/s |");
     println!("| --- | --- | ---: |");
-    for (task, name, mbs) in rows {
+    for &(task, name, mbs) in &rows {
         if mbs.is_nan() {
             continue;
         }
@@ -255,14 +189,14 @@ fn main() {
             println!("| {task} | {name} | {mbs:.0} |");
         }
     }
-    if !skip("akson correct") {
-        // The same figure in Lao words per second (words as akson segments them).
+    // The correction figure again in Lao words per second (words as akson segments
+    // them).
+    let correct_mbs = rows.last().map_or(f64::NAN, |r| r.2);
+    if !correct_mbs.is_nan() {
         let lao_words = akson::words(&one)
             .filter(|w| w.chars().any(|c| ('\u{E81}'..='\u{EDF}').contains(&c)))
             .count();
-        let mbs = measure(one.len(), || {
-            black_box(corrector.correct(black_box(&one)));
-        });
+        let mbs = correct_mbs;
         println!(
             "\nakson correct: {:.0} Lao words/s ({lao_words} words in {} bytes)",
             lao_words as f64 * mbs * 1e6 / one.len() as f64,
