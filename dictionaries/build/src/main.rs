@@ -595,3 +595,19 @@ fn summary(
     s.push_str("}\n");
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::other_vowel_length;
+
+    #[test]
+    fn other_vowel_length_swaps_one_mark_at_a_time() {
+        assert_eq!(other_vowel_length("ເກິດ"), ["ເກີດ"]);
+        assert_eq!(other_vowel_length("ຂື້ນ"), ["ຂຶ້ນ"]);
+        assert_eq!(other_vowel_length("ກູ້"), ["ກຸ້"]);
+        // Both marks of a syllable with two, one at a time.
+        assert_eq!(other_vowel_length("ຄຸີ"), ["ຄູີ", "ຄຸິ"]);
+        // No vowel with a length twin: nothing.
+        assert!(other_vowel_length("ການ").is_empty());
+    }
+}
