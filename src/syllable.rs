@@ -56,12 +56,6 @@ pub struct SyllableIndices<'a> {
     win: Window,
     /// Decisions already taken, shared by the iterators of a thread (see [`Memo`]).
     memo: Option<Box<Memo>>,
-    /// The candidates of the syllable at byte `ahead_at`, read during the look-ahead
-    /// of the previous decision, and the furthest position (from `ahead_at`) they
-    /// read.
-    ahead: Cands,
-    ahead_far: usize,
-    ahead_at: usize,
 }
 
 impl Clone for SyllableIndices<'_> {
@@ -71,9 +65,6 @@ impl Clone for SyllableIndices<'_> {
             pos: self.pos,
             win: self.win.clone(),
             memo: Some(Memo::take()),
-            ahead: self.ahead,
-            ahead_far: self.ahead_far,
-            ahead_at: self.ahead_at,
         }
     }
 }
@@ -116,9 +107,6 @@ pub fn syllable_indices(text: &str) -> SyllableIndices<'_> {
         pos: 0,
         win: Window::new(),
         memo: Some(Memo::take()),
-        ahead: Cands::new(),
-        ahead_far: 0,
-        ahead_at: usize::MAX,
     }
 }
 
@@ -275,8 +263,6 @@ struct Window {
     len: usize,
     /// Alphabet index of each character; the run ends at the first 0 (END).
     alphas: [u8; WIN],
-    /// The grammar's code of each character (for decisions not in the memo).
-    codes: [Code; WIN],
 }
 
 impl std::fmt::Debug for Window {
@@ -294,14 +280,13 @@ impl Window {
             start: 0,
             len: 0,
             alphas: [0; WIN],
-            codes: [END; WIN],
         }
     }
 
     /// The characters from byte `pos` on (ending at the end of the Lao run, with its
     /// END, or at the end of the window, whichever comes first).
     #[inline]
-    fn at(&mut self, b: &[u8], pos: usize) -> (&[u8], &[Code]) {
+    fn at(&mut self, b: &[u8], pos: usize) -> &[u8] {
         let idx = pos.wrapping_sub(self.start) / 3;
         let inside = pos >= self.start && (pos - self.start) % 3 == 0 && idx < self.len;
         // The run ended inside the window if the last decoded code is END.
@@ -312,18 +297,13 @@ impl Window {
             let mut i = pos;
             while n < WIN {
                 // Fast path for the Lao block; Thai marks and the rest via `code_at`.
-                let (a, c) = match b.get(i..i + 3) {
+                let a = match b.get(i..i + 3) {
                     Some(&[0xE0, b1, b2]) if b1 == 0xBA || b1 == 0xBB => {
-                        let k = (((b1 & 1) << 6) | (b2 & 0x3F)) as usize;
-                        (LAO_ALPHA[k], LAO_CODES[k])
+                        LAO_ALPHA[(((b1 & 1) << 6) | (b2 & 0x3F)) as usize]
                     }
-                    _ => {
-                        let c = code_at(b, i);
-                        (alpha_of_code(c) as u8, c)
-                    }
+                    _ => alpha_of_code(code_at(b, i)),
                 };
                 self.alphas[n] = a;
-                self.codes[n] = c;
                 n += 1;
                 if a == 0 {
                     break;
@@ -331,9 +311,9 @@ impl Window {
                 i += 3;
             }
             self.len = n;
-            return (&self.alphas[..self.len], &self.codes[..self.len]);
+            return &self.alphas[..self.len];
         }
-        (&self.alphas[idx..self.len], &self.codes[idx..self.len])
+        &self.alphas[idx..self.len]
     }
 }
 
@@ -348,13 +328,29 @@ impl Window {
 // every decision is found in the trie after the first few kilobytes. Results are
 // identical by construction (and checked against the grammar in the tests).
 
-/// Codes in a trie node's transition table: index 0 is END, then every distinct
-/// code of the Lao block.
+/// Whether the grammar reads a character with code `c` as it reads the end of the
+/// run: it starts no syllable and is neither a mark, a letter nor ໆ (digits, ຯ,
+/// unassigned code points). Such characters get the alphabet index of END, so a run
+/// is cut there, as the grammar cuts it anyway.
+const fn like_end(c: Code) -> bool {
+    let cls = c & CLASS;
+    c == END
+        || cls == Lc::Digit as Code
+        || cls == Lc::Ellipsis as Code
+        || cls == Lc::Unassigned as Code
+}
+
+/// Codes in a trie node's transition table: index 0 is END (and the codes
+/// [`like_end`]), then every other distinct code of the Lao block.
 const fn build_alphabet() -> ([u8; 128], usize) {
     let mut alpha = [0u8; 128];
     let mut n = 1usize;
     let mut i = 0;
     while i < 128 {
+        if like_end(LAO_CODES[i]) {
+            i += 1;
+            continue;
+        }
         let mut j = 0;
         let mut found = 0u8;
         while j < i {
@@ -378,20 +374,35 @@ const fn build_alphabet() -> ([u8; 128], usize) {
 const ALPHABET: ([u8; 128], usize) = build_alphabet();
 /// Alphabet index of each character of the Lao block.
 static LAO_ALPHA: [u8; 128] = ALPHABET.0;
-/// Transitions per trie node.
-const NA: usize = ALPHABET.1;
+/// Transitions per trie node (a power of two, so that a node's offset is a shift).
+const NA: usize = 32;
+const _: () = assert!(ALPHABET.1 <= NA);
+/// The code of each alphabet index.
+static ALPHA_CODE: [Code; NA] = {
+    let mut t = [END; NA];
+    let mut i = 0;
+    while i < 128 {
+        t[ALPHABET.0[i] as usize] = if ALPHABET.0[i] == 0 {
+            END
+        } else {
+            LAO_CODES[i]
+        };
+        i += 1;
+    }
+    t
+};
 /// Alphabet index of ໆ.
 const KO_LA: u8 = ALPHABET.0[0xEC6 - 0xE80];
 
 /// Alphabet index of a code (END is 0).
-fn alpha_of_code(c: Code) -> usize {
+fn alpha_of_code(c: Code) -> u8 {
     if c == END {
         return 0;
     }
     LAO_CODES
         .iter()
         .position(|&x| x == c)
-        .map_or(0, |i| LAO_ALPHA[i] as usize)
+        .map_or(0, |i| LAO_ALPHA[i])
 }
 
 /// A transition to a leaf: the decision, a length in characters.
@@ -522,7 +533,8 @@ pub fn clear_memo() {
 /// decision can be memoised on exactly the characters it depended on.
 #[derive(Copy, Clone)]
 struct Rd<'a> {
-    w: &'a [Code],
+    /// Alphabet indices.
+    w: &'a [u8],
     off: usize,
     far: &'a Cell<usize>,
 }
@@ -536,7 +548,7 @@ impl<'a> Rd<'a> {
             self.far.set(j);
         }
         match self.w.get(j) {
-            Some(&c) => c,
+            Some(&a) => ALPHA_CODE[a as usize],
             None => END,
         }
     }
@@ -557,7 +569,7 @@ impl SyllableIndices<'_> {
         if !starts_syllable(first) {
             return other_unit_end(text, start);
         }
-        let (w, codes) = self.win.at(b, start);
+        let w = self.win.at(b, start);
         let hit = match &self.memo {
             Some(m) => m.lookup(w),
             None => None,
@@ -566,34 +578,19 @@ impl SyllableIndices<'_> {
             Some(len) => len,
             None => {
                 let far = Cell::new(0);
-                let known = if self.ahead_at == start {
-                    far.set(self.ahead_far);
-                    Some(self.ahead)
-                } else {
-                    None
-                };
                 let rd = Rd {
-                    w: codes,
+                    w,
                     off: 0,
                     far: &far,
                 };
-                let (len, ahead) = decide(rd, known);
+                let len = decide(rd);
                 // The decision read positions 0..=far only, so the same characters
                 // there always give the same decision (reads past the end of the run
                 // give END, as they do in `Memo::lookup`). Past the end of a window
                 // that does not hold the whole run, reads are not the text's: then
-                // neither the decision nor the look-ahead is kept.
+                // the decision is not kept.
                 let far = far.get();
                 let faithful = far < w.len() || w.last() == Some(&0);
-                self.ahead_at = usize::MAX;
-                if let (Some((cands, ahead_far)), true) = (ahead, faithful) {
-                    // Only if the next syllable starts right after this one (no ໆ).
-                    if w.get(len) != Some(&KO_LA) {
-                        self.ahead = cands;
-                        self.ahead_far = ahead_far.saturating_sub(len);
-                        self.ahead_at = start + 3 * len;
-                    }
-                }
                 if let (Some(m), true) = (&mut self.memo, faithful) {
                     m.insert(w, far, len);
                 }
@@ -616,55 +613,39 @@ impl SyllableIndices<'_> {
 }
 
 /// Length in characters of the syllable at the start of `w`: the candidate whose
-/// cost plus the cheapest next syllable is lowest; on a tie, the longer one. With
-/// `known`, the candidates at the start (already read by the previous look-ahead).
-/// Also returns the winner's next-syllable candidates when they were read, with the
-/// furthest position that reading touched.
+/// cost plus the cheapest next syllable is lowest; on a tie, the longer one.
 #[inline]
-fn decide(w: Rd, known: Option<Cands>) -> (usize, Option<(Cands, usize)>) {
-    let cands = match known {
-        Some(c) => c,
-        None => lao_candidates(w),
-    };
+fn decide(w: Rd) -> usize {
+    let cands = lao_candidates(w);
     // Most of the time bounds on the next syllable's cost settle it without reading
     // the next syllable.
     if let Some(len) = sure_winner(w, &cands) {
-        return (len, None);
+        return len;
     }
     // A candidate that alone costs more than the best total so far cannot win, so
     // its next syllable is not looked at.
     let mut best_total = u32::MAX;
     let mut best_len = 0usize;
-    let mut best_next = None;
     for cand in cands.as_slice() {
         if cand.cost as u32 > best_total {
             continue;
         }
         let len = cand.len as usize;
-        let (next_cost, next) = if starts_syllable(w.get(len)) {
-            // Read with its own record of how far it looked, kept with the result.
-            let sub = Cell::new(0);
-            let nc = lao_candidates(Rd {
-                far: &sub,
+        let next_cost = if starts_syllable(w.get(len)) {
+            lao_min_cost(Rd {
                 off: w.off + len,
                 ..w
-            });
-            let f = sub.get();
-            if f > w.far.get() {
-                w.far.set(f);
-            }
-            (nc.min_cost(), Some((nc, f)))
+            })
         } else {
-            (0, None)
+            0
         };
         let total = cand.cost as u32 + next_cost;
         if total < best_total || (total == best_total && len > best_len) {
             best_total = total;
             best_len = len;
-            best_next = next;
         }
     }
-    (best_len, best_next)
+    best_len
 }
 
 /// Bounds on the cost of the cheapest syllable at `i`: (lower, upper), or `None`
@@ -744,6 +725,9 @@ const MAX_CANDS: usize = 8;
 #[derive(Copy, Clone, Debug)]
 struct Cands {
     len: u8,
+    /// Only the cheapest cost is wanted (the look-ahead): readings that cannot be
+    /// cheaper are not listed, and no more characters are read than that takes.
+    min_only: bool,
     list: [Cand; MAX_CANDS],
 }
 
@@ -751,6 +735,7 @@ impl Cands {
     fn new() -> Cands {
         Cands {
             len: 0,
+            min_only: false,
             list: [Cand::default(); MAX_CANDS],
         }
     }
@@ -875,7 +860,11 @@ fn skip_tones(w: Rd, mut i: usize) -> usize {
 #[inline]
 fn push_opt_final(w: Rd, i: usize, cost: u16, out: &mut Cands) {
     out.push(i, cost);
-    push_final(w, i, cost, out);
+    // With a final the reading costs at least as much: no need to read it for the
+    // cheapest cost.
+    if !out.min_only {
+        push_final(w, i, cost, out);
+    }
 }
 
 /// Pushes the reading that ends with a final consonant at `i`, if there is one.
@@ -966,7 +955,22 @@ fn push_tails(w: Rd, r: usize, pre: Pre, v: Vm, medial: bool, cost: u16, out: &m
 /// Every reading of a Lao syllable at the start of `w`, with its cost.
 #[inline]
 fn lao_candidates(w: Rd) -> Cands {
+    lao_readings(w, false)
+}
+
+/// The cheapest cost of a Lao syllable at the start of `w`, reading as few
+/// characters as that takes (the decision of the syllable before depends on exactly
+/// the characters read, see [`Memo`]).
+#[inline]
+fn lao_min_cost(w: Rd) -> u32 {
+    lao_readings(w, true).min_cost()
+}
+
+/// [`lao_candidates`], or with `min_only` a subset with the same cheapest cost.
+#[inline]
+fn lao_readings(w: Rd, min_only: bool) -> Cands {
     let mut out = Cands::new();
+    out.min_only = min_only;
     let c0 = w.get(0);
     if c0 == END {
         return out;
@@ -992,6 +996,10 @@ fn lao_candidates(w: Rd) -> Cands {
     if class_is(c, Lc::Cons) {
         let (r1, v1) = mark_run(w, p + 1);
         push_tails(w, r1, pre, v1, false, BASE, &mut out);
+        if min_only && out.min_cost() == BASE as u32 {
+            // No reading costs less than `BASE`.
+            return out;
+        }
         // Two-consonant onsets.
         let c2 = w.get(p + 1);
         if class_is(c2, Lc::Cons) {
@@ -1022,6 +1030,10 @@ fn lao_candidates(w: Rd) -> Cands {
         // A pre-vowel with no consonant, or a mark/vowel letter with no onset.
         let (r, _) = mark_run(w, if pre != Pre::None { p } else { p + 1 });
         out.push(r, STRAY);
+    }
+    if min_only {
+        // What follows changes lengths, not costs.
+        return out;
     }
     // A silent letter with ໌ (ຈັນທ໌, ໄຟລ໌) belongs to the syllable before it.
     for k in 0..out.len as usize {
