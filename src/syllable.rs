@@ -23,8 +23,9 @@
 //! Decisions are memoised: the characters each decision depended on are stored in a
 //! per-thread trie with the decision at the leaf, so syllables met before are
 //! segmented at a few instructions per character (a lazily built automaton, like a
-//! regex engine's lazy DFA). The memo never changes a result and never grows past
-//! about 2 MB per thread; it is the only allocation.
+//! regex engine's lazy DFA, which reads each character once and finds where
+//! syllables end without a branch on it). The memo never changes a result and never
+//! grows past 1.5 MB per thread; it is the only allocation.
 //!
 //! Runs of other text are units of their own: whitespace, numbers (ASCII, Lao or
 //! other digits, with `.` or `,` between digits), letters of other scripts with their
@@ -56,6 +57,12 @@ pub struct SyllableIndices<'a> {
     win: Window,
     /// Decisions already taken, shared by the iterators of a thread (see [`Memo`]).
     memo: Option<Box<Memo>>,
+    /// Ends of the units of a run found ahead by [`Memo::scan`], in bytes from the
+    /// byte offset `ends_at`; `ends[next_end..n_ends]` are still to be returned.
+    ends: [u32; WIN + 1],
+    ends_at: usize,
+    next_end: usize,
+    n_ends: usize,
 }
 
 impl Clone for SyllableIndices<'_> {
@@ -65,6 +72,10 @@ impl Clone for SyllableIndices<'_> {
             pos: self.pos,
             win: self.win.clone(),
             memo: Some(Memo::take()),
+            ends: self.ends,
+            ends_at: self.ends_at,
+            next_end: self.next_end,
+            n_ends: self.n_ends,
         }
     }
 }
@@ -107,6 +118,10 @@ pub fn syllable_indices(text: &str) -> SyllableIndices<'_> {
         pos: 0,
         win: Window::new(),
         memo: Some(Memo::take()),
+        ends: [0; WIN + 1],
+        ends_at: 0,
+        next_end: 0,
+        n_ends: 0,
     }
 }
 
@@ -124,10 +139,16 @@ impl<'a> Iterator for SyllableIndices<'a> {
     #[inline]
     fn next(&mut self) -> Option<(usize, &'a str)> {
         let start = self.pos;
-        if start >= self.text.len() {
-            return None;
-        }
-        let end = self.unit_end(start);
+        let end = if self.next_end < self.n_ends {
+            let e = self.ends_at + self.ends[self.next_end] as usize;
+            self.next_end += 1;
+            e
+        } else {
+            if start >= self.text.len() {
+                return None;
+            }
+            self.unit_end(start)
+        };
         self.pos = end;
         Some((start, &self.text[start..end]))
     }
@@ -292,28 +313,36 @@ impl Window {
         // The run ended inside the window if the last decoded code is END.
         let ends_inside = self.len > 0 && self.len < WIN;
         if !(inside && (ends_inside || self.len - idx >= LOOK)) {
-            self.start = pos;
-            let mut n = 0;
-            let mut i = pos;
-            while n < WIN {
-                // Fast path for the Lao block; Thai marks and the rest via `code_at`.
-                let a = match b.get(i..i + 3) {
-                    Some(&[0xE0, b1, b2]) if b1 == 0xBA || b1 == 0xBB => {
-                        LAO_ALPHA[(((b1 & 1) << 6) | (b2 & 0x3F)) as usize]
-                    }
-                    _ => alpha_of_code(code_at(b, i)),
-                };
-                self.alphas[n] = a;
-                n += 1;
-                if a == 0 {
-                    break;
-                }
-                i += 3;
-            }
-            self.len = n;
-            return &self.alphas[..self.len];
+            return self.fill(b, pos);
         }
         &self.alphas[idx..self.len]
+    }
+
+    /// Decodes the characters from byte `pos` on into the window.
+    fn fill(&mut self, b: &[u8], pos: usize) -> &[u8] {
+        self.start = pos;
+        let mut n = 0;
+        let rest = b.get(pos..).unwrap_or(&[]);
+        for (slot, c) in self.alphas.iter_mut().zip(rest.chunks_exact(3)) {
+            // Fast path for the Lao block; Thai marks and the rest via `code_at`.
+            let a = if c[0] == 0xE0 && c[1] & 0xFE == 0xBA {
+                LAO_ALPHA[(((c[1] & 1) << 6) | (c[2] & 0x3F)) as usize]
+            } else {
+                alpha_of_code(code_at(b, pos + 3 * n))
+            };
+            *slot = a;
+            n += 1;
+            if a == 0 {
+                break;
+            }
+        }
+        // The text ended before the run and the window did.
+        if n < WIN && (n == 0 || self.alphas[n - 1] != 0) {
+            self.alphas[n] = 0;
+            n += 1;
+        }
+        self.len = n;
+        &self.alphas[..n]
     }
 }
 
@@ -327,6 +356,12 @@ impl Window {
 // instructions per character. Lao text reuses a few thousand syllables, so nearly
 // every decision is found in the trie after the first few kilobytes. Results are
 // identical by construction (and checked against the grammar in the tests).
+//
+// A decision's leaf also learns where the walk of the next decision stands after
+// the characters the decision read beyond its syllable (`EMIT` transitions), so
+// `Memo::scan` runs the trie as one automaton over a whole run of Lao text: one
+// transition per character, the end of each syllable written to a buffer without
+// a branch, and the iterator hands the buffered units out.
 
 /// Whether the grammar reads a character with code `c` as it reads the end of the
 /// run: it starts no syllable and is neither a mark, a letter nor ໆ (digits, ຯ,
@@ -405,19 +440,84 @@ fn alpha_of_code(c: Code) -> u8 {
         .map_or(0, |i| LAO_ALPHA[i])
 }
 
-/// A transition to a leaf: the decision, a length in characters.
-const LEAF: u16 = 1 << 15;
-/// The trie is cleared when it reaches this many nodes (about 2 MB), so memory
-/// stays bounded whatever the input.
-const MAX_NODES: usize = (1 << 15) - 1;
+/// A transition is a `u16` in `trans` and a `u8` in `aux`: 0 (not known yet),
+/// the next node's number (below `EMIT`), or a decision, which has the `EMIT`
+/// bit. A decision is either `LEAF` with its length in characters in `aux`, or,
+/// once the scan has worked out where the next decision stands after it,
+/// `EMIT | node` with a delay in `aux`: the syllable ends `delay` characters before
+/// the one that led here, and the characters read since then lead from the root
+/// to `node` (never the root), so the scan goes on from there without reading them
+/// again (see [`Memo::scan`]). Either way `t & NODE_MASK` is the node to go on
+/// from, and 0 (the root) where the scan must stop.
+const EMIT: u32 = 1 << 15;
+const NODE_MASK: u32 = EMIT - 1;
+const LEAF: u32 = EMIT;
+/// The trie is cleared when it reaches this many nodes (1.5 MB), so memory stays
+/// bounded whatever the input.
+const MAX_NODES: usize = 1 << 14;
 /// Decisions that read more characters than this are not memoised (rare contexts).
 const MAX_PATH: usize = 64;
 
-/// A trie of decisions (see above). A node is the offset of its `NA` transitions in
-/// `trans` divided by `NA` (node numbers fit in 15 bits); a transition is 0 (not
-/// known yet), `LEAF | len`, or the next node's number.
+/// The scan's inner loop (see [`Memo::scan`]): from `node` at `w[i]`, with `k`
+/// ends found, up to the end of `w` or the first transition that is not known or
+/// not continued. Returns the node, position, number of ends and that transition.
+#[inline(never)]
+fn run(
+    memo: &Memo,
+    w: &[u8],
+    ends: &mut [u32],
+    base: u32,
+    mut node: usize,
+    mut i: usize,
+    mut k: usize,
+) -> (usize, usize, usize, u32) {
+    let (trans, aux) = (&memo.trans[..], &memo.aux[..]);
+    let mut byte = base + 3 * i as u32;
+    while let Some(&a) = w.get(i) {
+        let slot = node * NA + a as usize;
+        let t = trans.get(slot).copied().unwrap_or(0) as u32;
+        let next = (t & NODE_MASK) as usize;
+        if next == 0 {
+            return (
+                node,
+                i,
+                k,
+                t | (aux.get(slot).copied().unwrap_or(0) as u32) << 16,
+            );
+        }
+        // Branch-free: an `EMIT` writes an end, a node transition writes a value
+        // that the next end overwrites.
+        let e = t >> 15;
+        let delay = aux.get(slot).copied().unwrap_or(0) as u32;
+        if let Some(end) = ends.get_mut(k) {
+            *end = byte.wrapping_sub(3 * delay);
+        }
+        k += e as usize;
+        node = next;
+        i += 1;
+        byte += 3;
+    }
+    (node, i, k, 0)
+}
+
+/// The length of the syllable decided by transition `t` (which has `EMIT`; its
+/// `aux` byte in bits 16 to 23), read as the `depth`-th character of the decision
+/// (0 for its first).
+#[inline]
+fn decided_len(t: u32, depth: usize) -> usize {
+    let aux = (t >> 16) as usize;
+    if t & 0xFFFF == LEAF {
+        aux
+    } else {
+        depth.saturating_sub(aux)
+    }
+}
+
+/// A trie of decisions (see above): node `n` has its `NA` transitions at
+/// `trans[n * NA..]`; node 0 is the root.
 struct Memo {
     trans: Vec<u16>,
+    aux: Vec<u8>,
 }
 
 thread_local! {
@@ -427,7 +527,10 @@ thread_local! {
 
 impl Memo {
     fn new() -> Memo {
-        Memo { trans: vec![0; NA] }
+        Memo {
+            trans: vec![0; NA],
+            aux: vec![0; NA],
+        }
     }
 
     /// Borrows this thread's memo (or a new one if it is lent out already).
@@ -449,15 +552,32 @@ impl Memo {
         });
     }
 
+    /// Forgets every decision.
+    fn clear(&mut self) {
+        self.trans.clear();
+        self.trans.resize(NA, 0);
+        self.aux.clear();
+        self.aux.resize(NA, 0);
+    }
+
+    /// The transition of `node` on the character with alphabet index `a` (with
+    /// its `aux` byte in bits 16 to 23).
+    #[inline]
+    fn at(&self, node: usize, a: u8) -> u32 {
+        let slot = node * NA + a as usize;
+        let t = self.trans.get(slot).copied().unwrap_or(0) as u32;
+        t | (self.aux.get(slot).copied().unwrap_or(0) as u32) << 16
+    }
+
     /// The memoised decision for the syllable whose characters' alphabet indices
     /// are `wa` (a window that ends with an END, 0, if the Lao run ends in it).
     #[inline]
     fn lookup(&self, wa: &[u8]) -> Option<usize> {
         let mut node = 0usize;
-        for &a in wa {
-            let t = *self.trans.get(node * NA + a as usize)?;
-            if t & LEAF != 0 {
-                return Some((t & !LEAF) as usize);
+        for (depth, &a) in wa.iter().enumerate() {
+            let t = self.at(node, a);
+            if t & EMIT != 0 {
+                return Some(decided_len(t, depth));
             }
             if t == 0 {
                 return None;
@@ -468,10 +588,10 @@ impl Memo {
         if wa.last() != Some(&0) {
             return None;
         }
-        for _ in 0..64 {
-            let t = *self.trans.get(node * NA)?;
-            if t & LEAF != 0 {
-                return Some((t & !LEAF) as usize);
+        for depth in wa.len()..wa.len() + MAX_PATH {
+            let t = self.at(node, 0);
+            if t & EMIT != 0 {
+                return Some(decided_len(t, depth));
             }
             if t == 0 {
                 return None;
@@ -481,6 +601,20 @@ impl Memo {
         None
     }
 
+    /// The node that the characters `wa` lead to from the root, if no decision is
+    /// taken on the way.
+    fn walk(&self, wa: &[u8]) -> Option<usize> {
+        let mut node = 0usize;
+        for &a in wa {
+            let t = self.at(node, a);
+            if t == 0 || t & EMIT != 0 {
+                return None;
+            }
+            node = t as usize;
+        }
+        Some(node)
+    }
+
     /// Stores the decision `len` taken on the characters `w[..=far]` (END past `w`).
     fn insert(&mut self, w: &[u8], far: usize, len: usize) {
         if far > MAX_PATH {
@@ -488,31 +622,130 @@ impl Memo {
         }
         if self.trans.len() / NA + far + 1 > MAX_NODES {
             // Start afresh: the memo only saves time, so forgetting is always safe.
-            self.trans.clear();
-            self.trans.resize(NA, 0);
+            self.clear();
         }
         let mut node = 0usize;
         for i in 0..=far {
             let a = w.get(i).copied().unwrap_or(0) as usize;
             let slot = node * NA + a;
             if i == far {
-                self.trans[slot] = LEAF | len as u16;
+                self.trans[slot] = LEAF as u16;
+                self.aux[slot] = len as u8;
                 return;
             }
-            let t = self.trans[slot];
+            let t = self.trans[slot] as u32;
             debug_assert!(
-                t & LEAF == 0,
+                t & EMIT == 0,
                 "a decision cannot depend on fewer characters"
             );
             if t == 0 {
                 let n = self.trans.len() / NA;
                 self.trans.resize((n + 1) * NA, 0);
+                self.aux.resize((n + 1) * NA, 0);
                 self.trans[slot] = n as u16;
                 node = n;
             } else {
                 node = t as usize;
             }
         }
+    }
+
+    /// The decision for the syllable at the start of `w`: from the memo, else from
+    /// the grammar (and then memoised). `None` if it would read past the end of a
+    /// window that does not hold the whole run.
+    fn decide_at(&mut self, w: &[u8]) -> Option<usize> {
+        if let Some(len) = self.lookup(w) {
+            return Some(len);
+        }
+        let (len, far) = decide_far(w)?;
+        self.insert(w, far, len);
+        Some(len)
+    }
+
+    /// Ends (byte offsets from `base`) of the units from the start of `w`, where
+    /// a syllable starts, into `ends`; returns how many. Stops where a decision
+    /// would read past the end of the window, or a ໆ run reaches it.
+    ///
+    /// This runs the trie as one automaton over the window: each decision found
+    /// as `EMIT` both gives the end of a syllable and the node that the characters
+    /// read since then lead to, so the characters are read once, and the loop has no
+    /// branch that depends on where syllables end.
+    fn scan(&mut self, w: &[u8], ends: &mut [u32], base: u32) -> usize {
+        let n = w.len();
+        if ends.len() <= n {
+            return 0;
+        }
+        // Ends are written as byte offsets, `base` for the start of `w`.
+        let byte = |e: usize| base + 3 * e as u32;
+        let char_at = |v: u32| ((v - base) / 3) as usize;
+        let mut k = 0usize;
+        let mut node = 0usize;
+        let mut i = 0usize;
+        loop {
+            let t;
+            (node, i, k, t) = run(self, w, ends, base, node, i, k);
+            if i >= n {
+                break;
+            }
+            // The decision pending starts at the last end.
+            let s = if k > 0 { char_at(ends[k - 1]) } else { 0 };
+            if w[s] == 0 {
+                // The run ended there.
+                return k;
+            }
+            let (len, slot) = if t != 0 {
+                (decided_len(t, i - s), Some(node * NA + w[i] as usize))
+            } else {
+                match self.decide_at(&w[s..]) {
+                    Some(len) if len > 0 => (len, None),
+                    _ => return k,
+                }
+            };
+            let end = s + len;
+            let mut b = end;
+            while b < n && w[b] == KO_LA {
+                b += 1;
+            }
+            if b >= n {
+                // A ໆ run that may go on past the window: left to `unit_end`.
+                return k;
+            }
+            ends[k] = byte(b);
+            k += 1;
+            // Continue from here next time, if the characters read since the end
+            // lead to a node.
+            if let (Some(slot), true) = (slot, b == end && b <= i && i - b <= u8::MAX as usize) {
+                if let Some(next) = self.walk(&w[b..=i]).filter(|&n| n > 0) {
+                    self.trans[slot] = (EMIT | next as u32) as u16;
+                    self.aux[slot] = (i - b) as u8;
+                    node = next;
+                    i += 1;
+                    continue;
+                }
+            }
+            node = 0;
+            i = b;
+        }
+        // A run that ends in the window: the last decisions read past its END.
+        if w.last() == Some(&0) {
+            let mut s = if k > 0 { char_at(ends[k - 1]) } else { 0 };
+            while s + 1 < n {
+                let Some(len) = self.decide_at(&w[s..]) else {
+                    break;
+                };
+                let mut b = s + len;
+                while b < n && w[b] == KO_LA {
+                    b += 1;
+                }
+                if b >= n || b <= s {
+                    break;
+                }
+                ends[k] = byte(b);
+                k += 1;
+                s = b;
+            }
+        }
+        k
     }
 }
 
@@ -522,8 +755,7 @@ impl Memo {
 pub fn clear_memo() {
     let _ = MEMO.try_with(|m| {
         if let Some(mut memo) = m.take() {
-            memo.trans.clear();
-            memo.trans.resize(NA, 0);
+            memo.clear();
             m.set(Some(memo));
         }
     });
@@ -569,34 +801,35 @@ impl SyllableIndices<'_> {
         if !starts_syllable(first) {
             return other_unit_end(text, start);
         }
+        if let Some(memo) = &mut self.memo {
+            let n = memo.scan(self.win.at(b, start), &mut self.ends, 0);
+            if n > 0 {
+                self.ends_at = start;
+                self.n_ends = n;
+                self.next_end = 1;
+                return start + self.ends[0] as usize;
+            }
+        }
         let w = self.win.at(b, start);
-        let hit = match &self.memo {
-            Some(m) => m.lookup(w),
-            None => None,
+        let memo = match &mut self.memo {
+            Some(m) => m.decide_at(w),
+            None => decide_in(w),
         };
-        let len = match hit {
+        let len = match memo {
             Some(len) => len,
             None => {
+                // The decision reads past the end of the window (a run of hundreds
+                // of marks): take it on the window that starts here, so that it does
+                // not depend on where the window happened to start.
                 let far = Cell::new(0);
-                let rd = Rd {
-                    w,
+                decide(Rd {
+                    w: self.win.fill(b, start),
                     off: 0,
                     far: &far,
-                };
-                let len = decide(rd);
-                // The decision read positions 0..=far only, so the same characters
-                // there always give the same decision (reads past the end of the run
-                // give END, as they do in `Memo::lookup`). Past the end of a window
-                // that does not hold the whole run, reads are not the text's: then
-                // the decision is not kept.
-                let far = far.get();
-                let faithful = far < w.len() || w.last() == Some(&0);
-                if let (Some(m), true) = (&mut self.memo, faithful) {
-                    m.insert(w, far, len);
-                }
-                len
+                })
             }
         };
+        let w = self.win.at(b, start);
         // ໆ repeats the syllable before it and stays with it.
         let mut n = len;
         while n < w.len() && w[n] == KO_LA {
@@ -610,6 +843,27 @@ impl SyllableIndices<'_> {
         }
         end
     }
+}
+
+/// [`decide`] on the window `w`, with the furthest position it read; `None` if it
+/// read past the end of a window that does not hold the whole run.
+fn decide_far(w: &[u8]) -> Option<(usize, usize)> {
+    let far = Cell::new(0);
+    let len = decide(Rd {
+        w,
+        off: 0,
+        far: &far,
+    });
+    // The decision read positions 0..=far only, so the same characters there always
+    // give the same decision (reads past the end of the run give END, as they do in
+    // `Memo::lookup`).
+    let far = far.get();
+    (far < w.len() || w.last() == Some(&0)).then_some((len, far))
+}
+
+/// [`decide_far`] without the position.
+fn decide_in(w: &[u8]) -> Option<usize> {
+    decide_far(w).map(|(len, _)| len)
 }
 
 /// Length in characters of the syllable at the start of `w`: the candidate whose
