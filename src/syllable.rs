@@ -466,13 +466,12 @@ fn run(
     memo: &Memo,
     w: &[u8],
     ends: &mut [u32],
-    base: u32,
     mut node: usize,
     mut i: usize,
     mut k: usize,
 ) -> (usize, usize, usize, u32) {
     let (trans, aux) = (&memo.trans[..], &memo.aux[..]);
-    let mut byte = base + 3 * i as u32;
+    let mut byte = 3 * i as u32;
     while let Some(&a) = w.get(i) {
         let slot = node * NA + a as usize;
         let t = trans.get(slot).copied().unwrap_or(0) as u32;
@@ -662,7 +661,7 @@ impl Memo {
         Some(len)
     }
 
-    /// Ends (byte offsets from `base`) of the units from the start of `w`, where
+    /// Ends (byte offsets from the start of `w`) of the units from the start of `w`, where
     /// a syllable starts, into `ends`; returns how many. Stops where a decision
     /// would read past the end of the window, or a ໆ run reaches it.
     ///
@@ -670,20 +669,20 @@ impl Memo {
     /// as `EMIT` both gives the end of a syllable and the node that the characters
     /// read since then lead to, so the characters are read once, and the loop has no
     /// branch that depends on where syllables end.
-    fn scan(&mut self, w: &[u8], ends: &mut [u32], base: u32) -> usize {
+    fn scan(&mut self, w: &[u8], ends: &mut [u32]) -> usize {
         let n = w.len();
         if ends.len() <= n {
             return 0;
         }
-        // Ends are written as byte offsets, `base` for the start of `w`.
-        let byte = |e: usize| base + 3 * e as u32;
-        let char_at = |v: u32| ((v - base) / 3) as usize;
+        // Ends are written as byte offsets from the start of `w`.
+        let byte = |e: usize| 3 * e as u32;
+        let char_at = |v: u32| (v / 3) as usize;
         let mut k = 0usize;
         let mut node = 0usize;
         let mut i = 0usize;
         loop {
             let t;
-            (node, i, k, t) = run(self, w, ends, base, node, i, k);
+            (node, i, k, t) = run(self, w, ends, node, i, k);
             if i >= n {
                 break;
             }
@@ -802,7 +801,7 @@ impl SyllableIndices<'_> {
             return other_unit_end(text, start);
         }
         if let Some(memo) = &mut self.memo {
-            let n = memo.scan(self.win.at(b, start), &mut self.ends, 0);
+            let n = memo.scan(self.win.at(b, start), &mut self.ends);
             if n > 0 {
                 self.ends_at = start;
                 self.n_ends = n;
