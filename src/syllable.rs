@@ -359,9 +359,11 @@ impl Window {
 //
 // A decision's leaf also learns where the walk of the next decision stands after
 // the characters the decision read beyond its syllable (`EMIT` transitions), so
-// `Memo::scan` runs the trie as one automaton over a whole run of Lao text: one
-// transition per character, the end of each syllable written to a buffer without
-// a branch, and the iterator hands the buffered units out.
+// `Memo::scan_bytes` runs the trie as one automaton over a whole run of Lao text,
+// decoding the UTF-8 as it goes: one transition per character, the end of each
+// syllable written to a buffer without a branch, and the iterator hands the
+// buffered units out. Where the memo does not know the way yet, `Memo::scan` does
+// the same on a decoded window and asks the grammar.
 
 /// Whether the grammar reads a character with code `c` as it reads the end of the
 /// run: it starts no syllable and is neither a mark, a letter nor ໆ (digits, ຯ,
@@ -499,6 +501,46 @@ fn run(
     (node, i, k, 0)
 }
 
+/// [`run`] on UTF-8 bytes (see [`Memo::scan_bytes`]): from `node` at character `i`
+/// of `rest`, with `k` ends found, while the characters are Lao letters or marks
+/// and the transitions known and continued. Returns the node, position and number
+/// of ends.
+#[inline(never)]
+fn run_bytes(
+    memo: &Memo,
+    rest: &[u8],
+    ends: &mut [u32; WIN + 1],
+    mut node: usize,
+    mut i: usize,
+    mut k: usize,
+) -> (usize, usize, usize) {
+    let (trans, aux) = (&memo.trans[..], &memo.aux[..]);
+    let mut byte = 3 * i as u32;
+    for c in rest.get(3 * i..).unwrap_or(&[]).chunks_exact(3) {
+        if c[0] != 0xE0 || c[1] & 0xFE != 0xBA {
+            break;
+        }
+        let a = LAO_ALPHA[(((c[1] & 1) << 6) | (c[2] & 0x3F)) as usize];
+        let slot = node * NA + a as usize;
+        let t = trans.get(slot).copied().unwrap_or(0) as u32;
+        let next = (t & NODE_MASK) as usize;
+        if next == 0 || a == 0 {
+            break;
+        }
+        // As in `run`: an `EMIT` writes an end, a node transition writes a value
+        // that the next end overwrites. At most `WIN` characters, so `k <= WIN`.
+        let delay = aux.get(slot).copied().unwrap_or(0) as u32;
+        if let Some(end) = ends.get_mut(k) {
+            *end = byte.wrapping_sub(3 * delay);
+        }
+        k += (t >> 15) as usize;
+        node = next;
+        i += 1;
+        byte += 3;
+    }
+    (node, i, k)
+}
+
 /// The length of the syllable decided by transition `t` (which has `EMIT`; its
 /// `aux` byte in bits 16 to 23), read as the `depth`-th character of the decision
 /// (0 for its first).
@@ -602,9 +644,9 @@ impl Memo {
 
     /// The node that the characters `wa` lead to from the root, if no decision is
     /// taken on the way.
-    fn walk(&self, wa: &[u8]) -> Option<usize> {
+    fn walk(&self, wa: impl IntoIterator<Item = u8>) -> Option<usize> {
         let mut node = 0usize;
-        for &a in wa {
+        for a in wa {
             let t = self.at(node, a);
             if t == 0 || t & EMIT != 0 {
                 return None;
@@ -661,6 +703,107 @@ impl Memo {
         Some(len)
     }
 
+    /// Like [`Memo::scan`], straight on the UTF-8 bytes of the text from byte `start`
+    /// (where a syllable starts) rather than on a decoded window: each character is
+    /// decoded as the automaton reaches it, which costs next to nothing since the
+    /// decoding does not wait on the trie's loads. Returns the number of ends
+    /// written (byte offsets from `start`); stops, leaving the rest to
+    /// [`Memo::scan`], at the first transition not known yet, at a Thai mark, at a
+    /// ໆ after a syllable, and after `WIN` characters.
+    ///
+    /// The characters up to the first that is not a Lao letter or mark (the END of
+    /// the run: a space, a digit, other scripts, the end of the text) are read as
+    /// the window holds them, and every read from there on gives END, as in
+    /// [`Memo::lookup`].
+    fn scan_bytes(&mut self, b: &[u8], start: usize, ends: &mut [u32; WIN + 1]) -> usize {
+        let rest = b.get(start..).unwrap_or(&[]);
+        let limited = rest.len() > 3 * WIN;
+        let rest = &rest[..rest.len().min(3 * WIN)];
+        // The alphabet index of character `i`, given that the run's END is at `j`
+        // (`None`: a Thai mark, or the window limit).
+        let alpha = |i: usize, j: &mut usize| -> Option<u8> {
+            if i >= *j {
+                return Some(0);
+            }
+            match rest.get(3 * i..3 * i + 3) {
+                Some(&[0xE0, c1 @ (0xBA | 0xBB), c2]) => {
+                    let a = LAO_ALPHA[(((c1 & 1) << 6) | (c2 & 0x3F)) as usize];
+                    if a == 0 {
+                        *j = i;
+                    }
+                    Some(a)
+                }
+                Some(&[0xE0, 0xB8 | 0xB9, _]) => None,
+                None if limited => None,
+                _ => {
+                    *j = i;
+                    Some(0)
+                }
+            }
+        };
+        // Position of the END of the run, once read.
+        let mut j = usize::MAX;
+        let mut node = 0usize;
+        let mut i = 0usize;
+        let mut k = 0usize;
+        // Bounds the reads past END, whatever the trie holds.
+        while i <= WIN + MAX_PATH + 1 {
+            // Lao letters and marks, the common case.
+            if i < j {
+                (node, i, k) = run_bytes(self, rest, ends, node, i, k);
+            }
+            let Some(a) = alpha(i, &mut j) else {
+                return k;
+            };
+            let slot = node * NA + a as usize;
+            let t = self.trans.get(slot).copied().unwrap_or(0) as u32;
+            let next = (t & NODE_MASK) as usize;
+            let delay = self.aux.get(slot).copied().unwrap_or(0) as usize;
+            if next != 0 {
+                if let Some(end) = ends.get_mut(k) {
+                    *end = 3 * i.wrapping_sub(delay) as u32;
+                }
+                k += (t >> 15) as usize;
+                node = next;
+                i += 1;
+                continue;
+            }
+            if t == 0 {
+                return k;
+            }
+            // A `LEAF`: the syllable pending since the last end is `delay` long.
+            let s = if k > 0 { (ends[k - 1] / 3) as usize } else { 0 };
+            let end = s + delay;
+            if end <= s || end > j || (end < j && alpha(end, &mut j) == Some(KO_LA)) {
+                return k;
+            }
+            let Some(slot_end) = ends.get_mut(k) else {
+                return k;
+            };
+            *slot_end = 3 * end as u32;
+            k += 1;
+            if end == j {
+                // The run is done.
+                return k;
+            }
+            // As in `scan`: continue from here next time, if the characters read
+            // since the end lead to a node.
+            if i <= j && end <= i && i - end <= u8::MAX as usize {
+                let read = (end..=i).map(|c| alpha(c, &mut j).unwrap_or(0));
+                if let Some(n) = self.walk(read).filter(|&n| n > 0) {
+                    self.trans[slot] = (EMIT | n as u32) as u16;
+                    self.aux[slot] = (i - end) as u8;
+                    node = n;
+                    i += 1;
+                    continue;
+                }
+            }
+            node = 0;
+            i = end;
+        }
+        k
+    }
+
     /// Ends (byte offsets from the start of `w`) of the units from the start of `w`, where
     /// a syllable starts, into `ends`; returns how many. Stops where a decision
     /// would read past the end of the window, or a ໆ run reaches it.
@@ -714,7 +857,7 @@ impl Memo {
             // Continue from here next time, if the characters read since the end
             // lead to a node.
             if let (Some(slot), true) = (slot, b == end && b <= i && i - b <= u8::MAX as usize) {
-                if let Some(next) = self.walk(&w[b..=i]).filter(|&n| n > 0) {
+                if let Some(next) = self.walk(w[b..=i].iter().copied()).filter(|&n| n > 0) {
                     self.trans[slot] = (EMIT | next as u32) as u16;
                     self.aux[slot] = (i - b) as u8;
                     node = next;
@@ -801,7 +944,10 @@ impl SyllableIndices<'_> {
             return other_unit_end(text, start);
         }
         if let Some(memo) = &mut self.memo {
-            let n = memo.scan(self.win.at(b, start), &mut self.ends);
+            let mut n = memo.scan_bytes(b, start, &mut self.ends);
+            if n == 0 {
+                n = memo.scan(self.win.at(b, start), &mut self.ends);
+            }
             if n > 0 {
                 self.ends_at = start;
                 self.n_ends = n;
@@ -1514,6 +1660,64 @@ mod tests {
                 assert_eq!(memo, seg_unmemoised(t), "round {round}: {t:?}");
             }
         }
+    }
+
+    #[test]
+    fn byte_scan_agrees_on_edited_real_text() {
+        // `Memo::scan_bytes` runs on text the memo knows well; edits put ends of
+        // runs (digits, ຯ, other scripts, the end of the text), ໆ and Thai marks where
+        // they fall mid-run.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+        let corpus: String = std::fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let corpus = crate::canonical(&corpus).into_owned();
+        let edits = ["໑", "ຯ", "ໆ", "\u{E48}", "x", "", "ກ", "ເ"];
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rnd = move |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let chars: Vec<(usize, char)> = corpus.char_indices().collect();
+        clear_memo();
+        let _ = syllables(&corpus).count();
+        for _ in 0..3000 {
+            let i = rnd(chars.len());
+            let j = (i + rnd(1000)).min(chars.len() - 1);
+            let (a, b, cut) = (chars[i].0, chars[j].0, chars[(i + j) / 2].0);
+            let t = format!(
+                "{}{}{}",
+                &corpus[a..cut],
+                edits[rnd(edits.len())],
+                &corpus[cut..b]
+            );
+            let memo: Vec<_> = syllable_indices(&t).collect();
+            assert_eq!(memo, seg_unmemoised(&t), "{t:?}");
+        }
+        // Runs that reach the end of the window in every possible place, after the
+        // memo has learnt how each piece of them ends a run.
+        for w in ["ກາງ", "ສະບາຍດີ", "ເຕັກໂນໂລຊີ", "ນ້ຳ", "ປະເທດລາວ"]
+        {
+            let pieces: Vec<&str> = syllables(w).collect();
+            for p in 0..=pieces.len() {
+                let head: String = pieces[..p].concat();
+                let _ = syllables(&format!("{head} {w} {head}")).count();
+                for n in 0..6 {
+                    let t = format!("{}{head}", w.repeat(WIN / w.chars().count() - 2 + n));
+                    let memo: Vec<_> = syllable_indices(&t).collect();
+                    assert_eq!(memo, seg_unmemoised(&t), "{t:?}");
+                }
+            }
+        }
+        // Runs far longer than a window, from syllables the memo knows.
+        let joined: String = corpus.split_whitespace().collect();
+        let memo: Vec<_> = syllable_indices(&joined).collect();
+        assert_eq!(memo, seg_unmemoised(&joined));
     }
 
     #[test]
