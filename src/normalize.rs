@@ -143,16 +143,17 @@ fn pass(text: &str, search: bool) -> Cow<'_, str> {
     let mut done = 0; // bytes of `text` accounted for in `out`
     let mut p = first;
     loop {
-        // The repair cannot reach past ASCII characters, so the segment around `p`
-        // between two ASCII characters is all that needs the slow path.
-        let start = bytes[done..p]
-            .iter()
-            .rposition(|b| b.is_ascii())
-            .map_or(done, |k| done + k + 1);
-        let end = bytes[p + 1..]
-            .iter()
-            .position(|b| b.is_ascii())
-            .map_or(bytes.len(), |k| p + 1 + k);
+        // The repair reaches neither past an ASCII character nor across a cut (see
+        // `is_cut`), so the segment around `p` between the nearest of those is all
+        // that needs the slow path.
+        let mut start = p;
+        while start > done && !bytes[start - 1].is_ascii() && !is_cut(bytes, start) {
+            start -= 1;
+        }
+        let mut end = p + 1;
+        while end < bytes.len() && !bytes[end].is_ascii() && !is_cut(bytes, end) {
+            end += 1;
+        }
         out.push_str(&text[done..start]);
         repair(&text[start..end], search, &mut out, &mut scratch);
         done = end;
@@ -167,6 +168,25 @@ fn pass(text: &str, search: bool) -> Cow<'_, str> {
     } else {
         Cow::Owned(out)
     }
+}
+
+/// Whether the slow path, run on the whole text, would start a new cluster at byte
+/// `i` with nothing carried over from before it, in both forms: `i` starts a Lao
+/// consonant, and the character before it is a Lao character other than ຫ (which
+/// pairs with the consonant after it) and ໌ (which the search form removes,
+/// bringing what is before it next to the consonant). The consonant starts a new
+/// cluster then, no rule reads across it, and the quick check's state after it
+/// does not depend on what came before, so the text can be split there.
+#[inline]
+fn is_cut(bytes: &[u8], i: usize) -> bool {
+    let lao = |k: usize| match bytes.get(k..k + 3) {
+        Some(&[0xE0, b1 @ (0xBA | 0xBB), b2]) => Some((((b1 & 1) << 6) | (b2 & 0x3F)) as usize),
+        _ => None,
+    };
+    let (Some(here), Some(before)) = (lao(i), i.checked_sub(3).and_then(lao)) else {
+        return false;
+    };
+    matches!(CODES[here], CONS | HO | NO_MO | LO_LOOT) && CODES[before] != HO && before != 0x4C
 }
 
 /// `normalize(text, Form::Canonical)`.
@@ -703,6 +723,25 @@ mod tests {
             assert_eq!(search(&c), q, "search(canonical(x)) = search(x) on {s:?}");
             for form in [Form::Canonical, Form::Search] {
                 assert_eq!(normalize(s, form), normalize_reference(s, form), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_runs_are_split_where_nothing_reads_across() {
+        // Text without ASCII: only the cuts between clusters bound the slow path.
+        for x in ["ກໍາຫນ", "ທ່ີເເກ", "ກ\u{E48}ຫມ", "\u{E40}ກຫ\u{ECC}ນ", "ຫ\u{200B}ລາ"] {
+            for n in 1..4 {
+                let s = x.repeat(n) + "ດຳລັດ" + &x.repeat(n);
+                for form in [Form::Canonical, Form::Search] {
+                    assert_eq!(normalize(&s, form), normalize_reference(&s, form), "{s:?}");
+                }
+            }
+        }
+        let extra = ['\u{E48}', '\u{E40}', '\u{E31}', '\u{200B}', '\u{A0}', '\u{E32}'];
+        for s in crate::random_texts(0x5DEE_CE66_D1CE_4E5B, &extra, 200).take(5000) {
+            for form in [Form::Canonical, Form::Search] {
+                assert_eq!(normalize(&s, form), normalize_reference(&s, form), "{s:?}");
             }
         }
     }
