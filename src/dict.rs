@@ -115,15 +115,131 @@ pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 /// A read-only copy of the trie laid out for fast lookups: the root's children in
 /// a table indexed by syllable id, every other node's children in a sorted slice.
 #[derive(Clone, Debug, Default)]
-struct Frozen {
-    /// Syllable id → child of the root (`NO_NODE` if none).
-    root: Vec<u32>,
-    /// Node → start of its children in `child_sid` / `child_node` (one extra entry).
+pub(crate) struct Frozen {
+    /// Node → start of its children in `child_sid` / `child_edge` (one extra entry).
     offsets: Vec<u32>,
     child_sid: Vec<u32>,
-    child_node: Vec<u32>,
+    /// Each child with the cost of the word ending there, side by side so that
+    /// one load finds both.
+    child_edge: Vec<Edge>,
+    /// Syllable id → child of the root (`NO_NODE` if none), with its cost.
+    root_edge: Vec<Edge>,
     /// Words that cost less than this are among the most frequent ones.
     frequent_below: u32,
+    /// Syllable keys of at most 16 bytes (see [`pack16`]) → syllable id, by open
+    /// addressing with linear probing (0: empty); `short_ids` parallel to it.
+    short_keys: Vec<u128>,
+    short_ids: Vec<u32>,
+}
+
+/// The bytes of a key of at most 16 bytes as a number (little-endian, zero above),
+/// never 0 for a non-empty key of UTF-8 text.
+#[inline]
+pub(crate) fn pack16(key: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..key.len())?.copy_from_slice(key);
+    Some(u128::from_le_bytes(buf))
+}
+
+/// The `len` bytes of `text` from `at` as [`pack16`] packs them, reading 16 bytes
+/// at once where the text has them.
+#[inline]
+pub(crate) fn pack16_at(text: &[u8], at: usize, len: usize) -> Option<u128> {
+    if len > 16 {
+        return None;
+    }
+    match text.get(at..at + 16) {
+        Some(b) => {
+            let all = u128::from_le_bytes(b.try_into().ok()?);
+            Some(if len == 16 {
+                all
+            } else {
+                all & ((1u128 << (8 * len)) - 1)
+            })
+        }
+        None => pack16(text.get(at..at + len)?),
+    }
+}
+
+/// Slot of a packed key in a table of `mask + 1` slots.
+#[inline]
+fn short_slot(key: u128, mask: usize) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+}
+
+impl Frozen {
+    /// Id of the syllable whose key packs to `key` (see [`pack16`]), if the
+    /// dictionary has it.
+    #[inline]
+    pub(crate) fn short_id(&self, key: u128) -> Option<u32> {
+        let mask = self.short_keys.len().checked_sub(1)?;
+        let mut i = short_slot(key, mask);
+        loop {
+            let k = *self.short_keys.get(i)?;
+            if k == key {
+                return self.short_ids.get(i).copied();
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Child of `node` by syllable `sid`.
+    #[inline]
+    pub(crate) fn child(&self, node: u32, sid: u32) -> Option<u32> {
+        self.edge(node, sid).map(|e| e.node)
+    }
+
+    /// Child of `node` by syllable `sid`, with the cost of the word ending there.
+    #[inline]
+    pub(crate) fn edge(&self, node: u32, sid: u32) -> Option<Edge> {
+        let e = if node == 0 {
+            self.root_edge.get(sid as usize).copied()?
+        } else {
+            let (a, b) = (
+                self.offsets[node as usize] as usize,
+                self.offsets[node as usize + 1] as usize,
+            );
+            let sids = &self.child_sid[a..b];
+            let k = if sids.len() <= 8 {
+                sids.iter().position(|&s| s == sid)?
+            } else {
+                sids.binary_search(&sid).ok()?
+            };
+            self.child_edge[a + k]
+        };
+        (e.node != NO_NODE).then_some(e)
+    }
+
+    /// Cost of syllable `sid` as a word by itself.
+    #[inline]
+    pub(crate) fn alone(&self, sid: u32) -> Option<u32> {
+        self.root_edge.get(sid as usize)?.word_cost()
+    }
+
+    /// Words cheaper than this (milli-nats) are among the dictionary's most frequent.
+    #[inline]
+    pub(crate) fn frequent_below(&self) -> u32 {
+        self.frequent_below
+    }
+}
+
+/// A child in the trie, with the cost of the word ending there (`NO_WORD` if none).
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Edge {
+    pub(crate) node: u32,
+    pub(crate) cost: u32,
+}
+
+impl Edge {
+    /// Cost (milli-nats) of the word ending at this child, if one does.
+    #[inline]
+    pub(crate) fn word_cost(self) -> Option<u32> {
+        (self.cost != NO_WORD).then_some(self.cost)
+    }
 }
 
 /// How many of the cheapest words count as frequent (see `frequent_below`).
@@ -397,29 +513,11 @@ impl Dictionary {
     /// Child of `node` by syllable `sid`.
     #[inline]
     pub(crate) fn child(&self, node: u32, sid: u32) -> Option<u32> {
-        let f = self.frozen();
-        let c = if node == 0 {
-            f.root.get(sid as usize).copied().unwrap_or(NO_NODE)
-        } else {
-            let (a, b) = (
-                f.offsets[node as usize] as usize,
-                f.offsets[node as usize + 1] as usize,
-            );
-            let sids = &f.child_sid[a..b];
-            if sids.len() <= 8 {
-                sids.iter()
-                    .position(|&s| s == sid)
-                    .map_or(NO_NODE, |k| f.child_node[a + k])
-            } else {
-                sids.binary_search(&sid)
-                    .map_or(NO_NODE, |k| f.child_node[a + k])
-            }
-        };
-        (c != NO_NODE).then_some(c)
+        self.frozen().child(node, sid)
     }
 
     /// The lookup tables, built from the trie on first use after a change.
-    fn frozen(&self) -> &Frozen {
+    pub(crate) fn frozen(&self) -> &Frozen {
         self.frozen.get_or_init(|| {
             let n = self.costs.len();
             let mut root = vec![NO_NODE; self.syllable_names.len()];
@@ -454,20 +552,38 @@ impl Dictionary {
             } else {
                 *word_costs.select_nth_unstable(rank).1
             };
+            let short: Vec<(u128, u32)> = self
+                .syllable_names
+                .iter()
+                .enumerate()
+                .filter_map(|(sid, name)| Some((pack16(name.as_bytes())?, sid as u32)))
+                .filter(|&(k, _)| k != 0)
+                .collect();
+            let slots = (2 * short.len()).next_power_of_two().max(2);
+            let mut short_keys = vec![0u128; slots];
+            let mut short_ids = vec![0u32; slots];
+            for (key, sid) in short {
+                let mut i = short_slot(key, slots - 1);
+                while short_keys[i] != 0 {
+                    i = (i + 1) & (slots - 1);
+                }
+                short_keys[i] = key;
+                short_ids[i] = sid;
+            }
+            let edge = |node: u32| Edge {
+                node,
+                cost: self.costs.get(node as usize).copied().unwrap_or(NO_WORD),
+            };
             Frozen {
                 frequent_below,
-                root,
+                short_keys,
+                short_ids,
                 offsets,
                 child_sid: edges.iter().map(|e| e.1).collect(),
-                child_node: edges.iter().map(|e| e.2).collect(),
+                child_edge: edges.iter().map(|e| edge(e.2)).collect(),
+                root_edge: root.iter().map(|&n| edge(n)).collect(),
             }
         })
-    }
-
-    /// Words cheaper than this (milli-nats) are among the dictionary's most frequent.
-    #[inline]
-    pub(crate) fn frequent_below(&self) -> u32 {
-        self.frozen().frequent_below
     }
 
     /// Cost (milli-nats) of the word ending at `node`, if one does.

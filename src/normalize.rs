@@ -730,7 +730,13 @@ mod tests {
     #[test]
     fn long_runs_are_split_where_nothing_reads_across() {
         // Text without ASCII: only the cuts between clusters bound the slow path.
-        for x in ["ກໍາຫນ", "ທ່ີເເກ", "ກ\u{E48}ຫມ", "\u{E40}ກຫ\u{ECC}ນ", "ຫ\u{200B}ລາ"] {
+        for x in [
+            "ກໍາຫນ",
+            "ທ່ີເເກ",
+            "ກ\u{E48}ຫມ",
+            "\u{E40}ກຫ\u{ECC}ນ",
+            "ຫ\u{200B}ລາ",
+        ] {
             for n in 1..4 {
                 let s = x.repeat(n) + "ດຳລັດ" + &x.repeat(n);
                 for form in [Form::Canonical, Form::Search] {
@@ -738,7 +744,9 @@ mod tests {
                 }
             }
         }
-        let extra = ['\u{E48}', '\u{E40}', '\u{E31}', '\u{200B}', '\u{A0}', '\u{E32}'];
+        let extra = [
+            '\u{E48}', '\u{E40}', '\u{E31}', '\u{200B}', '\u{A0}', '\u{E32}',
+        ];
         for s in crate::random_texts(0x5DEE_CE66_D1CE_4E5B, &extra, 200).take(5000) {
             for form in [Form::Canonical, Form::Search] {
                 assert_eq!(normalize(&s, form), normalize_reference(&s, form), "{s:?}");

@@ -169,6 +169,9 @@ impl WordIndices<'_, '_> {
             return;
         }
         self.run.clear();
+        let dict = self.dict;
+        let tables = dict.frozen();
+        let bytes = self.text.as_bytes();
         for (off, unit) in self.units.by_ref() {
             if !is_lao_syllable(unit) {
                 self.pending = Some((off, unit));
@@ -177,7 +180,11 @@ impl WordIndices<'_, '_> {
             // A syllable found as it is is in search form (keys are, and search
             // form is idempotent), so it is its own key; others are normalised.
             let bare = crate::dict::strip_kola(unit);
-            let sid = match self.dict.syllable_id(bare) {
+            let found = match crate::dict::pack16_at(bytes, off, bare.len()) {
+                Some(key) if key != 0 => tables.short_id(key),
+                _ => dict.syllable_id(bare),
+            };
+            let sid = match found {
                 Some(sid) => sid,
                 None => match syllable_key(unit) {
                     std::borrow::Cow::Owned(key) => self.dict.syllable_id(&key),
@@ -196,15 +203,9 @@ impl WordIndices<'_, '_> {
             });
         }
         if !self.run.is_empty() {
-            let frequent = self.dict.frequent_below();
+            let frequent = tables.frequent_below();
             for syl in &mut self.run {
-                let alone = (syl.sid != u32::MAX)
-                    .then(|| {
-                        self.dict
-                            .child(0, syl.sid)
-                            .and_then(|n| self.dict.word_cost(n))
-                    })
-                    .flatten();
+                let alone = tables.alone(syl.sid);
                 syl.orphan = alone.is_none();
                 syl.frequent = alone.is_some_and(|c| c < frequent);
             }
@@ -225,6 +226,7 @@ impl WordIndices<'_, '_> {
             return;
         }
         let dict = self.dict;
+        let tables = dict.frozen();
         self.best.clear();
         self.best.resize(n + 1, u32::MAX);
         self.back.clear();
@@ -282,11 +284,11 @@ impl WordIndices<'_, '_> {
                 if syl.sid == u32::MAX {
                     break;
                 }
-                match dict.child(node, syl.sid) {
-                    Some(child) => node = child,
-                    None => break,
-                }
-                if let Some(wc) = dict.word_cost(node) {
+                let Some(edge) = tables.edge(node, syl.sid) else {
+                    break;
+                };
+                node = edge.node;
+                if let Some(wc) = edge.word_cost() {
                     let c = base.saturating_add(wc);
                     // Prefer the longer word on a tie.
                     if c <= self.best[j + 1] {
@@ -348,6 +350,19 @@ mod tests {
         let d = dict(&["ດຳລັດ", "ຂອງ"]);
         assert_eq!(seg(&d, "ດໍາລັດຂອງ"), "ດໍາລັດ|ຂອງ");
         assert_eq!(seg(&d, "ດຳລັດຂອງ"), "ດຳລັດ|ຂອງ");
+    }
+
+    #[test]
+    fn syllables_are_found_at_any_length_and_place() {
+        // ເຄື່ອງ is 18 bytes (longer than the packed keys), ນ້ຳ 9, ກາ 6; at the end of
+        // the text fewer than 16 bytes are left to read.
+        let d = dict(&["ເຄື່ອງຈັກ", "ນ້ຳ", "ກາ", "ປາ"]);
+        assert_eq!(seg(&d, "ເຄື່ອງຈັກນ້ຳ"), "ເຄື່ອງຈັກ|ນ້ຳ");
+        assert_eq!(seg(&d, "ນ້ຳເຄື່ອງຈັກ"), "ນ້ຳ|ເຄື່ອງຈັກ");
+        assert_eq!(seg(&d, "ກາປາ"), "ກາ|ປາ");
+        assert_eq!(seg(&d, "x ກາ"), "x| |ກາ");
+        // Variants are found through their search form.
+        assert_eq!(seg(&d, "ນໍ້າກາ"), "ນໍ້າ|ກາ");
     }
 
     #[test]
