@@ -113,10 +113,12 @@ impl Hasher for FxHasher {
 pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// A read-only copy of the trie laid out for fast lookups: the root's children in
-/// a table indexed by syllable id, every other node's children in a sorted slice.
+/// a table indexed by syllable id, every other node's children in a short list or,
+/// for nodes with many, a small hash table of their own.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Frozen {
-    /// Node → start of its children in `child_sid` / `child_edge` (one extra entry).
+    /// Node → start of its children in `child_sid` / `child_edge` (one extra entry):
+    /// a list of up to `LINEAR_CHILDREN`, or a hash table (see `Frozen::edge`).
     offsets: Vec<u32>,
     child_sid: Vec<u32>,
     /// Each child with the cost of the word ending there, side by side so that
@@ -203,13 +205,22 @@ impl Frozen {
                 self.offsets[node as usize] as usize,
                 self.offsets[node as usize + 1] as usize,
             );
-            let sids = &self.child_sid[a..b];
-            let k = if sids.len() <= 8 {
+            let sids = self.child_sid.get(a..b)?;
+            let k = if sids.len() <= LINEAR_CHILDREN {
                 sids.iter().position(|&s| s == sid)?
             } else {
-                sids.binary_search(&sid).ok()?
+                // A hash table of a power of two slots, at most half full.
+                let mask = sids.len() - 1;
+                let mut i = child_slot(sid, mask);
+                loop {
+                    match *sids.get(i)? {
+                        s if s == sid => break i,
+                        NO_SID => return None,
+                        _ => i = (i + 1) & mask,
+                    }
+                }
             };
-            self.child_edge[a + k]
+            *self.child_edge.get(a + k)?
         };
         (e.node != NO_NODE).then_some(e)
     }
@@ -225,6 +236,17 @@ impl Frozen {
     pub(crate) fn frequent_below(&self) -> u32 {
         self.frequent_below
     }
+}
+
+/// Nodes with at most this many children list them; larger ones hash them.
+const LINEAR_CHILDREN: usize = 8;
+/// An empty slot of a node's hash table of children.
+const NO_SID: u32 = u32::MAX;
+
+/// Slot of syllable `sid` in a node's hash table of `mask + 1` slots.
+#[inline]
+fn child_slot(sid: u32, mask: usize) -> usize {
+    ((sid as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
 /// A child in the trie, with the cost of the word ending there (`NO_WORD` if none).
@@ -531,12 +553,44 @@ impl Dictionary {
                 }
             }
             edges.sort_unstable();
+            let edge = |node: u32| Edge {
+                node,
+                cost: self.costs.get(node as usize).copied().unwrap_or(NO_WORD),
+            };
+            // Each node's children: a list, or past `LINEAR_CHILDREN` a hash table
+            // (see `Frozen::edge`).
             let mut offsets = vec![0u32; n + 1];
-            for &(node, _, _) in &edges {
-                offsets[node as usize + 1] += 1;
-            }
-            for i in 0..n {
-                offsets[i + 1] += offsets[i];
+            let mut child_sid = Vec::with_capacity(edges.len() * 2);
+            let mut child_edge = Vec::with_capacity(edges.len() * 2);
+            let empty = Edge {
+                node: NO_NODE,
+                cost: NO_WORD,
+            };
+            let mut at = 0;
+            for node in 0..n {
+                let start = at;
+                while at < edges.len() && edges[at].0 as usize == node {
+                    at += 1;
+                }
+                let kids = &edges[start..at];
+                if kids.len() <= LINEAR_CHILDREN {
+                    child_sid.extend(kids.iter().map(|e| e.1));
+                    child_edge.extend(kids.iter().map(|e| edge(e.2)));
+                } else {
+                    let size = (2 * kids.len()).next_power_of_two();
+                    let base = child_sid.len();
+                    child_sid.resize(base + size, NO_SID);
+                    child_edge.resize(base + size, empty);
+                    for &(_, sid, child) in kids {
+                        let mut i = child_slot(sid, size - 1);
+                        while child_sid[base + i] != NO_SID {
+                            i = (i + 1) & (size - 1);
+                        }
+                        child_sid[base + i] = sid;
+                        child_edge[base + i] = edge(child);
+                    }
+                }
+                offsets[node + 1] = child_sid.len() as u32;
             }
             let mut word_costs: Vec<u32> = self
                 .costs
@@ -570,17 +624,13 @@ impl Dictionary {
                 short_keys[i] = key;
                 short_ids[i] = sid;
             }
-            let edge = |node: u32| Edge {
-                node,
-                cost: self.costs.get(node as usize).copied().unwrap_or(NO_WORD),
-            };
             Frozen {
                 frequent_below,
                 short_keys,
                 short_ids,
                 offsets,
-                child_sid: edges.iter().map(|e| e.1).collect(),
-                child_edge: edges.iter().map(|e| edge(e.2)).collect(),
+                child_sid,
+                child_edge,
                 root_edge: root.iter().map(|&n| edge(n)).collect(),
             }
         })

@@ -366,6 +366,26 @@ mod tests {
     }
 
     #[test]
+    fn nodes_with_many_children() {
+        // ການ followed by 40 different syllables: its children are hashed.
+        let seconds = [
+            "ກາ", "ຂາ", "ຄາ", "ງາ", "ຈາ", "ສາ", "ຊາ", "ຍາ", "ດາ", "ຕາ", "ຖາ", "ທາ", "ນາ", "ບາ",
+            "ປາ", "ຜາ", "ຝາ", "ພາ", "ຟາ", "ມາ", "ຢາ", "ຣາ", "ລາ", "ວາ", "ຫາ", "ອາ", "ຮາ", "ກີ", "ຂີ",
+            "ຄີ", "ງີ", "ຈີ", "ສີ", "ຊີ", "ຍີ", "ດີ", "ຕີ", "ຖີ", "ທີ", "ນີ",
+        ];
+        let mut words: Vec<String> = seconds.iter().map(|s| format!("ການ{s}")).collect();
+        words.extend(seconds.iter().map(|s| s.to_string()));
+        words.push("ການ".into());
+        let d = dict(&words.iter().map(String::as_str).collect::<Vec<_>>());
+        for s in seconds {
+            assert_eq!(seg(&d, &format!("ການ{s}")), format!("ການ{s}"));
+        }
+        // Pairs that are not words.
+        assert_eq!(seg(&d, "ນີການ"), "ນີ|ການ");
+        assert_eq!(seg(&d, "ການກີການ"), "ການກີ|ການ");
+    }
+
+    #[test]
     fn other_units_pass_through() {
         let d = dict(&["ປີ"]);
         assert_eq!(seg(&d, "ປີ 2016-2020, IoT."), "ປີ| |2016|-|2020|,| |IoT|.");
