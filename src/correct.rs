@@ -412,7 +412,7 @@ impl CorrectOptions {
 
     /// Sets the price of a change in nats; it must be finite and not negative.
     pub fn set_change_cost(&mut self, nats: f64) -> Result<(), Error> {
-        if !(nats.is_finite() && nats >= 0.0 && nats <= 1000.0) {
+        if !(nats.is_finite() && (0.0..=1000.0).contains(&nats)) {
             return Err(Error::InvalidArgument(format!(
                 "change cost {nats} must be a number of nats between 0 and 1000 (default 2.0)"
             )));

@@ -117,21 +117,18 @@ pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 /// for nodes with many, a small hash table of their own.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Frozen {
-    /// Node → start of its children in `child_sid` / `child_edge` (one extra entry):
+    /// Node → start of its children in `children` (one extra entry):
     /// a list of up to `LINEAR_CHILDREN`, or a hash table (see `Frozen::edge`).
     offsets: Vec<u32>,
-    child_sid: Vec<u32>,
-    /// Each child with the cost of the word ending there, side by side so that
-    /// one load finds both.
-    child_edge: Vec<Edge>,
+    /// Each child: its syllable and edge side by side, so that one load finds both.
+    children: Vec<(u32, Edge)>,
     /// Syllable id → child of the root (`NO_NODE` if none), with its cost.
     root_edge: Vec<Edge>,
     /// Words that cost less than this are among the most frequent ones.
     frequent_below: u32,
     /// Syllable keys of at most 16 bytes (see [`pack16`]) → syllable id, by open
-    /// addressing with linear probing (0: empty); `short_ids` parallel to it.
-    short_keys: Vec<u128>,
-    short_ids: Vec<u32>,
+    /// addressing with linear probing (key 0: empty), key and id side by side.
+    short: Vec<Short>,
 }
 
 /// The bytes of a key of at most 16 bytes as a number (little-endian, zero above),
@@ -163,6 +160,14 @@ pub(crate) fn pack16_at(text: &[u8], at: usize, len: usize) -> Option<u128> {
     }
 }
 
+/// A slot of `Frozen::short`: a packed key (see [`pack16`]) and its syllable id.
+#[derive(Copy, Clone, Debug, Default)]
+struct Short {
+    lo: u64,
+    hi: u64,
+    id: u32,
+}
+
 /// Slot of a packed key in a table of `mask + 1` slots.
 #[inline]
 fn short_slot(key: u128, mask: usize) -> usize {
@@ -175,14 +180,15 @@ impl Frozen {
     /// dictionary has it.
     #[inline]
     pub(crate) fn short_id(&self, key: u128) -> Option<u32> {
-        let mask = self.short_keys.len().checked_sub(1)?;
+        let mask = self.short.len().checked_sub(1)?;
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
         let mut i = short_slot(key, mask);
         loop {
-            let k = *self.short_keys.get(i)?;
-            if k == key {
-                return self.short_ids.get(i).copied();
+            let e = self.short.get(i)?;
+            if e.lo == lo && e.hi == hi {
+                return Some(e.id);
             }
-            if k == 0 {
+            if e.lo | e.hi == 0 {
                 return None;
             }
             i = (i + 1) & mask;
@@ -205,22 +211,21 @@ impl Frozen {
                 self.offsets[node as usize] as usize,
                 self.offsets[node as usize + 1] as usize,
             );
-            let sids = self.child_sid.get(a..b)?;
-            let k = if sids.len() <= LINEAR_CHILDREN {
-                sids.iter().position(|&s| s == sid)?
+            let kids = self.children.get(a..b)?;
+            if kids.len() <= LINEAR_CHILDREN {
+                kids.iter().find(|k| k.0 == sid)?.1
             } else {
                 // A hash table of a power of two slots, at most half full.
-                let mask = sids.len() - 1;
+                let mask = kids.len() - 1;
                 let mut i = child_slot(sid, mask);
                 loop {
-                    match *sids.get(i)? {
-                        s if s == sid => break i,
-                        NO_SID => return None,
+                    match *kids.get(i)? {
+                        (s, e) if s == sid => break e,
+                        (NO_SID, _) => return None,
                         _ => i = (i + 1) & mask,
                     }
                 }
-            };
-            *self.child_edge.get(a + k)?
+            }
         };
         (e.node != NO_NODE).then_some(e)
     }
@@ -560,8 +565,7 @@ impl Dictionary {
             // Each node's children: a list, or past `LINEAR_CHILDREN` a hash table
             // (see `Frozen::edge`).
             let mut offsets = vec![0u32; n + 1];
-            let mut child_sid = Vec::with_capacity(edges.len() * 2);
-            let mut child_edge = Vec::with_capacity(edges.len() * 2);
+            let mut children = Vec::with_capacity(edges.len() * 2);
             let empty = Edge {
                 node: NO_NODE,
                 cost: NO_WORD,
@@ -574,23 +578,20 @@ impl Dictionary {
                 }
                 let kids = &edges[start..at];
                 if kids.len() <= LINEAR_CHILDREN {
-                    child_sid.extend(kids.iter().map(|e| e.1));
-                    child_edge.extend(kids.iter().map(|e| edge(e.2)));
+                    children.extend(kids.iter().map(|e| (e.1, edge(e.2))));
                 } else {
                     let size = (2 * kids.len()).next_power_of_two();
-                    let base = child_sid.len();
-                    child_sid.resize(base + size, NO_SID);
-                    child_edge.resize(base + size, empty);
+                    let base = children.len();
+                    children.resize(base + size, (NO_SID, empty));
                     for &(_, sid, child) in kids {
                         let mut i = child_slot(sid, size - 1);
-                        while child_sid[base + i] != NO_SID {
+                        while children[base + i].0 != NO_SID {
                             i = (i + 1) & (size - 1);
                         }
-                        child_sid[base + i] = sid;
-                        child_edge[base + i] = edge(child);
+                        children[base + i] = (sid, edge(child));
                     }
                 }
-                offsets[node + 1] = child_sid.len() as u32;
+                offsets[node + 1] = children.len() as u32;
             }
             let mut word_costs: Vec<u32> = self
                 .costs
@@ -614,23 +615,23 @@ impl Dictionary {
                 .filter(|&(k, _)| k != 0)
                 .collect();
             let slots = (2 * short.len()).next_power_of_two().max(2);
-            let mut short_keys = vec![0u128; slots];
-            let mut short_ids = vec![0u32; slots];
-            for (key, sid) in short {
+            let mut table = vec![Short::default(); slots];
+            for (key, id) in short {
                 let mut i = short_slot(key, slots - 1);
-                while short_keys[i] != 0 {
+                while table[i].lo | table[i].hi != 0 {
                     i = (i + 1) & (slots - 1);
                 }
-                short_keys[i] = key;
-                short_ids[i] = sid;
+                table[i] = Short {
+                    lo: key as u64,
+                    hi: (key >> 64) as u64,
+                    id,
+                };
             }
             Frozen {
                 frequent_below,
-                short_keys,
-                short_ids,
+                short: table,
                 offsets,
-                child_sid,
-                child_edge,
+                children,
                 root_edge: root.iter().map(|&n| edge(n)).collect(),
             }
         })

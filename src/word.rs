@@ -59,6 +59,41 @@ pub struct WordIndices<'t, 'd> {
     back: Vec<(u32, bool)>,
 }
 
+/// The buffers of a [`WordIndices`], kept by each thread for the next one, so that
+/// segmenting many short texts (one call per line, as bindings do) does not
+/// allocate them again each time.
+#[derive(Default)]
+struct Buffers {
+    ready: Vec<(usize, usize)>,
+    run: Vec<Syl>,
+    best: Vec<u32>,
+    back: Vec<(u32, bool)>,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Option<Buffers>> = const { std::cell::Cell::new(None) };
+}
+
+/// Buffers grown past this many entries are not kept (long texts).
+const KEEP_BUFFERS_UP_TO: usize = 1 << 12;
+
+impl Drop for WordIndices<'_, '_> {
+    fn drop(&mut self) {
+        if self.ready.capacity().max(self.run.capacity()) > KEEP_BUFFERS_UP_TO {
+            return;
+        }
+        let mut b = Buffers {
+            ready: std::mem::take(&mut self.ready),
+            run: std::mem::take(&mut self.run),
+            best: std::mem::take(&mut self.best),
+            back: std::mem::take(&mut self.back),
+        };
+        b.ready.clear();
+        b.run.clear();
+        let _ = BUFFERS.try_with(|c| c.set(Some(b)));
+    }
+}
+
 /// One Lao syllable of the current run.
 #[derive(Copy, Clone, Debug)]
 struct Syl {
@@ -109,16 +144,27 @@ impl Dictionary {
 
     /// Like [`Dictionary::words`], with the byte offset of each token.
     pub fn word_indices<'t, 'd>(&'d self, text: &'t str) -> WordIndices<'t, 'd> {
+        let b = BUFFERS
+            .try_with(|c| c.take())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let Buffers {
+            ready,
+            run,
+            best,
+            back,
+        } = b;
         WordIndices {
             dict: self,
             text,
             units: syllable_indices(text),
             pending: None,
-            ready: Vec::new(),
+            ready,
             next_ready: 0,
-            run: Vec::new(),
-            best: Vec::new(),
-            back: Vec::new(),
+            run,
+            best,
+            back,
         }
     }
 }
@@ -383,6 +429,20 @@ mod tests {
         // Pairs that are not words.
         assert_eq!(seg(&d, "ນີການ"), "ນີ|ການ");
         assert_eq!(seg(&d, "ການກີການ"), "ການກີ|ການ");
+    }
+
+    #[test]
+    fn buffers_kept_between_iterators_start_empty() {
+        let d = dict(&["ປີ", "ການ", "ຈັດ"]);
+        let whole = seg(&d, "ການຈັດ ປີ");
+        // Left half-way through a run, and after a whole text: the next iterator
+        // starts afresh.
+        let mut it = d.words("ປີການຈັດການ ປີ");
+        assert_eq!(it.next(), Some("ປີ"));
+        drop(it);
+        assert_eq!(seg(&d, "ການຈັດ ປີ"), whole);
+        assert_eq!(seg(&d, "ການຈັດ ປີ"), whole);
+        assert_eq!(whole, "ການ|ຈັດ| |ປີ");
     }
 
     #[test]

@@ -126,8 +126,11 @@ where
 /// Byte ranges of the units of `text`.
 type Ranges = Vec<(usize, usize)>;
 
-fn ranges_of<'t>(units: impl Iterator<Item = (usize, &'t str)>) -> Ranges {
-    units.map(|(a, s)| (a, a + s.len())).collect()
+fn ranges_of<'t>(text: &str, units: impl Iterator<Item = (usize, &'t str)>) -> Ranges {
+    // About one unit per 6 bytes of Lao at most: one allocation for a line.
+    let mut r = Vec::with_capacity((text.len() / 6 + 4).min(4096));
+    r.extend(units.map(|(a, s)| (a, a + s.len())));
+    r
 }
 
 /// Tokens up to this many bytes are kept in [`TokenCache`] (a Lao syllable is 3 to
@@ -786,7 +789,7 @@ fn words_impl<'py>(
     text: &Bound<'py, PyString>,
 ) -> PyResult<Bound<'py, PyList>> {
     let t = text_of(text)?;
-    let r = run(py, t.len(), || ranges_of(dict.word_indices(&t)));
+    let r = run(py, t.len(), || ranges_of(&t, dict.word_indices(&t)));
     str_list(py, &t, &r)
 }
 
@@ -797,7 +800,7 @@ fn word_spans_impl<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let t = text_of(text)?;
     let s = run(py, t.len(), || {
-        char_spans(&t, &ranges_of(dict.word_indices(&t)))
+        char_spans(&t, &ranges_of(&t, dict.word_indices(&t)))
     });
     span_list(py, &s)
 }
@@ -809,7 +812,7 @@ fn word_indices_impl<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let t = text_of(text)?;
     let (r, s) = run(py, t.len(), || {
-        let r = ranges_of(dict.word_indices(&t));
+        let r = ranges_of(&t, dict.word_indices(&t));
         let s = char_spans(&t, &r);
         (r, s)
     });
@@ -888,7 +891,7 @@ fn is_normalized(py: Python<'_>, text: &Bound<'_, PyString>, form: FormArg) -> P
 #[pyfunction]
 fn syllables<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
     let t = text_of(text)?;
-    let r = run(py, t.len(), || ranges_of(akson::syllable_indices(&t)));
+    let r = run(py, t.len(), || ranges_of(&t, akson::syllable_indices(&t)));
     str_list(py, &t, &r)
 }
 
@@ -904,7 +907,7 @@ fn syllable_spans<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let t = text_of(text)?;
     let s = run(py, t.len(), || {
-        char_spans(&t, &ranges_of(akson::syllable_indices(&t)))
+        char_spans(&t, &ranges_of(&t, akson::syllable_indices(&t)))
     });
     span_list(py, &s)
 }
@@ -921,7 +924,7 @@ fn syllable_indices<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let t = text_of(text)?;
     let (r, s) = run(py, t.len(), || {
-        let r = ranges_of(akson::syllable_indices(&t));
+        let r = ranges_of(&t, akson::syllable_indices(&t));
         let s = char_spans(&t, &r);
         (r, s)
     });
@@ -1096,7 +1099,7 @@ fn syllables_batch<'py>(
     for_chunks(texts, "syllables_batch", |_, strs| {
         let res: Vec<Ranges> = py.detach(|| {
             strs.iter()
-                .map(|t| ranges_of(akson::syllable_indices(t)))
+                .map(|t| ranges_of(t, akson::syllable_indices(t)))
                 .collect()
         });
         for (t, r) in strs.iter().zip(&res) {
@@ -1124,7 +1127,7 @@ fn words_batch<'py>(
     for_chunks(texts, "words_batch", |_, strs| {
         let res: Vec<Ranges> = py.detach(|| {
             strs.iter()
-                .map(|t| ranges_of(dict.word_indices(t)))
+                .map(|t| ranges_of(t, dict.word_indices(t)))
                 .collect()
         });
         for (t, r) in strs.iter().zip(&res) {
