@@ -789,16 +789,17 @@ impl Corrector {
             return out;
         }
         out.push((i + 1, unknown_syllable()));
-        let mut node = 0u32;
+        let tables = self.dict.frozen();
+        let mut at = crate::dict::Edge::ROOT;
         for (j, v) in units.iter().enumerate().take(limit).skip(i) {
             if !v.lao || v.sid == u32::MAX {
                 break;
             }
-            match self.dict.child(node, v.sid) {
-                Some(c) => node = c,
-                None => break,
-            }
-            if let Some(wc) = self.dict.word_cost(node) {
+            let Some(e) = tables.step(at, v.sid) else {
+                break;
+            };
+            at = e;
+            if let Some(wc) = e.word_cost() {
                 out.push((j + 1, wc));
             }
         }

@@ -117,12 +117,11 @@ pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 /// for nodes with many, a small hash table of their own.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Frozen {
-    /// Node → start of its children in `children` (one extra entry):
-    /// a list of up to `LINEAR_CHILDREN`, or a hash table (see `Frozen::edge`).
-    offsets: Vec<u32>,
-    /// Each child: its syllable and edge side by side, so that one load finds both.
+    /// The children of every node but the root, each node's together: a list of up
+    /// to `LINEAR_CHILDREN`, or a hash table (see [`Frozen::step`]); each child is
+    /// its syllable beside its [`Edge`], so that one load finds both.
     children: Vec<(u32, Edge)>,
-    /// Syllable id → child of the root (`NO_NODE` if none), with its cost.
+    /// Syllable id → child of the root (`Edge::NONE` if none).
     root_edge: Vec<Edge>,
     /// Words that cost less than this are among the most frequent ones.
     frequent_below: u32,
@@ -195,23 +194,15 @@ impl Frozen {
         }
     }
 
-    /// Child of `node` by syllable `sid`.
+    /// The child by syllable `sid` of the node `at` leads to ([`Edge::ROOT`] for
+    /// the root), if there is one.
     #[inline]
-    pub(crate) fn child(&self, node: u32, sid: u32) -> Option<u32> {
-        self.edge(node, sid).map(|e| e.node)
-    }
-
-    /// Child of `node` by syllable `sid`, with the cost of the word ending there.
-    #[inline]
-    pub(crate) fn edge(&self, node: u32, sid: u32) -> Option<Edge> {
-        let e = if node == 0 {
+    pub(crate) fn step(&self, at: Edge, sid: u32) -> Option<Edge> {
+        let e = if at.len == Edge::ROOT.len {
             self.root_edge.get(sid as usize).copied()?
         } else {
-            let (a, b) = (
-                self.offsets[node as usize] as usize,
-                self.offsets[node as usize + 1] as usize,
-            );
-            let kids = self.children.get(a..b)?;
+            let a = at.start as usize;
+            let kids = self.children.get(a..a + at.len as usize)?;
             if kids.len() <= LINEAR_CHILDREN {
                 kids.iter().find(|k| k.0 == sid)?.1
             } else {
@@ -227,7 +218,7 @@ impl Frozen {
                 }
             }
         };
-        (e.node != NO_NODE).then_some(e)
+        (e.len != Edge::NONE.len).then_some(e)
     }
 
     /// Cost of syllable `sid` as a word by itself.
@@ -254,14 +245,29 @@ fn child_slot(sid: u32, mask: usize) -> usize {
     ((sid as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
-/// A child in the trie, with the cost of the word ending there (`NO_WORD` if none).
+/// A node of the trie as the walk needs it: where its children are in
+/// `Frozen::children`, and the cost of the word ending there (`NO_WORD` if none).
 #[derive(Copy, Clone, Debug)]
 pub(crate) struct Edge {
-    pub(crate) node: u32,
-    pub(crate) cost: u32,
+    start: u32,
+    len: u32,
+    cost: u32,
 }
 
 impl Edge {
+    /// The root, to start a walk from (see [`Frozen::step`]).
+    pub(crate) const ROOT: Edge = Edge {
+        start: 0,
+        len: u32::MAX,
+        cost: NO_WORD,
+    };
+    /// No node (an empty slot).
+    const NONE: Edge = Edge {
+        start: 0,
+        len: u32::MAX - 1,
+        cost: NO_WORD,
+    };
+
     /// Cost (milli-nats) of the word ending at this child, if one does.
     #[inline]
     pub(crate) fn word_cost(self) -> Option<u32> {
@@ -537,12 +543,6 @@ impl Dictionary {
         self.syllable_ids.get(key).copied()
     }
 
-    /// Child of `node` by syllable `sid`.
-    #[inline]
-    pub(crate) fn child(&self, node: u32, sid: u32) -> Option<u32> {
-        self.frozen().child(node, sid)
-    }
-
     /// The lookup tables, built from the trie on first use after a change.
     pub(crate) fn frozen(&self) -> &Frozen {
         self.frozen.get_or_init(|| {
@@ -558,40 +558,54 @@ impl Dictionary {
                 }
             }
             edges.sort_unstable();
-            let edge = |node: u32| Edge {
-                node,
-                cost: self.costs.get(node as usize).copied().unwrap_or(NO_WORD),
-            };
-            // Each node's children: a list, or past `LINEAR_CHILDREN` a hash table
-            // (see `Frozen::edge`).
-            let mut offsets = vec![0u32; n + 1];
-            let mut children = Vec::with_capacity(edges.len() * 2);
-            let empty = Edge {
-                node: NO_NODE,
-                cost: NO_WORD,
-            };
+            // Where each node's children go: a list, or past `LINEAR_CHILDREN` a
+            // hash table of twice as many slots or more (see `Frozen::step`).
+            let mut place = vec![(0u32, 0u32); n];
+            let mut total = 0usize;
             let mut at = 0;
-            for node in 0..n {
+            while at < edges.len() {
+                let node = edges[at].0 as usize;
                 let start = at;
                 while at < edges.len() && edges[at].0 as usize == node {
                     at += 1;
                 }
-                let kids = &edges[start..at];
-                if kids.len() <= LINEAR_CHILDREN {
-                    children.extend(kids.iter().map(|e| (e.1, edge(e.2))));
+                let k = at - start;
+                let size = if k <= LINEAR_CHILDREN {
+                    k
                 } else {
-                    let size = (2 * kids.len()).next_power_of_two();
-                    let base = children.len();
-                    children.resize(base + size, (NO_SID, empty));
-                    for &(_, sid, child) in kids {
-                        let mut i = child_slot(sid, size - 1);
-                        while children[base + i].0 != NO_SID {
-                            i = (i + 1) & (size - 1);
-                        }
-                        children[base + i] = (sid, edge(child));
-                    }
+                    (2 * k).next_power_of_two()
+                };
+                place[node] = (total as u32, size as u32);
+                total += size;
+            }
+            let edge = |node: u32| match place.get(node as usize) {
+                Some(&(start, len)) => Edge {
+                    start,
+                    len,
+                    cost: self.costs.get(node as usize).copied().unwrap_or(NO_WORD),
+                },
+                None => Edge::NONE,
+            };
+            let mut children = vec![(NO_SID, Edge::NONE); total];
+            let mut at = 0;
+            while at < edges.len() {
+                let node = edges[at].0 as usize;
+                let (base, size) = (place[node].0 as usize, place[node].1 as usize);
+                let start = at;
+                while at < edges.len() && edges[at].0 as usize == node {
+                    at += 1;
                 }
-                offsets[node + 1] = children.len() as u32;
+                for (k, &(_, sid, child)) in edges[start..at].iter().enumerate() {
+                    let mut i = if size <= LINEAR_CHILDREN {
+                        k
+                    } else {
+                        child_slot(sid, size - 1)
+                    };
+                    while children[base + i].0 != NO_SID {
+                        i = (i + 1) & (size - 1);
+                    }
+                    children[base + i] = (sid, edge(child));
+                }
             }
             let mut word_costs: Vec<u32> = self
                 .costs
@@ -630,18 +644,10 @@ impl Dictionary {
             Frozen {
                 frequent_below,
                 short: table,
-                offsets,
                 children,
                 root_edge: root.iter().map(|&n| edge(n)).collect(),
             }
         })
-    }
-
-    /// Cost (milli-nats) of the word ending at `node`, if one does.
-    #[inline]
-    pub(crate) fn word_cost(&self, node: u32) -> Option<u32> {
-        let c = self.costs[node as usize];
-        (c != NO_WORD).then_some(c)
     }
 
     /// The node of `word`, walking the editable trie (not the frozen tables, which

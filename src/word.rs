@@ -324,16 +324,16 @@ impl WordIndices<'_, '_> {
                 }
             }
             // Dictionary words starting here.
-            let mut node = 0u32;
+            let mut at = crate::dict::Edge::ROOT;
             for j in i..n.min(i + MAX_WORD_SYLLABLES) {
                 let syl = self.run[j];
                 if syl.sid == u32::MAX {
                     break;
                 }
-                let Some(edge) = tables.edge(node, syl.sid) else {
+                let Some(edge) = tables.step(at, syl.sid) else {
                     break;
                 };
-                node = edge.node;
+                at = edge;
                 if let Some(wc) = edge.word_cost() {
                     let c = base.saturating_add(wc);
                     // Prefer the longer word on a tie.
