@@ -147,6 +147,18 @@ pub(crate) fn lao_class(c: char) -> Option<Lc> {
     }
 }
 
+/// Class of the first character of `s` if it is in the Lao block (read from its
+/// UTF-8 bytes, without decoding).
+#[inline]
+pub(crate) fn lao_class_first(s: &str) -> Option<Lc> {
+    match s.as_bytes() {
+        [0xE0, b1 @ (0xBA | 0xBB), b2, ..] => {
+            Some(LAO_TABLE[(((b1 & 1) << 6) | (b2 & 0x3F)) as usize])
+        }
+        _ => None,
+    }
+}
+
 /// Whether `c` is any character of the Lao block (assigned or not).
 #[inline]
 pub(crate) fn is_lao(c: char) -> bool {

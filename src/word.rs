@@ -115,11 +115,7 @@ struct Syl {
 /// Whether a syllable is a lone consonant (with no vowel, tone or other letter).
 #[inline]
 fn is_bare_consonant(unit: &str) -> bool {
-    let mut it = unit.chars();
-    matches!(
-        (it.next().and_then(crate::chars::lao_class), it.next()),
-        (Some(crate::chars::Lc::Cons), None)
-    )
+    unit.len() == 3 && crate::chars::lao_class_first(unit) == Some(crate::chars::Lc::Cons)
 }
 
 /// Splits `text` into words with the embedded default dictionary.
@@ -196,8 +192,7 @@ impl std::iter::FusedIterator for WordIndices<'_, '_> {}
 /// Whether a syllable unit is a Lao syllable (rather than a space, number, …).
 #[inline]
 pub(crate) fn is_lao_syllable(unit: &str) -> bool {
-    let c = unit.chars().next().unwrap_or(' ');
-    crate::chars::lao_class(c).is_some_and(|cls| {
+    crate::chars::lao_class_first(unit).is_some_and(|cls| {
         !matches!(
             cls,
             crate::chars::Lc::Digit | crate::chars::Lc::Ellipsis | crate::chars::Lc::KoLa
