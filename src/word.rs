@@ -272,56 +272,60 @@ impl WordIndices<'_, '_> {
         self.best.resize(n + 1, u32::MAX);
         self.back.clear();
         self.back.resize(n + 1, (0, true));
-        self.best[0] = 0;
+        // Slices of known length, so that most bounds checks go.
+        let run = &self.run[..n];
+        let best = &mut self.best[..=n];
+        let back = &mut self.back[..=n];
+        best[0] = 0;
         for i in 0..n {
-            let base = self.best[i];
+            let base = best[i];
             if base == u32::MAX {
                 continue;
             }
             // An unknown syllable.
             let c = base.saturating_add(UNKNOWN_SYLLABLE);
-            if c < self.best[i + 1] {
-                self.best[i + 1] = c;
-                self.back[i + 1] = (i as u32, true);
+            if c < best[i + 1] {
+                best[i + 1] = c;
+                back[i + 1] = (i as u32, true);
             }
             // An unknown word: a span with a syllable that is no word by itself.
             let mut has_orphan = false;
             for j in i..n.min(i + MAX_UNKNOWN_SYLLABLES) {
-                if self.run[j].frequent {
+                if run[j].frequent {
                     break;
                 }
-                has_orphan |= self.run[j].orphan;
+                has_orphan |= run[j].orphan;
                 if has_orphan && j > i {
                     let k = (j + 1 - i) as u32;
                     let c = base.saturating_add(UNKNOWN_SPAN_BASE + k * UNKNOWN_SPAN_PER_SYLLABLE);
-                    if c < self.best[j + 1] {
-                        self.best[j + 1] = c;
-                        self.back[j + 1] = (i as u32, true);
+                    if c < best[j + 1] {
+                        best[j + 1] = c;
+                        back[j + 1] = (i as u32, true);
                     }
                 }
-                if self.run[j].kola {
+                if run[j].kola {
                     break;
                 }
             }
             // Letters of an abbreviation (ສປປ, ປທສ): the whole run of two or more
             // lone consonants is one token.
-            if self.run[i].bare && (i == 0 || !self.run[i - 1].bare) {
+            if run[i].bare && (i == 0 || !run[i - 1].bare) {
                 let mut j = i;
-                while j < n && self.run[j].bare {
+                while j < n && run[j].bare {
                     j += 1;
                 }
                 if j - i >= 2 {
                     let c = base.saturating_add(ABBREVIATION);
-                    if c < self.best[j] {
-                        self.best[j] = c;
-                        self.back[j] = (i as u32, false);
+                    if c < best[j] {
+                        best[j] = c;
+                        back[j] = (i as u32, false);
                     }
                 }
             }
             // Dictionary words starting here.
             let mut at = crate::dict::Edge::ROOT;
             for j in i..n.min(i + MAX_WORD_SYLLABLES) {
-                let syl = self.run[j];
+                let syl = run[j];
                 if syl.sid == u32::MAX {
                     break;
                 }
@@ -332,9 +336,9 @@ impl WordIndices<'_, '_> {
                 if let Some(wc) = edge.word_cost() {
                     let c = base.saturating_add(wc);
                     // Prefer the longer word on a tie.
-                    if c <= self.best[j + 1] {
-                        self.best[j + 1] = c;
-                        self.back[j + 1] = (i as u32, false);
+                    if c <= best[j + 1] {
+                        best[j + 1] = c;
+                        back[j + 1] = (i as u32, false);
                     }
                 }
                 if syl.kola {
