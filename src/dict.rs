@@ -149,11 +149,7 @@ pub(crate) fn pack16_at(text: &[u8], at: usize, len: usize) -> Option<u128> {
     match text.get(at..at + 16) {
         Some(b) => {
             let all = u128::from_le_bytes(b.try_into().ok()?);
-            Some(if len == 16 {
-                all
-            } else {
-                all & ((1u128 << (8 * len)) - 1)
-            })
+            Some(all & KEEP_BYTES[len])
         }
         None => pack16(text.get(at..at + len)?),
     }
@@ -166,6 +162,17 @@ struct Short {
     hi: u64,
     id: u32,
 }
+
+/// `KEEP_BYTES[n]` keeps the low `n` bytes of a `u128`.
+static KEEP_BYTES: [u128; 17] = {
+    let mut t = [0u128; 17];
+    let mut n = 1;
+    while n <= 16 {
+        t[n] = u128::MAX >> (8 * (16 - n));
+        n += 1;
+    }
+    t
+};
 
 /// Slot of a packed key in a table of `mask + 1` slots.
 #[inline]
@@ -312,7 +319,7 @@ impl std::fmt::Debug for Dictionary {
 /// `unit` without the ໆ at its end (compared as bytes: E0 BB 86).
 #[inline]
 pub(crate) fn strip_kola(mut unit: &str) -> &str {
-    while unit.as_bytes().ends_with(&[0xE0, 0xBB, 0x86]) {
+    while let [.., 0xE0, 0xBB, 0x86] = unit.as_bytes() {
         unit = &unit[..unit.len() - 3];
     }
     unit
