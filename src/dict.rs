@@ -156,11 +156,14 @@ pub(crate) fn pack16_at(text: &[u8], at: usize, len: usize) -> Option<u128> {
 }
 
 /// A slot of `Frozen::short`: a packed key (see [`pack16`]) and its syllable id.
-#[derive(Copy, Clone, Debug, Default)]
+#[derive(Copy, Clone, Debug)]
 struct Short {
     lo: u64,
     hi: u64,
     id: u32,
+    /// The root's child by this syllable (`Edge::NONE` if none), so that a lookup
+    /// also gives the first step of a walk.
+    root: Edge,
 }
 
 /// `KEEP_BYTES[n]` keeps the low `n` bytes of a `u128`.
@@ -185,14 +188,14 @@ impl Frozen {
     /// Id of the syllable whose key packs to `key` (see [`pack16`]), if the
     /// dictionary has it.
     #[inline]
-    pub(crate) fn short_id(&self, key: u128) -> Option<u32> {
+    pub(crate) fn short_id(&self, key: u128) -> Option<(u32, Edge)> {
         let mask = self.short.len().checked_sub(1)?;
         let (lo, hi) = (key as u64, (key >> 64) as u64);
         let mut i = short_slot(key, mask);
         loop {
             let e = self.short.get(i)?;
             if e.lo == lo && e.hi == hi {
-                return Some(e.id);
+                return Some((e.id, e.root));
             }
             if e.lo | e.hi == 0 {
                 return None;
@@ -228,10 +231,13 @@ impl Frozen {
         (e.len != Edge::NONE.len).then_some(e)
     }
 
-    /// Cost of syllable `sid` as a word by itself.
+    /// The root's child by syllable `sid` (`Edge::NONE` if none).
     #[inline]
-    pub(crate) fn alone(&self, sid: u32) -> Option<u32> {
-        self.root_edge.get(sid as usize)?.word_cost()
+    pub(crate) fn root(&self, sid: u32) -> Edge {
+        self.root_edge
+            .get(sid as usize)
+            .copied()
+            .unwrap_or(Edge::NONE)
     }
 
     /// Words cheaper than this (milli-nats) are among the dictionary's most frequent.
@@ -269,11 +275,17 @@ impl Edge {
         cost: NO_WORD,
     };
     /// No node (an empty slot).
-    const NONE: Edge = Edge {
+    pub(crate) const NONE: Edge = Edge {
         start: 0,
         len: u32::MAX - 1,
         cost: NO_WORD,
     };
+
+    /// Whether this is a node (not `NONE`).
+    #[inline]
+    pub(crate) fn is_node(self) -> bool {
+        self.len != Edge::NONE.len
+    }
 
     /// Cost (milli-nats) of the word ending at this child, if one does.
     #[inline]
@@ -636,7 +648,14 @@ impl Dictionary {
                 .filter(|&(k, _)| k != 0)
                 .collect();
             let slots = (2 * short.len()).next_power_of_two().max(2);
-            let mut table = vec![Short::default(); slots];
+            let root_edge: Vec<Edge> = root.iter().map(|&n| edge(n)).collect();
+            let empty = Short {
+                lo: 0,
+                hi: 0,
+                id: 0,
+                root: Edge::NONE,
+            };
+            let mut table = vec![empty; slots];
             for (key, id) in short {
                 let mut i = short_slot(key, slots - 1);
                 while table[i].lo | table[i].hi != 0 {
@@ -646,13 +665,14 @@ impl Dictionary {
                     lo: key as u64,
                     hi: (key >> 64) as u64,
                     id,
+                    root: root_edge.get(id as usize).copied().unwrap_or(Edge::NONE),
                 };
             }
             Frozen {
                 frequent_below,
                 short: table,
                 children,
-                root_edge: root.iter().map(|&n| edge(n)).collect(),
+                root_edge,
             }
         })
     }

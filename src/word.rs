@@ -101,6 +101,9 @@ struct Syl {
     end: usize,
     /// Dictionary syllable id, or `u32::MAX` if no word uses this syllable.
     sid: u32,
+    /// The dictionary's trie after this syllable (`Edge::NONE` if no word starts
+    /// with it).
+    root: crate::dict::Edge,
     /// Ends with ໆ: no word goes on past it.
     kola: bool,
     /// A consonant with no vowel (letters of an abbreviation such as ສປປ).
@@ -213,6 +216,7 @@ impl WordIndices<'_, '_> {
         let dict = self.dict;
         let tables = dict.frozen();
         let bytes = self.text.as_bytes();
+        let frequent = tables.frequent_below();
         for (off, unit) in self.units.by_ref() {
             if !is_lao_syllable(unit) {
                 self.pending = Some((off, unit));
@@ -223,33 +227,29 @@ impl WordIndices<'_, '_> {
             let bare = crate::dict::strip_kola(unit);
             let found = match crate::dict::pack16_at(bytes, off, bare.len()) {
                 Some(key) if key != 0 => tables.short_id(key),
-                _ => dict.syllable_id(bare),
+                _ => dict.syllable_id(bare).map(|sid| (sid, tables.root(sid))),
             };
-            let sid = match found {
-                Some(sid) => sid,
+            let (sid, root) = match found {
+                Some(found) => found,
                 None => match syllable_key(unit) {
                     std::borrow::Cow::Owned(key) => self.dict.syllable_id(&key),
                     std::borrow::Cow::Borrowed(_) => None,
                 }
-                .unwrap_or(u32::MAX),
+                .map_or((u32::MAX, crate::dict::Edge::NONE), |sid| {
+                    (sid, tables.root(sid))
+                }),
             };
+            let alone = root.word_cost();
             self.run.push(Syl {
                 start: off,
                 end: off + unit.len(),
                 sid,
+                root,
                 kola: unit.len() != bare.len(),
                 bare: is_bare_consonant(unit),
-                orphan: false,
-                frequent: false,
+                orphan: alone.is_none(),
+                frequent: alone.is_some_and(|c| c < frequent),
             });
-        }
-        if !self.run.is_empty() {
-            let frequent = tables.frequent_below();
-            for syl in &mut self.run {
-                let alone = tables.alone(syl.sid);
-                syl.orphan = alone.is_none();
-                syl.frequent = alone.is_some_and(|c| c < frequent);
-            }
         }
 
         self.segment_run();
@@ -323,16 +323,11 @@ impl WordIndices<'_, '_> {
                 }
             }
             // Dictionary words starting here.
-            let mut at = crate::dict::Edge::ROOT;
-            for j in i..n.min(i + MAX_WORD_SYLLABLES) {
-                let syl = run[j];
-                if syl.sid == u32::MAX {
-                    break;
-                }
-                let Some(edge) = tables.step(at, syl.sid) else {
-                    break;
-                };
-                at = edge;
+            // The first step was taken when the syllable was looked up.
+            let mut edge = run[i].root;
+            let mut j = i;
+            let last = n.min(i + MAX_WORD_SYLLABLES);
+            while edge.is_node() {
                 if let Some(wc) = edge.word_cost() {
                     let c = base.saturating_add(wc);
                     // Prefer the longer word on a tie.
@@ -341,8 +336,16 @@ impl WordIndices<'_, '_> {
                         back[j + 1] = (i as u32, false);
                     }
                 }
-                if syl.kola {
+                if run[j].kola {
                     break;
+                }
+                j += 1;
+                if j >= last || run[j].sid == u32::MAX {
+                    break;
+                }
+                match tables.step(edge, run[j].sid) {
+                    Some(e) => edge = e,
+                    None => break,
                 }
             }
         }
