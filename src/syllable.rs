@@ -54,25 +54,76 @@ pub struct Syllables<'a> {
 pub struct SyllableIndices<'a> {
     text: &'a str,
     pos: usize,
-    win: Window,
-    /// Decisions already taken, shared by the iterators of a thread (see [`Memo`]).
-    memo: Option<Box<Memo>>,
-    /// Ends of the units of a run found ahead by [`Memo::scan`], in bytes from the
-    /// byte offset `ends_at`; `ends[next_end..n_ends]` are still to be returned.
-    ends: [u32; WIN + 1],
+    /// The window, the buffer of ends and the memo, on the heap and kept by the
+    /// thread between iterators (see [`State`]), so that making an iterator is cheap.
+    state: Option<Box<State>>,
+    /// Whether decisions go through the memo (always, but in tests).
+    memoise: bool,
+    /// `state.ends[next_end..n_ends]` are ends still to be returned, in bytes from
+    /// the byte offset `ends_at`.
     ends_at: usize,
     next_end: usize,
     n_ends: usize,
 }
 
+/// What an iterator works with: decoded characters, the ends of the units found
+/// ahead, and the decisions already taken, shared by the iterators of a thread
+/// (see [`Memo`]).
+struct State {
+    win: Window,
+    /// Ends of the units of a run found ahead by [`Memo::scan_bytes`] or
+    /// [`Memo::scan`].
+    ends: [u32; WIN + 1],
+    memo: Memo,
+}
+
+thread_local! {
+    /// The state of the iterators of this thread, lent to one iterator at a time.
+    static STATE: Cell<Option<Box<State>>> = const { Cell::new(None) };
+}
+
+impl State {
+    /// Borrows this thread's state (or a new one if it is lent out already), with
+    /// an empty window: what it held was decoded from another text.
+    fn take() -> Box<State> {
+        let kept = STATE.try_with(|m| m.take()).ok().flatten().map(|mut s| {
+            s.win.start = 0;
+            s.win.len = 0;
+            s
+        });
+        kept.unwrap_or_else(|| {
+            Box::new(State {
+                win: Window::new(),
+                ends: [0; WIN + 1],
+                memo: Memo::new(),
+            })
+        })
+    }
+
+    /// Returns the state to this thread (keeping the larger memo of two).
+    fn give_back(self: Box<State>) {
+        let _ = STATE.try_with(|m| {
+            let keep = match m.take() {
+                Some(old) if old.memo.trans.len() > self.memo.trans.len() => old,
+                _ => self,
+            };
+            m.set(Some(keep));
+        });
+    }
+}
+
 impl Clone for SyllableIndices<'_> {
     fn clone(&self) -> Self {
+        let mut state = State::take();
+        if let Some(mine) = &self.state {
+            state.win = mine.win.clone();
+            state.ends = mine.ends;
+        }
         SyllableIndices {
             text: self.text,
             pos: self.pos,
-            win: self.win.clone(),
-            memo: Some(Memo::take()),
-            ends: self.ends,
+            state: Some(state),
+            memoise: self.memoise,
             ends_at: self.ends_at,
             next_end: self.next_end,
             n_ends: self.n_ends,
@@ -91,8 +142,8 @@ impl std::fmt::Debug for SyllableIndices<'_> {
 
 impl Drop for SyllableIndices<'_> {
     fn drop(&mut self) {
-        if let Some(m) = self.memo.take() {
-            m.give_back();
+        if let Some(s) = self.state.take() {
+            s.give_back();
         }
     }
 }
@@ -116,9 +167,8 @@ pub fn syllable_indices(text: &str) -> SyllableIndices<'_> {
     SyllableIndices {
         text,
         pos: 0,
-        win: Window::new(),
-        memo: Some(Memo::take()),
-        ends: [0; WIN + 1],
+        state: Some(State::take()),
+        memoise: true,
         ends_at: 0,
         next_end: 0,
         n_ends: 0,
@@ -140,7 +190,11 @@ impl<'a> Iterator for SyllableIndices<'a> {
     fn next(&mut self) -> Option<(usize, &'a str)> {
         let start = self.pos;
         let end = if self.next_end < self.n_ends {
-            let e = self.ends_at + self.ends[self.next_end] as usize;
+            let e = self.ends_at
+                + self
+                    .state
+                    .as_ref()
+                    .map_or(0, |s| s.ends[self.next_end] as usize);
             self.next_end += 1;
             e
         } else {
@@ -561,36 +615,12 @@ struct Memo {
     aux: Vec<u8>,
 }
 
-thread_local! {
-    /// The memo of the iterators of this thread, lent to one iterator at a time.
-    static MEMO: Cell<Option<Box<Memo>>> = const { Cell::new(None) };
-}
-
 impl Memo {
     fn new() -> Memo {
         Memo {
             trans: vec![0; NA],
             aux: vec![0; NA],
         }
-    }
-
-    /// Borrows this thread's memo (or a new one if it is lent out already).
-    fn take() -> Box<Memo> {
-        MEMO.try_with(|m| m.take())
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| Box::new(Memo::new()))
-    }
-
-    /// Returns the memo to this thread (keeping the larger of two).
-    fn give_back(self: Box<Memo>) {
-        let _ = MEMO.try_with(|m| {
-            let keep = match m.take() {
-                Some(old) if old.trans.len() > self.trans.len() => old,
-                _ => self,
-            };
-            m.set(Some(keep));
-        });
     }
 
     /// Forgets every decision.
@@ -895,10 +925,10 @@ impl Memo {
 /// segmented as if it were the first. Only useful to measure speed on unseen text.
 #[doc(hidden)]
 pub fn clear_memo() {
-    let _ = MEMO.try_with(|m| {
-        if let Some(mut memo) = m.take() {
-            memo.clear();
-            m.set(Some(memo));
+    let _ = STATE.try_with(|m| {
+        if let Some(mut state) = m.take() {
+            state.memo.clear();
+            m.set(Some(state));
         }
     });
 }
@@ -943,22 +973,24 @@ impl SyllableIndices<'_> {
         if !starts_syllable(first) {
             return other_unit_end(text, start);
         }
-        if let Some(memo) = &mut self.memo {
-            let mut n = memo.scan_bytes(b, start, &mut self.ends);
+        let st: &mut State = self.state.get_or_insert_with(State::take);
+        if self.memoise {
+            let mut n = st.memo.scan_bytes(b, start, &mut st.ends);
             if n == 0 {
-                n = memo.scan(self.win.at(b, start), &mut self.ends);
+                n = st.memo.scan(st.win.at(b, start), &mut st.ends);
             }
             if n > 0 {
                 self.ends_at = start;
                 self.n_ends = n;
                 self.next_end = 1;
-                return start + self.ends[0] as usize;
+                return start + st.ends[0] as usize;
             }
         }
-        let w = self.win.at(b, start);
-        let memo = match &mut self.memo {
-            Some(m) => m.decide_at(w),
-            None => decide_in(w),
+        let w = st.win.at(b, start);
+        let memo = if self.memoise {
+            st.memo.decide_at(w)
+        } else {
+            decide_in(w)
         };
         let len = match memo {
             Some(len) => len,
@@ -968,13 +1000,13 @@ impl SyllableIndices<'_> {
                 // not depend on where the window happened to start.
                 let far = Cell::new(0);
                 decide(Rd {
-                    w: self.win.fill(b, start),
+                    w: st.win.fill(b, start),
                     off: 0,
                     far: &far,
                 })
             }
         };
-        let w = self.win.at(b, start);
+        let w = st.win.at(b, start);
         // ໆ repeats the syllable before it and stays with it.
         let mut n = len;
         while n < w.len() && w[n] == KO_LA {
@@ -1630,9 +1662,7 @@ mod tests {
     /// The same text with no memo: every decision taken by the grammar.
     fn seg_unmemoised(s: &str) -> Vec<(usize, &str)> {
         let mut it = syllable_indices(s);
-        if let Some(m) = it.memo.take() {
-            m.give_back();
-        }
+        it.memoise = false;
         it.collect()
     }
 
@@ -1718,6 +1748,28 @@ mod tests {
         let joined: String = corpus.split_whitespace().collect();
         let memo: Vec<_> = syllable_indices(&joined).collect();
         assert_eq!(memo, seg_unmemoised(&joined));
+    }
+
+    #[test]
+    fn each_iterator_starts_from_its_own_text() {
+        // The window is kept by the thread between iterators: what it decoded from
+        // one text must not be read for another at the same offsets.
+        let a = "ກ່ຽວກັບ".repeat(100);
+        let b = "ສະບາຍດີ".repeat(100);
+        let mut half = syllables(&a);
+        let _ = half.nth(3);
+        drop(half);
+        assert_eq!(
+            seg(&b),
+            seg_unmemoised(&b)
+                .iter()
+                .map(|u| u.1)
+                .collect::<Vec<_>>()
+                .join("|")
+        );
+        let (x, y) = (syllables(&a), syllables(&b));
+        assert_eq!(y.collect::<Vec<_>>().join("|"), seg(&b));
+        assert_eq!(x.collect::<Vec<_>>().join("|"), seg(&a));
     }
 
     #[test]
