@@ -24,8 +24,10 @@
 //! per-thread trie with the decision at the leaf, so syllables met before are
 //! segmented at a few instructions per character (a lazily built automaton, like a
 //! regex engine's lazy DFA, which reads each character once and finds where
-//! syllables end without a branch on it). The memo never changes a result and never
-//! grows past 1.5 MB per thread; it is the only allocation.
+//! syllables end without a branch on it), straight on the UTF-8 bytes. The memo
+//! never changes a result and never grows past 1.5 MB per thread; with the
+//! iterator's small buffers it is kept by the thread between iterators, and it is
+//! the only allocation.
 //!
 //! Runs of other text are units of their own: whitespace, numbers (ASCII, Lao or
 //! other digits, with `.` or `,` between digits), letters of other scripts with their
