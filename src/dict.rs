@@ -125,8 +125,9 @@ pub(crate) struct Frozen {
     root_edge: Vec<Edge>,
     /// Words that cost less than this are among the most frequent ones.
     frequent_below: u32,
-    /// Syllable keys of at most 16 bytes (see [`pack16`]) → syllable id, by open
-    /// addressing with linear probing (key 0: empty), key and id side by side.
+    /// Syllable keys of at most 16 bytes (see [`pack16`]) → syllable id and the
+    /// root's child by it, by open addressing with linear probing (key 0: empty),
+    /// key and values side by side.
     short: Vec<Short>,
 }
 
@@ -155,7 +156,8 @@ pub(crate) fn pack16_at(text: &[u8], at: usize, len: usize) -> Option<u128> {
     }
 }
 
-/// A slot of `Frozen::short`: a packed key (see [`pack16`]) and its syllable id.
+/// A slot of `Frozen::short`: a packed key (see [`pack16`]), its syllable id and
+/// the root's child by it.
 #[derive(Copy, Clone, Debug)]
 struct Short {
     lo: u64,
@@ -185,8 +187,8 @@ fn short_slot(key: u128, mask: usize) -> usize {
 }
 
 impl Frozen {
-    /// Id of the syllable whose key packs to `key` (see [`pack16`]), if the
-    /// dictionary has it.
+    /// Id of the syllable whose key packs to `key` (see [`pack16`]), with the
+    /// root's child by it, if the dictionary has the syllable.
     #[inline]
     pub(crate) fn short_id(&self, key: u128) -> Option<(u32, Edge)> {
         let mask = self.short.len().checked_sub(1)?;
