@@ -688,6 +688,21 @@ impl Memo {
         Some(node)
     }
 
+    /// Turns the decision at `slot` into an `EMIT` transition if the characters
+    /// `read` since the end of its syllable (`delay + 1` of them, up to the one that
+    /// led to `slot`) lead from the root to a node; returns that node.
+    fn learn(
+        &mut self,
+        slot: usize,
+        delay: usize,
+        read: impl IntoIterator<Item = u8>,
+    ) -> Option<usize> {
+        let n = self.walk(read).filter(|&n| n > 0)?;
+        self.trans[slot] = (EMIT | n as u32) as u16;
+        self.aux[slot] = delay as u8;
+        Some(n)
+    }
+
     /// Stores the decision `len` taken on the characters `w[..=far]` (END past `w`).
     fn insert(&mut self, w: &[u8], far: usize, len: usize) {
         if far > MAX_PATH {
@@ -822,9 +837,7 @@ impl Memo {
             // since the end lead to a node.
             if i <= j && end <= i && i - end <= u8::MAX as usize {
                 let read = (end..=i).map(|c| alpha(c, &mut j).unwrap_or(0));
-                if let Some(n) = self.walk(read).filter(|&n| n > 0) {
-                    self.trans[slot] = (EMIT | n as u32) as u16;
-                    self.aux[slot] = (i - end) as u8;
+                if let Some(n) = self.learn(slot, i - end, read) {
                     node = n;
                     i += 1;
                     continue;
@@ -889,9 +902,7 @@ impl Memo {
             // Continue from here next time, if the characters read since the end
             // lead to a node.
             if let (Some(slot), true) = (slot, b == end && b <= i && i - b <= u8::MAX as usize) {
-                if let Some(next) = self.walk(w[b..=i].iter().copied()).filter(|&n| n > 0) {
-                    self.trans[slot] = (EMIT | next as u32) as u16;
-                    self.aux[slot] = (i - b) as u8;
+                if let Some(next) = self.learn(slot, i - b, w[b..=i].iter().copied()) {
                     node = next;
                     i += 1;
                     continue;
