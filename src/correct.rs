@@ -23,9 +23,15 @@
 //!    [threshold](CorrectOptions::threshold). So text that was right comes out
 //!    unchanged: precision first.
 //!
+//! 4. Dirt on the page that Tesseract reads as punctuation at the edges of a line
+//!    (". ວັນສຸກ", "ແຫ່ງຊາດ. :", ".ສ້າງ") is removed when the error model's counts
+//!    make it a speck with a probability at the threshold or above: a bullet "- "
+//!    (common at line starts in real text), a bracket or quotation mark whose
+//!    partner is in the line, and punctuation never seen as a speck stay.
+//!
 //! The output is in [canonical form](crate::Form::Canonical) (so ໍາ becomes ຳ);
-//! numbers, Latin text, punctuation and spacing that is not a line wrap are left
-//! alone.
+//! numbers, Latin text, other punctuation and spacing that is not a line wrap are
+//! left alone.
 //!
 //! ```
 //! // A dropped ເ and a space where the line wrapped.
@@ -218,6 +224,20 @@ pub struct ErrorModel {
     ins: Vec<u32>,
     /// Skeleton class of each slot; `DROP` if it is left out of skeletons.
     class: Vec<u8>,
+    /// Edge specks: (place, character) → (times seen as noise, times real), sorted.
+    specks: Vec<((Place, char), (u32, u32))>,
+}
+
+/// Where a token of punctuation stands in a line (see [`ErrorModel`]'s `speck`
+/// lines).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Place {
+    /// Alone before the first space of the line.
+    Lead,
+    /// At the very start of the line, directly before a Lao letter.
+    Attached,
+    /// Alone after the last space of the line.
+    Trail,
 }
 
 /// Class of the characters left out of skeletons.
@@ -249,18 +269,25 @@ impl ErrorModel {
     /// `del<TAB>A<TAB>cost`, `ins<TAB>B<TAB>cost`, `class<TAB>CHARS` and
     /// `drop<TAB>CHARS`, where characters are written as hexadecimal code points
     /// separated by spaces and costs are in milli-nats; `#` starts a comment line.
+    /// Lines `speck<TAB>PLACE<TAB>CHAR<TAB>NOISE<TAB>REAL` count how often a
+    /// punctuation character at a line edge (`lead`: a token alone before the first
+    /// space; `attached`: stuck to the start of the first word; `trail`: a token
+    /// alone after the last space) was a speck of dirt and how often it was real
+    /// text; a model without them removes no specks.
     pub fn from_tsv(text: &str) -> Result<ErrorModel, Error> {
         let mut m = ErrorModel {
             sub: vec![9000; NC * NC],
             del: vec![9000; NC],
             ins: vec![9000; NC],
             class: (0..NC).map(|s| s as u8).collect(),
+            specks: Vec::new(),
         };
         let bad = |line: usize, what: &str| {
             Error::InvalidArgument(format!(
                 "error model, line {line}: {what}; expected `sub A B COST`, `del A COST`, \
-                 `ins B COST`, `default KIND COST`, `class CHARS` or `drop CHARS` with TABs \
-                 between fields and characters as hexadecimal code points"
+                 `ins B COST`, `default KIND COST`, `class CHARS`, `drop CHARS` or \
+                 `speck lead|attached|trail CHAR NOISE REAL` with TABs between fields and \
+                 characters as hexadecimal code points"
             ))
         };
         let parse_char = |s: &str, line: usize| -> Result<u8, Error> {
@@ -325,13 +352,57 @@ impl ErrorModel {
                         m.class[c as usize] = class;
                     }
                 }
+                ("speck", 5) => {
+                    let place = match f[1] {
+                        "lead" => Place::Lead,
+                        "attached" => Place::Attached,
+                        "trail" => Place::Trail,
+                        other => return Err(bad(line, &format!("unknown speck place `{other}`"))),
+                    };
+                    let ch = u32::from_str_radix(f[2].trim(), 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .ok_or_else(|| {
+                            bad(line, &format!("`{}` is not a hexadecimal code point", f[2]))
+                        })?;
+                    let count = |s: &str| {
+                        s.trim()
+                            .parse::<u32>()
+                            .map_err(|_| bad(line, &format!("`{s}` is not a count")))
+                    };
+                    m.specks.push(((place, ch), (count(f[3])?, count(f[4])?)));
+                }
                 _ => return Err(bad(line, "unknown line")),
             }
         }
+        m.specks.sort_by_key(|e| e.0);
+        m.specks.dedup_by_key(|e| e.0);
         for s in 0..NC {
             m.sub[s * NC + s] = 0;
         }
         Ok(m)
+    }
+
+    /// Probability that `token` at `place` is a speck rather than real punctuation:
+    /// the least over its characters of noise / (noise + real + 1); 0 if any of
+    /// them was never seen as noise there.
+    fn speck_probability(&self, place: Place, token: &str) -> f64 {
+        let mut p = 1.0f64;
+        for ch in token.chars() {
+            let q = match self.specks.binary_search_by_key(&(place, ch), |e| e.0) {
+                Ok(i) => {
+                    let (noise, real) = self.specks[i].1;
+                    noise as f64 / (noise as f64 + real as f64 + 1.0)
+                }
+                Err(_) => 0.0,
+            };
+            p = p.min(q);
+        }
+        if token.is_empty() {
+            0.0
+        } else {
+            p
+        }
     }
 
     /// Channel cost (milli-nats) of Tesseract reading `clean` as `noisy`: the
@@ -642,7 +713,10 @@ impl Corrector {
     pub fn correct(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         for line in text.split_inclusive('\n') {
-            let (body, nl) = split_newline(line);
+            let (whole, nl) = split_newline(line);
+            let trim = self.edge_specks(whole);
+            out.push_str(&whole[..trim.a]);
+            let body = &whole[trim.lo..trim.hi];
             let (units, cands, path) = self.decode(body);
             for (a, b, e) in path {
                 match e {
@@ -655,6 +729,7 @@ impl Corrector {
                     }
                 }
             }
+            out.push_str(&whole[trim.b..]);
             out.push_str(nl);
         }
         out
@@ -665,7 +740,24 @@ impl Corrector {
         let mut out = Vec::new();
         let mut base = 0;
         for line in text.split_inclusive('\n') {
-            let (body, _) = split_newline(line);
+            let (whole, _) = split_newline(line);
+            let trim = self.edge_specks(whole);
+            let speck = |a: usize, b: usize, p: f64| {
+                let original = whole[a..b].to_string();
+                Correction {
+                    start: base + a,
+                    end: base + b,
+                    replacement: String::new(),
+                    confidence: p,
+                    candidates: vec![(String::new(), p), (original.clone(), 1.0 - p)],
+                    original,
+                }
+            };
+            if trim.a < trim.lo {
+                out.push(speck(trim.a, trim.lo, trim.lead));
+            }
+            let body = &whole[trim.lo..trim.hi];
+            let shift = base + trim.lo;
             let (units, cands, path) = self.decode(body);
             for (_, _, e) in path {
                 if let Edge::Fix(k) = e {
@@ -686,8 +778,8 @@ impl Corrector {
                     readings.sort_by_key(|r| r.1);
                     let probs = softmax(readings.iter().map(|r| r.1));
                     out.push(Correction {
-                        start: base + start,
-                        end: base + end,
+                        start: shift + start,
+                        end: shift + end,
                         original: body[start..end].to_string(),
                         replacement: self.index().words[c.word as usize].0.to_string(),
                         confidence: c.confidence,
@@ -695,9 +787,106 @@ impl Corrector {
                     });
                 }
             }
+            if trim.hi < trim.b {
+                out.push(speck(trim.hi, trim.b, trim.trail));
+            }
             base += line.len();
         }
         out
+    }
+
+    /// Punctuation at the edges of `line` that is dirt on the page read as text
+    /// (". ວັນສຸກ", "ແຫ່ງຊາດ. :"): tokens of punctuation alone before the first or
+    /// after the last space, and punctuation stuck to the start of the first word,
+    /// removed when the error model's [speck probability](ErrorModel) reaches the
+    /// threshold. A bracket or quotation mark whose partner is in the rest of the
+    /// line is real; a line with no Lao letter is left alone.
+    fn edge_specks(&self, line: &str) -> Trim {
+        let none = Trim {
+            a: 0,
+            lo: 0,
+            hi: line.len(),
+            b: line.len(),
+            lead: 0.0,
+            trail: 0.0,
+        };
+        let th = self.options.threshold;
+        let model = &self.model;
+        if model.specks.is_empty() {
+            return none;
+        }
+        let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace() && !is_lao(c);
+        let token_is_punct = |t: &str| t.chars().all(punct);
+        // Whether `t` holds a bracket or quotation mark whose partner is in `rest`.
+        let paired = |t: &str, rest: &str| {
+            t.chars()
+                .any(|c| partner(c).is_some_and(|p| rest.contains(p)))
+        };
+        let speck = |place: Place, t: &str, rest: &str| {
+            let p = if paired(t, rest) {
+                0.0
+            } else {
+                model.speck_probability(place, t)
+            };
+            (p > 0.0 && p >= th).then_some(p)
+        };
+        let toks: Vec<(usize, usize)> = tokens(line);
+        let mut t = none;
+        // Tokens alone at the start.
+        let mut i = 0;
+        let mut p = 1.0f64;
+        while i + 1 < toks.len() {
+            let (s, e) = toks[i];
+            let tok = &line[s..e];
+            match token_is_punct(tok)
+                .then(|| speck(Place::Lead, tok, &line[e..]))
+                .flatten()
+            {
+                Some(q) => p = p.min(q),
+                None => break,
+            }
+            i += 1;
+        }
+        if i > 0 {
+            (t.a, t.lo, t.lead) = (toks[0].0, toks[i].0, p);
+        }
+        // Punctuation stuck to the first word.
+        if let Some(&(s, e)) = toks.get(i) {
+            let tok = &line[s..e];
+            if let Some((k, c)) = tok.char_indices().find(|&(_, c)| !punct(c)) {
+                if k > 0 && is_lao(c) {
+                    if let Some(q) = speck(Place::Attached, &tok[..k], &line[s + k..]) {
+                        if i == 0 {
+                            t.a = s;
+                        }
+                        (t.lo, t.lead) = (s + k, p.min(q));
+                    }
+                }
+            }
+        }
+        // Tokens alone at the end.
+        let mut j = toks.len();
+        let mut p = 1.0f64;
+        while j > i + 1 {
+            let (s, e) = toks[j - 1];
+            let tok = &line[s..e];
+            match token_is_punct(tok)
+                .then(|| speck(Place::Trail, tok, &line[t.lo..s]))
+                .flatten()
+            {
+                Some(q) => p = p.min(q),
+                None => break,
+            }
+            j -= 1;
+        }
+        if j < toks.len() {
+            (t.hi, t.b, t.trail) = (toks[j - 1].1, toks[toks.len() - 1].1, p);
+        }
+        if line[t.lo..t.hi].chars().any(is_lao) {
+            t
+        } else {
+            none
+        }
     }
 
     /// The dictionary words that `word` (one word as OCR read it) could be, most
@@ -1001,6 +1190,62 @@ impl Corrector {
 }
 
 /// Probabilities from costs in milli-nats.
+/// What [`Corrector::edge_specks`] removes from a line: `line[a..lo]` at its
+/// start and `line[hi..b]` at its end (empty ranges if nothing), with the
+/// confidence of each.
+#[derive(Copy, Clone, Debug)]
+struct Trim {
+    a: usize,
+    lo: usize,
+    hi: usize,
+    b: usize,
+    lead: f64,
+    trail: f64,
+}
+
+/// The byte ranges of the runs of non-whitespace in `line`.
+fn tokens(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, line.len()));
+    }
+    out
+}
+
+fn is_lao(c: char) -> bool {
+    ('\u{0E80}'..='\u{0EFF}').contains(&c)
+}
+
+/// The partner of a bracket or quotation mark.
+fn partner(c: char) -> Option<char> {
+    Some(match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '\u{201C}' => '\u{201D}',
+        '\u{201D}' => '\u{201C}',
+        '\u{2018}' => '\u{2019}',
+        '\u{2019}' => '\u{2018}',
+        '"' => '"',
+        '\'' => '\'',
+        _ => return None,
+    })
+}
+
 fn softmax(costs: impl Iterator<Item = u32> + Clone) -> Vec<f64> {
     let min = costs.clone().min().unwrap_or(0);
     let w: Vec<f64> = costs
@@ -1117,6 +1362,54 @@ mod tests {
         assert!(CorrectOptions::with_threshold(f64::NAN).is_err());
     }
 
+    /// `text` with `list` applied.
+    fn apply(text: &str, list: &[Correction]) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for c in list {
+            out.push_str(&text[at..c.start]);
+            out.push_str(&c.replacement);
+            at = c.end;
+        }
+        out + &text[at..]
+    }
+
+    #[test]
+    fn removes_specks_at_line_edges() {
+        // Specks read as punctuation alone at either end, or stuck to the first word.
+        let noisy = ". : ວັນສຸກ, 29 ພະຈິກ 2019 .\n.ສ້າງຕັ້ງຂຶ້ນ ແລະ ທ້ອງຖິ່ນ :\n";
+        let want = "ວັນສຸກ, 29 ພະຈິກ 2019\nສ້າງຕັ້ງຂຶ້ນ ແລະ ທ້ອງຖິ່ນ\n";
+        assert_eq!(correct(noisy), want);
+        let list = corrections(noisy);
+        assert_eq!(list.len(), 4, "{list:?}");
+        assert_eq!(apply(noisy, &list), want);
+        for c in &list {
+            assert_eq!(c.replacement, "");
+            assert!(c.confidence >= 0.9 && c.confidence < 1.0, "{c:?}");
+            assert_eq!(c.candidates[0], (String::new(), c.confidence));
+        }
+        assert_eq!(list[0].original, ". : ");
+        assert_eq!(list[1].original, " .");
+        // Real punctuation stays: a bullet, brackets with their partner, a full stop
+        // at the end of a word, a line with no Lao letter.
+        for s in [
+            "- ອີງຕາມ ດຳລັດ",
+            "(ກ) ຂໍ້ມູນ ຂ່າວສານ",
+            "ຂໍ້ມູນ “ລັດຖະບານ ”",
+            "ແຫ່ງຊາດ.",
+            ". 2019 :",
+            ".",
+        ] {
+            assert_eq!(correct(s), s, "{s:?}");
+        }
+        // Confidences are below 1, so a threshold of 1 keeps them.
+        let none = Corrector::new().with_options(CorrectOptions::with_threshold(1.0).unwrap());
+        assert_eq!(none.correct(noisy), noisy);
+        // A model without speck counts removes nothing.
+        let plain = Corrector::new().with_model(ErrorModel::from_tsv("").unwrap());
+        assert!(plain.correct(noisy).starts_with(". : "));
+    }
+
     #[test]
     fn suggest_ranks_candidates() {
         let s = suggest("ຕັກໂນໂລຊີ");
@@ -1147,6 +1440,10 @@ mod tests {
         assert!(e.to_string().contains("XYZ"), "{e}");
         let e = ErrorModel::from_tsv("del\t0E9A\t-5").unwrap_err();
         assert!(e.to_string().contains("-5"), "{e}");
+        let e = ErrorModel::from_tsv("speck\tmiddle\t002E\t1\t0").unwrap_err();
+        assert!(e.to_string().contains("middle"), "{e}");
+        let e = ErrorModel::from_tsv("speck\tlead\t002E\tmany\t0").unwrap_err();
+        assert!(e.to_string().contains("many"), "{e}");
         assert!(ErrorModel::from_tsv("").is_ok());
         let m = ErrorModel::from_tsv(EMBEDDED_MODEL).unwrap();
         // Tone marks are dropped from skeletons in the learnt model.

@@ -32,6 +32,17 @@ letters, <s> line start, </s> line end). The corrector uses them to compare a
 candidate with the text as it stands in its context (ທີ before a number, ທີ່ after
 a noun).
 
+Edge specks (model.tsv, `speck` lines): on scans and photocopies Tesseract reads
+dirt at the margins as punctuation at the start or end of a line (". ວັນສຸກ",
+"ແຫ່ງຊາດ. :"). For three places (`lead`: a token of punctuation alone before the
+first space of a line; `attached`: punctuation at the very start of a line, directly
+before a Lao letter; `trail`: a token of punctuation alone after the last space) and
+for each character of SPECK_CHARS, the lines count how often the OCR output has the
+character there while the clean line does not (noise), and how often the clean text
+itself has it there (real). The corrector removes such a token when every character
+of it has noise / (noise + real + 1) at or above its threshold, so a bullet "- "
+(real at line starts) stays, and a character never seen as noise is never removed.
+
 The output is deterministic (sorted, integer costs), so CI can rebuild and compare.
 """
 import argparse, collections, glob, math, os, subprocess, sys
@@ -55,6 +66,8 @@ MAX_PAIR_ERROR = 0.3
 # Left out of skeletons whatever the counts: the pre-vowels and ◌ັ, which the
 # decree-digitising teams see dropped or swapped (ຕັກໂນໂລຊີ for ເຕັກໂນໂລຊີ, ແ/ເ, ໂ/ໄ/ໃ).
 ALWAYS_DROP = set("ເແໂໄໃ\u0EB1")
+# Punctuation that Tesseract makes of specks; only these are counted as edge specks.
+SPECK_CHARS = set(".,:;!?|#<>+=_~`^*\"'-()[]{}/\\\u2018\u2019\u201C\u201D\u2026\u2022\u00B7")
 
 
 def canonical(akson, lines):
@@ -113,6 +126,7 @@ def main():
             else:
                 ins[y] += 1
     total = sum(n.values())
+    specks = speck_counts(clean, noisy)
 
     lines = [
         "# akson OCR error model: costs in milli-nats (-1000 ln p), characters as code points.",
@@ -173,6 +187,8 @@ def main():
         lines.append(f"del\t{ord(x):04X}\t{c}")
     for y, c in sorted(inss):
         lines.append(f"ins\t{ord(y):04X}\t{c}")
+    for (where, ch), (noise, real) in sorted(specks.items()):
+        lines.append(f"speck\t{where}\t{ord(ch):04X}\t{noise}\t{real}")
     text = "\n".join(lines) + "\n"
 
     context = context_model(args.akson)
@@ -190,6 +206,46 @@ def main():
     print(f"wrote {os.path.relpath(args.out, ROOT)}: {len(subs)} substitutions, {len(dels)} deletions, "
           f"{len(inss)} insertions, {sum(1 for m in classes.values() if len(m) > 1)} classes, "
           f"{len(drop)} dropped characters", file=sys.stderr)
+
+
+def edge_tokens(line):
+    """The speck-like tokens at the edges of a whitespace-collapsed line, as
+    (place, token) pairs: see the module documentation."""
+    toks = line.split(" ")
+    is_speck = lambda t: t != "" and all(c in SPECK_CHARS for c in t)
+    out = []
+    i = 0
+    while i < len(toks) - 1 and is_speck(toks[i]):
+        out.append(("lead", toks[i]))
+        i += 1
+    j = len(toks)
+    while j - 1 > i and is_speck(toks[j - 1]):
+        out.append(("trail", toks[j - 1]))
+        j -= 1
+    if i < j:
+        t = toks[i]
+        k = 0
+        while k < len(t) and t[k] in SPECK_CHARS:
+            k += 1
+        if 0 < k < len(t) and 0x0E80 <= ord(t[k]) <= 0x0EFF:
+            out.append(("attached", t[:k]))
+    return out
+
+
+def speck_counts(clean, noisy):
+    """(place, character) -> [noise, real] over the line pairs (see edge_tokens)."""
+    counts = collections.defaultdict(lambda: [0, 0])
+    for c, o in zip(clean, noisy):
+        c, o = " ".join(c.split()), " ".join(o.split())
+        real = edge_tokens(c)
+        for where, t in real:
+            for ch in t:
+                counts[where, ch][1] += 1
+        for where, t in edge_tokens(o):
+            if (where, t) not in real:
+                for ch in t:
+                    counts[where, ch][0] += 1
+    return dict(counts)
 
 
 def unit_class(u):
