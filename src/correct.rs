@@ -224,6 +224,9 @@ pub struct ErrorModel {
     ins: Vec<u32>,
     /// Skeleton class of each slot; `DROP` if it is left out of skeletons.
     class: Vec<u8>,
+    /// Slots that are often a misreading of a slot left out of skeletons (ິ for
+    /// ຶ, ຸ for ູ): a span with them is also looked up without them.
+    ambiguous: Vec<bool>,
     /// Edge specks: (place, character) → (times seen as noise, times real), sorted.
     specks: Vec<((Place, char), (u32, u32))>,
 }
@@ -242,6 +245,9 @@ enum Place {
 
 /// Class of the characters left out of skeletons.
 const DROP: u8 = u8::MAX;
+/// A character read for one left out of skeletons at least this often (cost in
+/// milli-nats, −1000 ln 0.02) makes a span worth a second lookup without it.
+const AMBIGUOUS_COST: u32 = 3_912;
 
 impl std::fmt::Debug for ErrorModel {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -280,6 +286,7 @@ impl ErrorModel {
             del: vec![9000; NC],
             ins: vec![9000; NC],
             class: (0..NC).map(|s| s as u8).collect(),
+            ambiguous: vec![false; NC],
             specks: Vec::new(),
         };
         let bad = |line: usize, what: &str| {
@@ -380,6 +387,13 @@ impl ErrorModel {
         for s in 0..NC {
             m.sub[s * NC + s] = 0;
         }
+        for x in (0..NC).filter(|&x| m.class[x] == DROP) {
+            for y in (0..NC).filter(|&y| m.class[y] != DROP) {
+                if m.sub[x * NC + y] <= AMBIGUOUS_COST {
+                    m.ambiguous[y] = true;
+                }
+            }
+        }
         Ok(m)
     }
 
@@ -440,14 +454,44 @@ impl ErrorModel {
 
     /// The skeleton key of a span of slots.
     fn skeleton(&self, slots: &[u8]) -> u64 {
+        self.skeleton_without(slots, |_| false)
+    }
+
+    /// The skeleton of `slots` with also the positions `skip` says left out.
+    fn skeleton_without(&self, slots: &[u8], skip: impl Fn(usize) -> bool) -> u64 {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &s in slots {
+        for (k, &s) in slots.iter().enumerate() {
             let c = self.class[s as usize];
-            if c != DROP {
+            if c != DROP && !skip(k) {
                 h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01B3);
             }
         }
         h
+    }
+
+    /// The skeletons to look `slots` up by: its own (first), and where it has characters
+    /// that are often misreadings of characters skeletons leave out, the skeleton
+    /// without all of them and (for two or three) without each one.
+    fn skeletons(&self, slots: &[u8], out: &mut Vec<u64>) {
+        out.clear();
+        out.push(self.skeleton(slots));
+        let amb: Vec<usize> = (0..slots.len())
+            .filter(|&k| self.ambiguous[slots[k] as usize])
+            .collect();
+        if amb.is_empty() {
+            return;
+        }
+        let mut add = |key: u64| {
+            if !out.contains(&key) {
+                out.push(key);
+            }
+        };
+        add(self.skeleton_without(slots, |k| amb.contains(&k)));
+        if (2..=3).contains(&amb.len()) {
+            for &a in &amb {
+                add(self.skeleton_without(slots, |k| k == a));
+            }
+        }
     }
 }
 
@@ -1092,6 +1136,7 @@ impl Corrector {
         let mut row = Vec::new();
         let mut noisy: Vec<u8> = Vec::new();
         let mut scored: Vec<(u32, u32)> = Vec::new();
+        let mut keys: Vec<u64> = Vec::new();
         for i in 0..units.len() {
             if !units[i].lao {
                 continue;
@@ -1127,16 +1172,20 @@ impl Corrector {
                 } else {
                     0
                 };
-                let key = self.model.skeleton(&noisy);
-                let Some(bucket) = index.by_skeleton.get(&key) else {
-                    continue;
-                };
+                // A span that reads as known words is looked up by its own skeleton
+                // only: the others find words one more misreading away, too weak
+                // evidence against a real word (ປຸກ "arouse" against ປູກ "plant").
+                self.model.skeletons(&noisy, &mut keys);
+                if real_word != 0 {
+                    keys.truncate(1);
+                }
                 // The best the span can do as it stands bounds the search.
                 let limit = keep
                     .unwrap_or(unknown_syllable() * syllables as u32 + 20_000)
                     .saturating_add(8_000);
                 scored.clear();
-                for &w in bucket {
+                let buckets = keys.iter().filter_map(|k| index.by_skeleton.get(k));
+                for &w in buckets.flatten() {
                     let (_, ref ws, wc) = index.words[w as usize];
                     if ws.len().abs_diff(noisy.len()) > MAX_LEN_DIFF || wc >= limit {
                         continue;
@@ -1189,7 +1238,6 @@ impl Corrector {
     }
 }
 
-/// Probabilities from costs in milli-nats.
 /// What [`Corrector::edge_specks`] removes from a line: `line[a..lo]` at its
 /// start and `line[hi..b]` at its end (empty ranges if nothing), with the
 /// confidence of each.
@@ -1246,6 +1294,7 @@ fn partner(c: char) -> Option<char> {
     })
 }
 
+/// Probabilities from costs in milli-nats.
 fn softmax(costs: impl Iterator<Item = u32> + Clone) -> Vec<f64> {
     let min = costs.clone().min().unwrap_or(0);
     let w: Vec<f64> = costs
@@ -1408,6 +1457,21 @@ mod tests {
         // A model without speck counts removes nothing.
         let plain = Corrector::new().with_model(ErrorModel::from_tsv("").unwrap());
         assert!(plain.correct(noisy).starts_with(". : "));
+    }
+
+    #[test]
+    fn misread_vowels_find_words_without_them_in_skeletons() {
+        // ູ read as ຸ: ູ is left out of skeletons (Tesseract drops it), ຸ is not, so
+        // ໝຸ່ບ້ານ is also looked up without its ຸ.
+        assert_eq!(correct("ໝຸ່ບ້ານ"), "ໝູ່ບ້ານ");
+        let m = ErrorModel::embedded();
+        assert!(m.ambiguous[slot('\u{EB8}') as usize]); // ຸ
+        assert!(!m.ambiguous[slot('\u{E81}') as usize]); // ກ
+        let mut keys = Vec::new();
+        let slots: Vec<u8> = "ໝຸ່".chars().map(slot).collect();
+        m.skeletons(&slots, &mut keys);
+        assert_eq!(keys.len(), 2);
+        assert_eq!(keys[0], m.skeleton(&slots));
     }
 
     #[test]
