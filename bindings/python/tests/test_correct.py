@@ -31,6 +31,14 @@ def test_corrections_have_code_point_spans():
     assert "ເຕັກໂນໂລຊີ" in repr(c)
 
 
+def test_specks_at_line_edges_are_removed_with_code_point_spans():
+    text = "🙂\n. ການສື່ສານ :"
+    assert akson.correct(text) == "🙂\nການສື່ສານ"
+    spans = [(text[c.start : c.end], c.replacement) for c in akson.corrections(text)]
+    assert spans == [(". ", ""), (" :", "")]
+    assert akson.correct("- ການສື່ສານ") == "- ການສື່ສານ"  # a bullet stays
+
+
 def test_threshold_and_errors():
     noisy = "ຕັກໂນໂລຊີ ແລະ ການສືສານ ທີມີ"
     assert len(akson.corrections(noisy, threshold=0.0)) > len(akson.corrections(noisy, threshold=1.0))

@@ -123,6 +123,11 @@ function update() {
     `(corrections ${stats.correctMs.toFixed(2)} ms) for ${text.length} characters.`;
 }
 
+/** A candidate as shown: an empty one (a speck of dirt read as punctuation) removes. */
+function shown(w) {
+  return w === '' ? '(remove)' : w;
+}
+
 /** The text with each correction as an underlined button. */
 function renderCorrections(text, list) {
   candidatesBox.hidden = true;
@@ -137,8 +142,8 @@ function renderCorrections(text, list) {
     b.textContent = text.slice(c.start, c.end);
     b.setAttribute('aria-expanded', 'false');
     b.setAttribute('aria-controls', 'candidates');
-    b.title = `${c.replacement} (${Math.round(c.confidence * 100)} %)`;
-    b.setAttribute('aria-label', `${b.textContent}: probably ${c.replacement}`);
+    b.title = `${shown(c.replacement)} (${Math.round(c.confidence * 100)} %)`;
+    b.setAttribute('aria-label', `${b.textContent}: probably ${shown(c.replacement)}`);
     b.addEventListener('click', () => showCandidates(k, b));
     frag.append(b);
     at = c.end;
@@ -165,7 +170,7 @@ function showCandidates(k, owner) {
       b.lang = 'lo';
       const keep = w === canonical(c.original);
       b.className = keep ? 'keep' : 'cand';
-      b.textContent = `${w} (${Math.round(p * 100)} %)${keep ? ' — keep' : ''}`;
+      b.textContent = `${shown(w)} (${Math.round(p * 100)} %)${keep ? ' — keep' : ''}`;
       b.addEventListener('click', () => applyCorrection(c, w));
       return b;
     })

@@ -36,6 +36,16 @@ test('corrections have UTF-16 spans and candidates', () => {
   assert.ok(Math.abs(c.candidates.reduce((a, x) => a + x[1], 0) - 1) < 1e-9);
 });
 
+test('specks read as punctuation at line edges are removed, with UTF-16 spans', () => {
+  const text = '🙂\n. ການສື່ສານ :';
+  assert.equal(akson.correct(text), '🙂\nການສື່ສານ');
+  const list = akson.corrections(text);
+  assert.deepEqual(list.map((c) => [text.slice(c.start, c.end), c.replacement]), [['. ', ''], [' :', '']]);
+  for (const c of list) assert.ok(c.confidence >= 0.9 && c.confidence < 1);
+  // A bullet stays.
+  assert.equal(akson.correct('- ການສື່ສານ'), '- ການສື່ສານ');
+});
+
 test('options and errors', () => {
   const noisy = 'ຕັກໂນໂລຊີ ແລະ ການສືສານ ທີມີ';
   assert.ok(akson.corrections(noisy, { threshold: 0 }).length > akson.corrections(noisy, { threshold: 1 }).length);

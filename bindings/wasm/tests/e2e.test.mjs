@@ -130,6 +130,22 @@ test('OCR corrections: underlined, candidates on click, applied to the text', as
   assert.match(await text('#corr-state'), /No likely OCR errors/);
 });
 
+test('OCR corrections: a speck read as punctuation is offered for removal', async () => {
+  const input = page.locator('#input');
+  await input.fill('');
+  await input.focus();
+  await page.keyboard.insertText('. ການສື່ສານ');
+  const marked = page.locator('#corrected button.corr');
+  assert.equal(await marked.count(), 1);
+  assert.equal(await marked.evaluate((el) => el.textContent), '. ');
+  await marked.click();
+  const cands = await page.locator('#candidates button').allTextContents();
+  assert.ok(cands[0].startsWith('(remove)'), cands.join('; '));
+  await page.locator('#candidates button').first().click();
+  assert.equal(await input.inputValue(), 'ການສື່ສານ');
+  assert.match(await text('#corr-state'), /No likely OCR errors/);
+});
+
 test('speed in the browser: normalise + segment 2,000 characters', async () => {
   const sample = laoSample(2000);
   const r = await page.evaluate(async (t) => {
