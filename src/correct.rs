@@ -25,9 +25,10 @@
 //!
 //! 4. Dirt on the page that Tesseract reads as punctuation at the edges of a line
 //!    (". ວັນສຸກ", "ແຫ່ງຊາດ. :", ".ສ້າງ") is removed when the error model's counts
-//!    make it a speck with a probability at the threshold or above: a bullet "- "
-//!    (common at line starts in real text), a bracket or quotation mark whose
-//!    partner is in the line, and punctuation never seen as a speck stay.
+//!    make it a speck with a probability at the threshold or above. Alone at the
+//!    start of a line only dots and commas go (a list bullet stands there, and
+//!    Tesseract reads • as -, ", “, : or +); a bracket or quotation mark whose
+//!    partner is in the line, and punctuation never seen as a speck, stay.
 //!
 //! The output is in [canonical form](crate::Form::Canonical) (so ໍາ becomes ຳ);
 //! numbers, Latin text, other punctuation and spacing that is not a line wrap are
@@ -843,7 +844,8 @@ impl Corrector {
     /// (". ວັນສຸກ", "ແຫ່ງຊາດ. :"): tokens of punctuation alone before the first or
     /// after the last space, and punctuation stuck to the start of the first word,
     /// removed when the error model's [speck probability](ErrorModel) reaches the
-    /// threshold. A bracket or quotation mark whose partner is in the rest of the
+    /// threshold. Alone at the start, only dots and commas (a bullet stands
+    /// there). A bracket or quotation mark whose partner is in the rest of the
     /// line is real; a line with no Lao letter is left alone.
     fn edge_specks(&self, line: &str) -> Trim {
         let none = Trim {
@@ -876,13 +878,15 @@ impl Corrector {
         };
         let toks: Vec<(usize, usize)> = tokens(line);
         let mut t = none;
-        // Tokens alone at the start.
+        // Tokens alone at the start. A list bullet (•) stands there too, and
+        // Tesseract reads it as -, ", “, ”, : or +: only dots and commas go.
+        let dots = |t: &str| t.chars().all(|c| c == '.' || c == ',');
         let mut i = 0;
         let mut p = 1.0f64;
         while i + 1 < toks.len() {
             let (s, e) = toks[i];
             let tok = &line[s..e];
-            match token_is_punct(tok)
+            match dots(tok)
                 .then(|| speck(Place::Lead, tok, &line[e..]))
                 .flatten()
             {
@@ -1426,7 +1430,7 @@ mod tests {
     #[test]
     fn removes_specks_at_line_edges() {
         // Specks read as punctuation alone at either end, or stuck to the first word.
-        let noisy = ". : ວັນສຸກ, 29 ພະຈິກ 2019 .\n.ສ້າງຕັ້ງຂຶ້ນ ແລະ ທ້ອງຖິ່ນ :\n";
+        let noisy = ". , ວັນສຸກ, 29 ພະຈິກ 2019 .\n.ສ້າງຕັ້ງຂຶ້ນ ແລະ ທ້ອງຖິ່ນ :\n";
         let want = "ວັນສຸກ, 29 ພະຈິກ 2019\nສ້າງຕັ້ງຂຶ້ນ ແລະ ທ້ອງຖິ່ນ\n";
         assert_eq!(correct(noisy), want);
         let list = corrections(noisy);
@@ -1437,12 +1441,15 @@ mod tests {
             assert!(c.confidence >= 0.9 && c.confidence < 1.0, "{c:?}");
             assert_eq!(c.candidates[0], (String::new(), c.confidence));
         }
-        assert_eq!(list[0].original, ". : ");
+        assert_eq!(list[0].original, ". , ");
         assert_eq!(list[1].original, " .");
         // Real punctuation stays: a bullet, brackets with their partner, a full stop
         // at the end of a word, a line with no Lao letter.
         for s in [
             "- ອີງຕາມ ດຳລັດ",
+            // A bullet (•) as Tesseract reads it.
+            "“ ເຮັດໃຫ້ລະບົບ",
+            ": ສ້າງໂຄງລ່າງ",
             "(ກ) ຂໍ້ມູນ ຂ່າວສານ",
             "ຂໍ້ມູນ “ລັດຖະບານ ”",
             "ແຫ່ງຊາດ.",
@@ -1456,7 +1463,7 @@ mod tests {
         assert_eq!(none.correct(noisy), noisy);
         // A model without speck counts removes nothing.
         let plain = Corrector::new().with_model(ErrorModel::from_tsv("").unwrap());
-        assert!(plain.correct(noisy).starts_with(". : "));
+        assert!(plain.correct(noisy).starts_with(". , "));
     }
 
     #[test]
