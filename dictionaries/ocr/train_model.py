@@ -42,6 +42,8 @@ character there while the clean line does not (noise), and how often the clean t
 itself has it there (real). The corrector removes such a token when every character
 of it has noise / (noise + real + 1) at or above its threshold, so a bullet "- "
 (real at line starts) stays, and a character never seen as noise is never removed.
+The corrector removes only dots and commas alone at a line's start: the train text
+has no • bullets, which Tesseract reads as -, ", “, : or +.
 
 The output is deterministic (sorted, integer costs), so CI can rebuild and compare.
 """
