@@ -559,7 +559,8 @@ pub struct Correction {
     pub end: usize,
     /// The input text of the span.
     pub original: String,
-    /// What it becomes (in canonical form).
+    /// What it becomes (in canonical form); empty when the span is a speck of dirt
+    /// read as punctuation at the edge of a line.
     pub replacement: String,
     /// Probability (0–1) of the replacement against leaving the span as it was and
     /// against the other candidates.

@@ -119,7 +119,8 @@ def words_batch(
 __all__: List[str]
 
 class Correction:
-    """One correction: code-point span in the input, original, replacement,
+    """One correction: code-point span in the input, original, replacement (empty
+    when the span is a speck of dirt read as punctuation at a line's edge),
     confidence (0-1) and candidates ``(reading, probability)``, most probable first."""
     start: int
     end: int
