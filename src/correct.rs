@@ -49,6 +49,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+use crate::chars::is_lao;
 use crate::dict::FxBuild;
 use crate::{normalize, syllable_indices, Dictionary, Error, Form};
 
@@ -1180,9 +1181,11 @@ impl Corrector {
                 // A span that reads as known words is looked up by its own skeleton
                 // only: the others find words one more misreading away, too weak
                 // evidence against a real word (ປຸກ "arouse" against ປູກ "plant").
-                self.model.skeletons(&noisy, &mut keys);
-                if real_word != 0 {
-                    keys.truncate(1);
+                if real_word == 0 {
+                    self.model.skeletons(&noisy, &mut keys);
+                } else {
+                    keys.clear();
+                    keys.push(self.model.skeleton(&noisy));
                 }
                 // The best the span can do as it stands bounds the search.
                 let limit = keep
@@ -1274,10 +1277,6 @@ fn tokens(line: &str) -> Vec<(usize, usize)> {
         out.push((s, line.len()));
     }
     out
-}
-
-fn is_lao(c: char) -> bool {
-    ('\u{0E80}'..='\u{0EFF}').contains(&c)
 }
 
 /// The partner of a bracket or quotation mark.
