@@ -85,3 +85,49 @@ fn typed_variants_split_like_the_modern_spelling() {
     assert_eq!(a_tokens, b);
     assert!(a.len() >= 6);
 }
+
+/// Every example of the gold set's conventions (`tests/gold/CONVENTIONS.md`), whole
+/// or split with `|`, is segmented that way by the embedded dictionary; the build
+/// reads the same file. Typos are left out: the word a typo stands for is not in
+/// the dictionary (ປ່ອນອີງ for ບ່ອນອີງ).
+#[test]
+fn segmentation_follows_the_gold_conventions() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/gold/CONVENTIONS.md"
+    ))
+    .unwrap();
+    let is_lao = |c: char| ('\u{0E80}'..='\u{0EFF}').contains(&c);
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    let mut typos = false;
+    for line in text.lines() {
+        // The item on typos, with its continuation lines.
+        if line.starts_with("- ") || line.starts_with('#') {
+            typos = line.starts_with("- Typos");
+        }
+        if typos {
+            continue;
+        }
+        for example in line.split(|c: char| !(is_lao(c) || c == '|')) {
+            let example = example.trim_matches('|');
+            if !example.chars().any(is_lao) {
+                continue;
+            }
+            let got = words(&example.replace('|', ""))
+                .collect::<Vec<_>>()
+                .join("|");
+            checked += 1;
+            if got != example {
+                wrong.push(format!("{example} segmented as {got}"));
+            }
+        }
+    }
+    assert!(checked > 150, "only {checked} examples found");
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked}:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}

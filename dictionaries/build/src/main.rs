@@ -17,16 +17,18 @@
 //!    source alone lists, with a syllable that the corpus never uses and at most one
 //!    other entry has, when the same syllable with the other length of its vowel
 //!    (ິ/ີ, ຶ/ື, ຸ/ູ) is common (ເງີນ for ເງິນ, ທີ່ເກິດຂື້ນ for ທີ່ເກີດຂື້ນ).
-//! 3. Apply the segmentation convention of `tests/gold/CONVENTIONS.md`: entries made
-//!    of the nominalisers ການ / ຄວາມ or ຜູ້ plus another dictionary word, or of a
-//!    grammatical word (ຢູ່, ໃນ, ຂຶ້ນ, …) plus another word, are dropped (they are
-//!    two words), except lexicalised ones; so are entries that only the bilingual
+//! 3. Apply the segmentation convention of `tests/gold/CONVENTIONS.md`, read from
+//!    the file: what it writes across a `|` is dropped, what it writes whole is
+//!    kept. Entries made of the nominalisers ການ / ຄວາມ or ຜູ້ plus another
+//!    dictionary word, or of a grammatical word (ຢູ່, ໃນ, ຂຶ້ນ, ກວ່າ, …) plus another
+//!    word, are dropped (they are two words), except lexicalised ones (a list, and
+//!    entries that most sources list); so are entries that only the bilingual
 //!    E-Government dictionary lists and that split into two words other sources
 //!    agree on (translation phrases such as ລົງຄວາມເຫັນ).
 //! 4. Count word frequencies on `../shared/corpus` by segmenting it with the
 //!    dictionary itself (three rounds of hard EM), with the number of sources that
 //!    list a word as a prior. Corpus lines that hold a sentence of the held-out gold
-//!    set `tests/gold/words-test.txt` are skipped.
+//!    set `tests/gold/words-test.txt` (and of any `--hold-out` file) are skipped.
 //! 5. Write an `fst` map from canonical word to cost (−ln p, in milli-nats) and a
 //!    JSON summary beside it.
 
@@ -107,6 +109,7 @@ const FUNCTION_SUFFIXES: &[&str] = &[
     "ໂດຍ",
     "ຈາກ",
     "ຫຼື",
+    "ກວ່າ",
 ];
 const LEXICALISED: &[&str] = &[
     "ການເມືອງ",
@@ -116,7 +119,6 @@ const LEXICALISED: &[&str] = &[
     "ຜູ້ຍິງ",
     "ຜູ້ໃຫຍ່",
     "ຜູ້ແທນ",
-    "ຜູ້ນຳ",
     "ໄດ້ຮັບ",
     "ເປັນຕົ້ນ",
     "ດັ່ງນັ້ນ",
@@ -143,14 +145,55 @@ const LEXICALISED: &[&str] = &[
     "ຕາມທີ່",
     "ຂຶ້ນກັບ",
     "ໃນນາມ",
-    "ດັ່ງນີ້",
+    // Lexical words in which a syllable merely looks like a grammatical word
+    // (ລາຍໄດ້ "income", ເນື້ອໃນ "content", ກໍລະນີ "case", ເມືອງຂຶ້ນ "colony",
+    // ກັບຕັນ "captain", the Pali numerals ຈະຕຸ and ປັນຈະ),
+    // and conjunctions and adverbs lexicalised like those of CONVENTIONS.md
+    // (ເນື່ອງຈາກ and ຫຼັງຈາກ as ນອກຈາກ, ດຽວນີ້, ຕອນນີ້ and ວານນີ້ as ມື້ນີ້, ສັນນັ້ນ as
+    // ສະນັ້ນ, ໂດຍທົ່ວໄປ as ໂດຍສະເພາະ).
+    "ກໍລະນີ",
+    "ເນື້ອໃນ",
+    "ລາຍໄດ້",
+    "ຈະແຈ້ງ",
+    "ກໍ່ຕັ້ງ",
+    "ກຳລັງໃຈ",
+    "ໂດຍສານ",
+    "ເຄື່ອງໃນ",
+    "ສັດຈະ",
+    "ເປັນອັນຂາດ",
+    "ເປັນກາງ",
+    "ເມືອງຂຶ້ນ",
+    "ຮຸ່ງຂຶ້ນ",
+    "ເຈັບເປັນ",
+    "ເນື່ອງຈາກ",
+    "ຫຼັງຈາກ",
+    "ເນື່ອງໃນ",
+    "ດຽວນີ້",
+    "ບັດນີ້",
+    "ວານນີ້",
+    "ສັນນັ້ນ",
+    "ໂດຍທົ່ວໄປ",
+    "ຕອນນີ້",
+    "ທຸກວັນນີ້",
+    "ເປັນຫຍັງ",
+    "ເປັນລົມ",
+    "ຕາເວັນຂຶ້ນ",
+    "ຈະຕຸ",
+    "ປັນຈະ",
+    "ກັບດັກ",
+    "ກັບຕັນ",
 ];
+/// An entry that at least this many of the sources list is a word even if it
+/// looks like a grammatical word plus another word.
+const LEXICALISED_BY_SOURCES: u32 = 5;
 
 struct Args {
     root: PathBuf,
     corpus: PathBuf,
     out: PathBuf,
     check: bool,
+    /// Gold files whose sentences are not counted (always `words-test.txt`).
+    held_out: Vec<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -158,6 +201,7 @@ fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         corpus: root.join("../shared/corpus"),
         out: root.join("dictionaries/akson-lo.fst"),
+        held_out: vec![root.join("tests/gold/words-test.txt")],
         root,
         check: false,
     };
@@ -167,11 +211,17 @@ fn parse_args() -> Result<Args, String> {
             "--check" => args.check = true,
             "--corpus" => args.corpus = it.next().ok_or("--corpus needs a folder")?.into(),
             "--out" => args.out = it.next().ok_or("--out needs a file")?.into(),
+            "--hold-out" => args
+                .held_out
+                .push(it.next().ok_or("--hold-out needs a gold file")?.into()),
             "-h" | "--help" => {
                 println!(
-                    "akson-dict-build [--check] [--corpus DIR] [--out FILE]\n\n\
+                    "akson-dict-build [--check] [--corpus DIR] [--out FILE] [--hold-out GOLD]...\n\n\
                      Builds dictionaries/akson-lo.fst from dictionaries/sources and the corpus.\n\
-                     --check   build in memory and fail if the committed artifact differs"
+                     --check     build in memory and fail if the committed artifact differs\n\
+                     --hold-out  also skip the corpus lines of this gold file when counting\n\
+                     \x20           (tests/gold/words-test.txt always is); with --out, for an\n\
+                     \x20           honest dev figure: --hold-out tests/gold/words-dev.txt"
                 );
                 std::process::exit(0);
             }
@@ -183,6 +233,32 @@ fn parse_args() -> Result<Args, String> {
 
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The segmentation examples of `tests/gold/CONVENTIONS.md`, in search form: the
+/// words it writes whole, and every string it writes across a `|` (for
+/// `ຖ້າ|ຫາກ|ວ່າ`: ຖ້າຫາກ, ຫາກວ່າ and ຖ້າຫາກວ່າ), which is not one word.
+fn conventions(root: &Path) -> Result<(BTreeSet<String>, BTreeSet<String>), String> {
+    let text = read(&root.join("tests/gold/CONVENTIONS.md"))?;
+    let is_lao = |c: char| ('\u{0E80}'..='\u{0EFF}').contains(&c);
+    let (mut whole, mut split) = (BTreeSet::new(), BTreeSet::new());
+    for token in text.split(|c: char| !(is_lao(c) || c == '|')) {
+        let parts: Vec<&str> = token.split('|').filter(|p| !p.is_empty()).collect();
+        if let [one] = parts[..] {
+            whole.insert(normalize(one, Form::Search).into_owned());
+        }
+        for i in 0..parts.len() {
+            for j in i + 2..=parts.len() {
+                split.insert(normalize(&parts[i..j].concat(), Form::Search).into_owned());
+            }
+        }
+    }
+    if let Some(both) = whole.intersection(&split).next() {
+        return Err(format!(
+            "tests/gold/CONVENTIONS.md writes {both} both whole and split; make it agree"
+        ));
+    }
+    Ok((whole, split))
 }
 
 /// Cleans one source entry; `None` if it cannot be a dictionary word.
@@ -302,6 +378,8 @@ fn run() -> Result<ExitCode, String> {
     });
 
     // 3. Convention: nominaliser + word is two words.
+    let (whole, split) = conventions(&args.root)?;
+    let mut examples_dropped = 0;
     let search_keys: BTreeSet<String> = words
         .keys()
         .map(|w| normalize(w, Form::Search).into_owned())
@@ -323,12 +401,25 @@ fn run() -> Result<ExitCode, String> {
     let mut translation_dropped = 0;
     words.retain(|w, mask| {
         let mask = *mask;
-        if LEXICALISED.contains(&w.as_str()) {
+        // What CONVENTIONS.md shows split is two words; what it shows whole, one.
+        let key = normalize(w, Form::Search);
+        if split.contains(&*key) {
+            examples_dropped += 1;
+            if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
+                eprintln!("split in CONVENTIONS.md: {w}");
+            }
+            return false;
+        }
+        if LEXICALISED.contains(&w.as_str()) || whole.contains(&*key) {
             return true;
         }
         // A grammatical word joined to another word: a phrase.
         let units: Vec<&str> = syllables(w).collect();
-        for k in 1..units.len() {
+        // Unless most sources list it as a word: then the "grammatical word" is a
+        // syllable of a lexical one (ມີນາ "March", ຈຳເປັນ "necessary", ກໍ່ສ້າງ
+        // "build").
+        let lexical = mask.count_ones() >= LEXICALISED_BY_SOURCES;
+        for k in (1..units.len()).filter(|_| !lexical) {
             let a: String = units[..k].concat();
             let b: String = units[k..].concat();
             let known = |x: &str| search_keys.contains(&*normalize(x, Form::Search));
@@ -338,6 +429,17 @@ fn run() -> Result<ExitCode, String> {
                 phrases_dropped += 1;
                 if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
                     eprintln!("phrase: {w} = {a} + {b}");
+                }
+                return false;
+            }
+        }
+        // The comparative ກວ່າ after an open syllable, which the syllable
+        // segmenter reads as a final ກ (ດີກວ່າ as ດີກ|ວ່າ, not ດີ|ກວ່າ).
+        if let Some(a) = w.strip_suffix("ກວ່າ").filter(|a| !lexical && !a.is_empty()) {
+            if search_keys.contains(&*normalize(a, Form::Search)) {
+                phrases_dropped += 1;
+                if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
+                    eprintln!("phrase: {w} = {a} + ກວ່າ");
                 }
                 return false;
             }
@@ -420,6 +522,7 @@ fn run() -> Result<ExitCode, String> {
             phrases_dropped,
             translation_dropped,
             misspellings_dropped,
+            examples_dropped,
         ],
         &costs,
         &counts,
@@ -464,11 +567,15 @@ fn run() -> Result<ExitCode, String> {
 /// The corpus lines, canonical, without those that hold a sentence of the
 /// held-out gold set; and how many were skipped.
 fn corpus_lines(args: &Args) -> Result<(Vec<String>, usize), String> {
-    let held_out: Vec<String> = read(&args.root.join("tests/gold/words-test.txt"))?
-        .lines()
-        .map(|l| l.replace('|', ""))
-        .filter(|l| !l.trim().is_empty())
-        .collect();
+    let mut held_out: Vec<String> = Vec::new();
+    for gold in &args.held_out {
+        held_out.extend(
+            read(gold)?
+                .lines()
+                .map(|l| l.replace('|', ""))
+                .filter(|l| !l.trim().is_empty()),
+        );
+    }
     let mut corpus_files: Vec<PathBuf> = std::fs::read_dir(&args.corpus)
         .map_err(|e| format!("cannot read the corpus {}: {e}", args.corpus.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -554,7 +661,7 @@ fn summary(
     per_source: &[(&str, usize, usize)],
     cleaned: usize,
     variants_dropped: usize,
-    dropped: [usize; 4],
+    dropped: [usize; 5],
     costs: &[(String, f64)],
     counts: &BTreeMap<String, f64>,
     corpus_tokens: usize,
@@ -581,8 +688,8 @@ fn summary(
         "  \"spelling_variants_merged\": {variants_dropped},\n"
     ));
     s.push_str(&format!(
-        "  \"dropped_nominaliser_compounds\": {},\n  \"dropped_function_word_phrases\": {},\n  \"dropped_translation_phrases\": {},\n  \"dropped_misspellings\": {},\n",
-        dropped[0], dropped[1], dropped[2], dropped[3]
+        "  \"dropped_nominaliser_compounds\": {},\n  \"dropped_function_word_phrases\": {},\n  \"dropped_translation_phrases\": {},\n  \"dropped_misspellings\": {},\n  \"dropped_as_split_in_conventions\": {},\n",
+        dropped[0], dropped[1], dropped[2], dropped[3], dropped[4]
     ));
     s.push_str(&format!("  \"words\": {},\n", costs.len()));
     s.push_str(&format!("  \"words_seen_in_corpus\": {},\n", counts.len()));
