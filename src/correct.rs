@@ -1053,9 +1053,9 @@ impl Corrector {
         let cands = self.candidates(&units);
         // Edges by start.
         let mut by_start: Vec<Vec<(usize, u32, Edge)>> = vec![Vec::new(); n];
-        for i in 0..n {
+        for (i, edges) in by_start.iter_mut().enumerate() {
             for (j, c) in self.keep_edges(&units, i, n) {
-                by_start[i].push((j, c, Edge::Keep));
+                edges.push((j, c, Edge::Keep));
             }
         }
         for (k, c) in cands.iter().enumerate() {

@@ -1138,7 +1138,6 @@ fn words_batch<'py>(
     Ok(out)
 }
 
-/// Lao-script text technology: normalisation, syllable and word segmentation.
 // ---------------------------------------------------------------------------
 // OCR correction
 
@@ -1602,6 +1601,8 @@ fn correct_batch_with<'py>(
     Ok(out)
 }
 
+/// Lao-script text technology: normalisation, syllable and word segmentation,
+/// OCR correction.
 #[pymodule]
 fn _akson(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
