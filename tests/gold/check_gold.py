@@ -4,12 +4,29 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.environ.get("AKSON_CORPUS", "/work/shared/corpus")
+ROOT = os.path.dirname(os.path.dirname(HERE))
+CORPUS = os.environ.get("AKSON_CORPUS", os.path.join(ROOT, "..", "shared", "corpus"))
+# Source files: corpus files by name, or (`repo:` prefix) a file of this repository;
+# of a .tsv file, the last column of its non-comment lines is the text.
 FILES = {
     "words-dev.txt": ["000_97a4cec02d6e69d7.txt", "003_72de4ebff32ccbf4.txt"],
+    "words-dev-composed.txt": ["repo:dictionaries/ocr/composed/sentences.tsv"],
     "words-test.txt": ["002_54292fefc54e52dd.txt", "004_e97f80fe6bb3377f.txt",
                        "udhr_lao.txt"],
 }
+
+
+def source_lines(src):
+    """The text lines of a source file (see FILES)."""
+    if src.startswith("repo:"):
+        path = os.path.join(ROOT, src[len("repo:"):])
+    else:
+        path = os.path.join(CORPUS, src)
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    if path.endswith(".tsv"):
+        lines = [l.split("\t")[-1] for l in lines if l.strip() and not l.startswith("#")]
+    return lines
 
 
 def is_lao(ch):
@@ -36,8 +53,7 @@ def check(name, sources):
         return 0
     corpus = []
     for src in sources:
-        with open(os.path.join(CORPUS, src), encoding="utf-8") as f:
-            corpus.extend(f.read().splitlines())
+        corpus.extend(source_lines(src))
     lines = words = bounds = 0
     seen = set()
     with open(path, encoding="utf-8") as f:

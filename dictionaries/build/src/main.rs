@@ -89,6 +89,9 @@ const FUNCTION_PREFIXES: &[&str] = &[
     "ເຄີຍ",
     "ກຳລັງ",
     "ກັບ",
+    "ທີ່",
+    "ທຸກ",
+    "ປະຈຳ",
 ];
 /// The same for grammatical words at the end (ດີຂຶ້ນ → ດີ|ຂຶ້ນ, ພົບກັບ → ພົບ|ກັບ).
 const FUNCTION_SUFFIXES: &[&str] = &[
@@ -110,6 +113,10 @@ const FUNCTION_SUFFIXES: &[&str] = &[
     "ຈາກ",
     "ຫຼື",
     "ກວ່າ",
+    "ລົງ",
+    "ໄວ້",
+    "ໃສ່",
+    "ເອົາ",
 ];
 const LEXICALISED: &[&str] = &[
     "ການເມືອງ",
@@ -182,6 +189,34 @@ const LEXICALISED: &[&str] = &[
     "ປັນຈະ",
     "ກັບດັກ",
     "ກັບຕັນ",
+    // ທີ່ "that, place": the words CONVENTIONS.md keeps whole are above; these are
+    // adverbs and pronouns like them (ທີ່ນັ້ນ as ທີ່ນີ້, ທີ່ໃດ as ຢ່າງໃດ).
+    "ທີ່ສຸດ",
+    "ທີ່ຈິງ",
+    "ທີ່ແທ້",
+    "ທີ່ຮັກ",
+    "ທີ່ນັ້ນ",
+    "ທີ່ໃດ",
+    "ທີ່ວ່າການ",
+    "ທີ່ນາ",
+    // ປະຈຳ "regular" + a time is split (ປະຈຳ|ເດືອນ); these are words.
+    "ປະຈຳການ",
+    "ປະຈຳຕົວ",
+    "ປະຈຳລາສີ",
+    // ທຸກ "suffering" (not ທຸກ "every"):
+    "ທຸກທໍລະມານ",
+    "ທຸກລະທົມ",
+    "ທຸກຍາກລຳບາກ",
+    "ທຸກລຳບາກ",
+    "ທຸກຮ້ອນ",
+    "ທຸກໂສກ",
+    "ທຸກໃຈ",
+    "ທຸກເວທະນາ",
+    "ທຸກຈົນ",
+    // Words that end in a syllable like a direction verb (ລົງ "down").
+    "ດຳລົງ",
+    "ສຳລົງ",
+    "ວີໂອລົງ",
 ];
 /// An entry that at least this many of the sources list is a word even if it
 /// looks like a grammatical word plus another word.
