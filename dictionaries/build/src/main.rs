@@ -442,12 +442,16 @@ fn run() -> Result<ExitCode, String> {
     let prefixes: BTreeSet<&str> = FUNCTION_PREFIXES.iter().copied().collect();
     let mut phrases_dropped = 0;
     let mut translation_dropped = 0;
+    // Entries dropped as two words or more (by CONVENTIONS.md or as a grammatical
+    // word + word): kept apart as phrases for the OCR corrector.
+    let mut phrases: BTreeMap<String, u32> = BTreeMap::new();
     words.retain(|w, mask| {
         let mask = *mask;
         // What CONVENTIONS.md shows split is two words; what it shows whole, one.
         let key = normalize(w, Form::Search);
         if split.contains(&*key) {
             examples_dropped += 1;
+            phrases.insert(w.clone(), mask);
             if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
                 eprintln!("split in CONVENTIONS.md: {w}");
             }
@@ -481,6 +485,7 @@ fn run() -> Result<ExitCode, String> {
             .flatten();
         if let Some((a, b)) = phrase {
             phrases_dropped += 1;
+            phrases.insert(w.clone(), mask);
             if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
                 eprintln!("phrase: {w} = {a} + {b}");
             }
@@ -547,14 +552,66 @@ fn run() -> Result<ExitCode, String> {
         costs = costs_from(&priors, &counts);
     }
 
-    // 5. The fst map (keys sorted) and its summary.
-    let mut builder = fst::MapBuilder::memory();
-    for (w, cost) in &costs {
-        builder
-            .insert(w.as_bytes(), (*cost * 1000.0).round() as u64)
-            .map_err(|e| e.to_string())?;
-    }
-    let bytes = builder.into_inner().map_err(|e| e.to_string())?;
+    // 4b. Phrases for the OCR corrector: how often each is a run of neighbouring
+    // words in the corpus as the final dictionary segments it, with the same prior
+    // and total as the words, so a phrase costs what it would as one word.
+    let phrase_costs = {
+        let mut dict = Dictionary::empty();
+        for (w, c) in &costs {
+            dict.add_with_count(w, per_million(*c))
+                .map_err(|e| e.to_string())?;
+        }
+        let keys: BTreeMap<String, String> = phrases
+            .keys()
+            .filter(|p| !dict.contains(p))
+            .map(|p| (normalize(p, Form::Search).into_owned(), p.clone()))
+            .collect();
+        let longest = keys.keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut seen: BTreeMap<String, f64> = BTreeMap::new();
+        for line in &lines {
+            let tokens: Vec<&str> = dict.words(line).collect();
+            for i in 0..tokens.len() {
+                let mut run = String::new();
+                for t in &tokens[i..] {
+                    run.push_str(&normalize(t, Form::Search));
+                    if run.len() > longest {
+                        break;
+                    }
+                    if let Some(p) = keys.get(&run).filter(|_| run.len() > t.len()) {
+                        *seen.entry(p.clone()).or_default() += 1.0;
+                    }
+                }
+            }
+        }
+        let total: f64 = priors.iter().map(|(_, p)| p).sum::<f64>() + counts.values().sum::<f64>();
+        keys.values()
+            .map(|p| {
+                let n = PRIOR_PER_SOURCE * phrases[p].count_ones() as f64
+                    + seen.get(p).copied().unwrap_or(0.0);
+                (p.clone(), (total / n).ln())
+            })
+            .collect::<BTreeMap<String, f64>>()
+    };
+
+    // 5. The fst maps (keys sorted) and their summary.
+    let fst_of = |entries: &mut dyn Iterator<Item = (&String, f64)>| -> Result<Vec<u8>, String> {
+        let mut builder = fst::MapBuilder::memory();
+        for (w, cost) in entries {
+            builder
+                .insert(w.as_bytes(), (cost * 1000.0).round() as u64)
+                .map_err(|e| e.to_string())?;
+        }
+        builder.into_inner().map_err(|e| e.to_string())
+    };
+    let bytes = fst_of(&mut costs.iter().map(|(w, c)| (w, *c)))?;
+    let phrase_bytes = fst_of(&mut phrase_costs.iter().map(|(w, c)| (w, *c)))?;
+    let phrases_path = args.out.with_file_name(format!(
+        "{}-phrases.fst",
+        args.out
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("akson-lo")
+    ));
     let meta = summary(
         &per_source,
         cleaned,
@@ -572,15 +629,21 @@ fn run() -> Result<ExitCode, String> {
         lines.len(),
         skipped,
         bytes.len(),
+        (phrase_costs.len(), phrase_bytes.len()),
     );
     let meta_path = args.out.with_extension("json");
     if args.check {
         let old = std::fs::read(&args.out).unwrap_or_default();
+        let old_phrases = std::fs::read(&phrases_path).unwrap_or_default();
         let old_meta = std::fs::read_to_string(&meta_path).unwrap_or_default();
         let old_notices =
             std::fs::read_to_string(args.root.join("dictionaries/THIRD-PARTY-NOTICES.md"))
                 .unwrap_or_default();
-        if old != bytes || old_meta != meta || old_notices != third_party_notices(&src_dir)? {
+        if old != bytes
+            || old_phrases != phrase_bytes
+            || old_meta != meta
+            || old_notices != third_party_notices(&src_dir)?
+        {
             eprintln!(
                 "akson-dict-build: {} is out of date: run `cargo run --release -p akson-dict-build` and commit it",
                 args.out.display()
@@ -600,6 +663,8 @@ fn run() -> Result<ExitCode, String> {
         .map_err(|e| format!("cannot write {}: {e}", notices_path.display()))?;
     std::fs::write(&args.out, &bytes)
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    std::fs::write(&phrases_path, &phrase_bytes)
+        .map_err(|e| format!("cannot write {}: {e}", phrases_path.display()))?;
     std::fs::write(&meta_path, &meta)
         .map_err(|e| format!("cannot write {}: {e}", meta_path.display()))?;
     print!("{meta}");
@@ -710,6 +775,7 @@ fn summary(
     corpus_lines: usize,
     skipped: usize,
     fst_bytes: usize,
+    (phrases, phrase_bytes): (usize, usize),
 ) -> String {
     let mut s = String::from("{\n");
     s.push_str(&format!(
@@ -740,7 +806,9 @@ fn summary(
         "  \"corpus_lines_skipped_as_held_out\": {skipped},\n"
     ));
     s.push_str(&format!("  \"corpus_tokens_counted\": {corpus_tokens},\n"));
-    s.push_str(&format!("  \"fst_bytes\": {fst_bytes}\n"));
+    s.push_str(&format!("  \"fst_bytes\": {fst_bytes},\n"));
+    s.push_str(&format!("  \"phrases_for_ocr_correction\": {phrases},\n"));
+    s.push_str(&format!("  \"phrases_fst_bytes\": {phrase_bytes}\n"));
     s.push_str("}\n");
     s
 }
