@@ -1,4 +1,5 @@
-//! Builds `dictionaries/akson-lo.fst`, the dictionary embedded in akson.
+//! Builds `dictionaries/akson-lo.fst`, the dictionary embedded in akson, and
+//! `akson-lo-phrases.fst`, the phrases its OCR corrector also uses.
 //!
 //! ```text
 //! cargo run --release -p akson-dict-build            # rebuild the artifact
@@ -29,8 +30,12 @@
 //!    dictionary itself (three rounds of hard EM), with the number of sources that
 //!    list a word as a prior. Corpus lines that hold a sentence of the held-out gold
 //!    set `tests/gold/words-test.txt` (and of any `--hold-out` file) are skipped.
-//! 5. Write an `fst` map from canonical word to cost (−ln p, in milli-nats) and a
-//!    JSON summary beside it.
+//! 5. The entries step 3 dropped as two words (by the conventions, or as a
+//!    grammatical word + word) are phrases for the OCR corrector: each is counted
+//!    as a run of neighbouring words in the corpus as the final dictionary
+//!    segments it, and priced like a word.
+//! 6. Write an `fst` map from canonical word to cost (−ln p, in milli-nats), the
+//!    same for the phrases (`akson-lo-phrases.fst`) and a JSON summary beside it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -534,11 +539,7 @@ fn run() -> Result<ExitCode, String> {
     let mut corpus_tokens = 0usize;
     let mut costs = costs_from(&priors, &counts);
     for _ in 0..EM_ROUNDS {
-        let mut dict = Dictionary::empty();
-        for (w, c) in &costs {
-            dict.add_with_count(w, per_million(*c))
-                .map_err(|e| e.to_string())?;
-        }
+        let dict = dictionary_of(&costs)?;
         counts.clear();
         corpus_tokens = 0;
         for line in &lines {
@@ -552,15 +553,11 @@ fn run() -> Result<ExitCode, String> {
         costs = costs_from(&priors, &counts);
     }
 
-    // 4b. Phrases for the OCR corrector: how often each is a run of neighbouring
+    // 5. Phrases for the OCR corrector: how often each is a run of neighbouring
     // words in the corpus as the final dictionary segments it, with the same prior
     // and total as the words, so a phrase costs what it would as one word.
     let phrase_costs = {
-        let mut dict = Dictionary::empty();
-        for (w, c) in &costs {
-            dict.add_with_count(w, per_million(*c))
-                .map_err(|e| e.to_string())?;
-        }
+        let dict = dictionary_of(&costs)?;
         let keys: BTreeMap<String, String> = phrases
             .keys()
             .filter(|p| !dict.contains(p))
@@ -593,7 +590,7 @@ fn run() -> Result<ExitCode, String> {
             .collect::<BTreeMap<String, f64>>()
     };
 
-    // 5. The fst maps (keys sorted) and their summary.
+    // 6. The fst maps (keys sorted) and their summary.
     let fst_of = |entries: &mut dyn Iterator<Item = (&String, f64)>| -> Result<Vec<u8>, String> {
         let mut builder = fst::MapBuilder::memory();
         for (w, cost) in entries {
@@ -756,6 +753,16 @@ fn costs_from(priors: &[(String, f64)], counts: &BTreeMap<String, f64>) -> Vec<(
             (w.clone(), (total / n).ln())
         })
         .collect()
+}
+
+/// A dictionary of words with their costs in nats.
+fn dictionary_of(costs: &[(String, f64)]) -> Result<Dictionary, String> {
+    let mut dict = Dictionary::empty();
+    for (w, c) in costs {
+        dict.add_with_count(w, per_million(*c))
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(dict)
 }
 
 /// Count per million that `add_with_count` turns back into `cost` nats.
