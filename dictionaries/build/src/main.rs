@@ -97,6 +97,9 @@ const FUNCTION_PREFIXES: &[&str] = &[
     "ທີ່",
     "ທຸກ",
     "ປະຈຳ",
+    // Heads of the free combinations of CONVENTIONS.md (ກະຊວງ|ໄປສະນີ, ລະບົບ|ສະຖິຕິ).
+    "ກະຊວງ",
+    "ລະບົບ",
 ];
 /// The same for grammatical words at the end (ດີຂຶ້ນ → ດີ|ຂຶ້ນ, ພົບກັບ → ພົບ|ກັບ).
 const FUNCTION_SUFFIXES: &[&str] = &[
