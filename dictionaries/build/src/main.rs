@@ -29,7 +29,9 @@
 //! 4. Count word frequencies on `../shared/corpus` by segmenting it with the
 //!    dictionary itself (three rounds of hard EM), with the number of sources that
 //!    list a word as a prior. Corpus lines that hold a sentence of the held-out gold
-//!    set `tests/gold/words-test.txt` (and of any `--hold-out` file) are skipped.
+//!    set `tests/gold/words-test.txt` (and of any `--hold-out` file) are skipped,
+//!    and so are those that hold a line of the dev or test split of the OCR corpus
+//!    (`dictionaries/ocr/clean`): the costs are the OCR corrector's context too.
 //! 5. The entries step 3 dropped as two words (by the conventions, or as a
 //!    grammatical word + word) are phrases for the OCR corrector: each is counted
 //!    as a run of neighbouring words in the corpus as the final dictionary
@@ -672,7 +674,8 @@ fn run() -> Result<ExitCode, String> {
 }
 
 /// The corpus lines, canonical, without those that hold a sentence of the
-/// held-out gold set; and how many were skipped.
+/// held-out gold set or a line of the OCR corpus's dev or test split; and how
+/// many were skipped.
 fn corpus_lines(args: &Args) -> Result<(Vec<String>, usize), String> {
     let mut held_out: Vec<String> = Vec::new();
     for gold in &args.held_out {
@@ -689,15 +692,22 @@ fn corpus_lines(args: &Args) -> Result<(Vec<String>, usize), String> {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     corpus_files.sort();
+    // The frequencies are also the corrector's context (word costs, phrase
+    // counts), so the text of the OCR corpus's dev and test splits is not counted.
+    let ocr_held_out = ocr_held_out(&args.root)?;
     let mut lines = Vec::new();
     let mut skipped = 0;
     for f in &corpus_files {
         for line in read(f)?.lines() {
-            if held_out.iter().any(|h| line.contains(h.as_str())) {
+            let canonical = normalize(line, Form::Canonical).into_owned();
+            let flat = canonical.split_whitespace().collect::<Vec<_>>().join(" ");
+            if held_out.iter().any(|h| line.contains(h.as_str()))
+                || ocr_held_out.iter().any(|c| flat.contains(c.as_str()))
+            {
                 skipped += 1;
                 continue;
             }
-            lines.push(normalize(line, Form::Canonical).into_owned());
+            lines.push(canonical);
         }
     }
     Ok((lines, skipped))
@@ -756,6 +766,29 @@ fn costs_from(priors: &[(String, f64)], counts: &BTreeMap<String, f64>) -> Vec<(
             (w.clone(), (total / n).ln())
         })
         .collect()
+}
+
+/// The clean lines of the dev and test splits of `dictionaries/ocr` (canonical,
+/// spaces collapsed), whose text is not counted.
+fn ocr_held_out(root: &Path) -> Result<Vec<String>, String> {
+    let dir = root.join("dictionaries/ocr/clean");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in &files {
+        for line in read(f)?.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if let [_, "dev" | "test", text] = cols[..] {
+                let text = normalize(text, Form::Canonical);
+                out.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// A dictionary of words with their costs in nats.
