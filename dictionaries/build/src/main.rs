@@ -103,7 +103,8 @@ const FUNCTION_PREFIXES: &[&str] = &[
     "ກະຊວງ",
     "ລະບົບ",
 ];
-/// The same for grammatical words at the end (ດີຂຶ້ນ → ດີ|ຂຶ້ນ, ພົບກັບ → ພົບ|ກັບ).
+/// The same for grammatical words at the end (ດີຂຶ້ນ → ດີ|ຂຶ້ນ, ພົບກັບ → ພົບ|ກັບ), verbs
+/// of direction and result (ຫຼຸດລົງ → ຫຼຸດ|ລົງ) and ວ່າ "that" (ຖືວ່າ → ຖື|ວ່າ).
 const FUNCTION_SUFFIXES: &[&str] = &[
     "ແລະ",
     "ນີ້",
@@ -127,6 +128,7 @@ const FUNCTION_SUFFIXES: &[&str] = &[
     "ໄວ້",
     "ໃສ່",
     "ເອົາ",
+    "ວ່າ",
 ];
 const LEXICALISED: &[&str] = &[
     "ການເມືອງ",
@@ -136,6 +138,15 @@ const LEXICALISED: &[&str] = &[
     "ຜູ້ຍິງ",
     "ຜູ້ໃຫຍ່",
     "ຜູ້ແທນ",
+    // Lexicalised as recorded in sources/akson-supplement/PROVENANCE.md
+    // (ການເງິນ "finance" as ການເມືອງ "politics"; ຜູ້ + age or sex as ຜູ້ໃຫຍ່).
+    "ການເງິນ",
+    "ການທູດ",
+    "ການແພດ",
+    "ຜູ້ເຖົ້າ",
+    "ຜູ້ບ່າວ",
+    "ຜູ້ສາວ",
+    "ຜູ້ຄົນ",
     "ໄດ້ຮັບ",
     "ເປັນຕົ້ນ",
     "ດັ່ງນັ້ນ",
