@@ -206,7 +206,7 @@ export class Dictionary {
   prepare(): void;
   /** Frees the WebAssembly memory now; the dictionary cannot be used afterwards. */
   free(): void;
-  /** `Dictionary(50131 words, embedded default lo-2026.11.4)`. */
+  /** `Dictionary(50077 words, embedded default lo-2026.11.4)`. */
   toString(): string;
   readonly [Symbol.toStringTag]: 'Dictionary';
 }
