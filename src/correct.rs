@@ -716,16 +716,7 @@ const REAL_WORD: u32 = 1_000;
 /// embedded dictionary a count (`Dictionary::add_with_count`) to protect it.
 fn rare_word() -> u32 {
     static RARE: OnceLock<u32> = OnceLock::new();
-    *RARE.get_or_init(|| {
-        let mut by_cost: HashMap<u32, usize, FxBuild> = HashMap::default();
-        for (_, c) in Dictionary::embedded().entries() {
-            *by_cost.entry(c).or_default() += 1;
-        }
-        by_cost
-            .into_iter()
-            .max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))
-            .map_or(u32::MAX, |(c, _)| c)
-    })
+    *RARE.get_or_init(|| Dictionary::embedded().commonest_cost().unwrap_or(u32::MAX))
 }
 
 #[inline]

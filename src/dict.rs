@@ -545,6 +545,18 @@ impl Dictionary {
         }
     }
 
+    /// The cost (milli-nats) that the most words have, if there is a word.
+    pub(crate) fn commonest_cost(&self) -> Option<u32> {
+        let mut by_cost: HashMap<u32, usize, FxBuild> = HashMap::default();
+        for &c in self.costs.iter().filter(|&&c| c != NO_WORD) {
+            *by_cost.entry(c).or_default() += 1;
+        }
+        by_cost
+            .into_iter()
+            .max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))
+            .map(|(c, _)| c)
+    }
+
     /// Every word (in canonical form, as first added) with its cost in milli-nats,
     /// sorted by word.
     pub fn entries(&self) -> Vec<(String, u32)> {
