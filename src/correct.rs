@@ -724,16 +724,22 @@ fn unknown_syllable() -> u32 {
     UNKNOWN_SYLLABLE
 }
 
+/// The embedded phrases. Phrases both give candidates (ທີມີ → ທີ່ມີ) and make a
+/// common word sequence read as it stands cheaper, as a word bigram model would.
+fn phrases() -> &'static Dictionary {
+    static P: OnceLock<Dictionary> = OnceLock::new();
+    P.get_or_init(|| {
+        Dictionary::from_fst_bytes(EMBEDDED_PHRASES)
+            .expect("the embedded phrases are valid (checked by the test suite)")
+    })
+}
+
 /// The embedded dictionary with the embedded phrases: the corrector's default.
-/// Phrases both give candidates (ທີມີ → ທີ່ມີ) and make a common word sequence
-/// read as it stands cheaper, as a word bigram model would.
 fn dictionary_with_phrases() -> &'static Dictionary {
     static D: OnceLock<Dictionary> = OnceLock::new();
     D.get_or_init(|| {
         let mut d = Dictionary::embedded().clone();
-        let phrases = Dictionary::from_fst_bytes(EMBEDDED_PHRASES)
-            .expect("the embedded phrases are valid (checked by the test suite)");
-        d.merge(&phrases);
+        d.merge(phrases());
         d
     })
 }
@@ -753,8 +759,9 @@ impl Corrector {
 
     /// A corrector with your dictionary (for example the embedded one with your
     /// own words added) and the embedded error model. The phrases of
-    /// [`Corrector::new`] are not added to it.
-    pub fn with_dictionary(dict: Dictionary) -> Corrector {
+    /// [`Corrector::new`] are added to it, as evidence of context.
+    pub fn with_dictionary(mut dict: Dictionary) -> Corrector {
+        dict.merge(phrases());
         Corrector {
             dict: Cow::Owned(dict),
             ..Corrector::new()
@@ -779,7 +786,7 @@ impl Corrector {
         &self.options
     }
 
-    /// The dictionary (for [`Corrector::new`], the embedded one with its phrases).
+    /// The dictionary, with the embedded phrases.
     pub fn dictionary(&self) -> &Dictionary {
         &self.dict
     }
@@ -1526,9 +1533,13 @@ mod tests {
         assert!(Corrector::new().dictionary().contains("ທີ່ມີ"));
         assert!(Corrector::new().dictionary().len() > Dictionary::embedded().len() + 1000);
         assert_eq!(Corrector::new().correct("ຄົນທີມີສິດ"), "ຄົນທີ່ມີສິດ");
-        // Your own dictionary is used as given.
-        let own = Corrector::with_dictionary(Dictionary::new());
-        assert!(!own.dictionary().contains("ທີ່ມີ"));
+        // Your own dictionary gets them too (as `akson correct --dict` does).
+        let mut names = Dictionary::new();
+        names.add("ບຸນສະເຫຼີມໄຊ").unwrap();
+        let own = Corrector::with_dictionary(names);
+        assert!(own.dictionary().contains("ທີ່ມີ"));
+        assert!(own.dictionary().contains("ບຸນສະເຫຼີມໄຊ"));
+        assert_eq!(own.correct("ຄົນທີມີສິດ"), "ຄົນທີ່ມີສິດ");
     }
 
     #[test]
