@@ -746,7 +746,7 @@ fn dictionary_with_phrases() -> &'static Dictionary {
 
 impl Corrector {
     /// A corrector with the embedded dictionary and error model. Its dictionary
-    /// also holds about 2,000 common phrases that the segmentation dictionary
+    /// also holds some 2,400 common phrases that the segmentation dictionary
     /// leaves out as two words (ທີ່ມີ, ເກີດຂຶ້ນ), as evidence of context.
     pub fn new() -> Corrector {
         Corrector {
@@ -762,9 +762,12 @@ impl Corrector {
     /// [`Corrector::new`] are added to it, as evidence of context.
     pub fn with_dictionary(mut dict: Dictionary) -> Corrector {
         dict.merge(phrases());
+        // Not `..Corrector::new()`: that would build the default dictionary too.
         Corrector {
             dict: Cow::Owned(dict),
-            ..Corrector::new()
+            model: Cow::Borrowed(ErrorModel::embedded()),
+            options: CorrectOptions::default(),
+            index: Arc::new(OnceLock::new()),
         }
     }
 
