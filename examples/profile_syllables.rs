@@ -1,7 +1,7 @@
 //! Profiling helper: runs one task many times over the shared corpus, for
 //! `valgrind --tool=callgrind` or `perf`.
 //!
-//! `cargo run --release --example profile_syllables -- [syllables|words|normalize]`
+//! `cargo run --release --example profile_syllables -- [syllables|words|normalize|cold] [REPEATS]`
 fn main() {
     let mut text = String::new();
     for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")).unwrap() {
@@ -11,8 +11,11 @@ fn main() {
         }
     }
     let what = std::env::args().nth(1).unwrap_or_default();
+    let repeats: usize = std::env::args()
+        .nth(2)
+        .map_or(50, |r| r.parse().expect("REPEATS must be a number"));
     let mut n = 0;
-    for _ in 0..50 {
+    for _ in 0..repeats {
         n += match what.as_str() {
             "normalize" => akson::canonical(&text).len(),
             "words" => akson::Dictionary::embedded().words(&text).count(),
