@@ -102,6 +102,7 @@ const FUNCTION_PREFIXES: &[&str] = &[
     // Heads of the free combinations of CONVENTIONS.md (ກະຊວງ|ໄປສະນີ, ລະບົບ|ສະຖິຕິ).
     "ກະຊວງ",
     "ລະບົບ",
+    "ທັງ",
 ];
 /// The same for grammatical words at the end (ດີຂຶ້ນ → ດີ|ຂຶ້ນ, ພົບກັບ → ພົບ|ກັບ), verbs
 /// of direction and result (ຫຼຸດລົງ → ຫຼຸດ|ລົງ) and ວ່າ "that" (ຖືວ່າ → ຖື|ວ່າ).
@@ -129,7 +130,104 @@ const FUNCTION_SUFFIXES: &[&str] = &[
     "ໃສ່",
     "ເອົາ",
     "ວ່າ",
+    "ໄປ",
+    "ກັນ",
+    "ທີ່ສຸດ",
+    "ອີກ",
 ];
+/// Time nouns and the modifiers that CONVENTIONS.md splits from them (ເດືອນ|ໜ້າ,
+/// ປີ|ນີ້, ເດືອນ|ພະຈິກ, and the hour ສິບ|ໂມງ|ແລງ); an entry of exactly one noun and
+/// one of its modifiers is a phrase. (ຕອນ + a time of day is whole: ຕອນເຊົ້າ.)
+const TIME_PHRASES: &[(&[&str], &[&str])] = &[
+    (
+        &["ປີ", "ເດືອນ", "ອາທິດ", "ມື້", "ວັນ"],
+        &[
+            "ໜ້າ",
+            "ນີ້",
+            "ນັ້ນ",
+            "ແລ້ວ",
+            "ທີ່ແລ້ວ",
+            "ກາຍ",
+            "ກ່ອນ",
+            "ຫຼັງ",
+            "ຕໍ່ໄປ",
+            "ຕໍ່ມາ",
+            "ມັງກອນ",
+            "ກຸມພາ",
+            "ມີນາ",
+            "ເມສາ",
+            "ພຶດສະພາ",
+            "ມິຖຸນາ",
+            "ກໍລະກົດ",
+            "ສິງຫາ",
+            "ກັນຍາ",
+            "ຕຸລາ",
+            "ພະຈິກ",
+            "ທັນວາ",
+        ],
+    ),
+    (&["ໂມງ"], &["ເຊົ້າ", "ແລງ", "ທ່ຽງ"]),
+];
+/// Units and classifiers that CONVENTIONS.md splits from the number before them
+/// (ສອງ|ພັນ, ເຈັດ|ໂມງ|ເຊົ້າ, ແປດ|ຊົ່ວໂມງ).
+const NUMBER_UNITS: &[&str] = &[
+    "ຮ້ອຍ",
+    "ພັນ",
+    "ໝື່ນ",
+    "ແສນ",
+    "ລ້ານ",
+    "ໂມງ",
+    "ຊົ່ວໂມງ",
+    "ນາທີ",
+    "ປີ",
+    "ເດືອນ",
+    "ອາທິດ",
+    "ມື້",
+    "ວັນ",
+    "ຄົນ",
+    "ກີບ",
+];
+const DIGIT_WORDS: &[&str] = &["ໜຶ່ງ", "ສອງ", "ສາມ", "ສີ່", "ຫ້າ", "ຫົກ", "ເຈັດ", "ແປດ", "ເກົ້າ"];
+
+/// The numerals up to ninety-nine (one word each, CONVENTIONS.md), and ຮ້ອຍ.
+fn numerals() -> Vec<String> {
+    let mut tens: Vec<String> = vec!["ສິບ".into(), "ຊາວ".into()];
+    tens.extend(DIGIT_WORDS[2..].iter().map(|d| format!("{d}ສິບ")));
+    let mut out: Vec<String> = DIGIT_WORDS.iter().map(|d| d.to_string()).collect();
+    for t in &tens {
+        out.push(t.clone());
+        out.push(format!("{t}ເອັດ"));
+        out.extend(DIGIT_WORDS[1..].iter().map(|d| format!("{t}{d}")));
+    }
+    out.push("ຮ້ອຍ".into());
+    out
+}
+
+/// Whether `w` is a number followed by units (ສອງພັນ, ເຈັດໂມງເຄິ່ງ, ສາມສິບປີ):
+/// a phrase of several words, returned as (number, the rest).
+fn number_phrase(w: &str, numerals: &[String]) -> Option<(String, String)> {
+    let n = numerals
+        .iter()
+        .filter(|n| w.starts_with(n.as_str()) && w.len() > n.len())
+        .max_by_key(|n| n.len())?;
+    let rest = &w[n.len()..];
+    // The rest must be units, numbers and ເຄິ່ງ "half" only.
+    let mut at = rest;
+    let mut first = true;
+    while !at.is_empty() {
+        let next = NUMBER_UNITS
+            .iter()
+            .copied()
+            .chain(numerals.iter().map(String::as_str).filter(|_| !first))
+            .chain(["ເຄິ່ງ"].into_iter().filter(|_| !first))
+            .filter(|u| at.starts_with(u))
+            .max_by_key(|u| u.len())?;
+        at = &at[next.len()..];
+        first = false;
+    }
+    Some((n.clone(), rest.to_string()))
+}
+
 const LEXICALISED: &[&str] = &[
     "ການເມືອງ",
     "ຄວາມຈິງ",
@@ -234,6 +332,28 @@ const LEXICALISED: &[&str] = &[
     "ທຸກໃຈ",
     "ທຸກເວທະນາ",
     "ທຸກຈົນ",
+    // ທັງ "all" + noun is split (ທັງ|ສອງ, as ທັງ|ໝົດ); the conjunction ທັງທີ່
+    // "although" is a word.
+    "ທັງທີ່",
+    // The reciprocal ກັນ "each other" is split (ຮ່ວມ|ກັນ); these are words of ກັນ
+    // "prevent" (ປ້ອງກັນ, ປະກັນ), loanwords, and adverbs lexicalised as ດຽວກັນ.
+    "ປ້ອງກັນ",
+    "ປະກັນ",
+    "ຮັບປະກັນ",
+    "ກັກກັນ",
+    "ຄຸ້ມກັນ",
+    "ສະກັນ",
+    "ສະຫະກັນ",
+    "ກະສິກັນ",
+    "ສຸຣິຍະກັນ",
+    "ທົດສະກັນ",
+    "ໄມ້ກັນ",
+    "ເສື້ອກັນ",
+    "ໄຟກັນ",
+    "ເຊັ່ນກັນ",
+    "ເໝືອນກັນ",
+    "ຄືກັນ",
+    "ດ້ວຍກັນ",
     // Words that end in a syllable like a direction verb (ລົງ "down").
     "ດຳລົງ",
     "ສຳລົງ",
@@ -461,6 +581,7 @@ fn run() -> Result<ExitCode, String> {
             .unwrap_or(0)
     };
     let prefixes: BTreeSet<&str> = FUNCTION_PREFIXES.iter().copied().collect();
+    let numerals = numerals();
     let mut phrases_dropped = 0;
     let mut translation_dropped = 0;
     // Entries dropped as two words or more (by CONVENTIONS.md or as a grammatical
@@ -481,8 +602,31 @@ fn run() -> Result<ExitCode, String> {
         if LEXICALISED.contains(&w.as_str()) || whole.contains(&*key) {
             return true;
         }
-        // A grammatical word joined to another word: a phrase.
         let units: Vec<&str> = syllables(w).collect();
+        // A phrase that only the bilingual dictionary lists and that splits into two
+        // words which several sources agree on: a translation unit, not a word (and
+        // no phrase for the OCR corrector either, even if a rule below would make
+        // it one: ມື້ໜ້າ would turn ມີໜ້າທີ່ into ມື້ໜ້າທີ່).
+        let translation = (std::env::var_os("AKSON_DICT_NO_COMPOSITIONAL").is_none()
+            && mask.count_ones() == 1
+            && mask & EGOV_MASK != 0)
+            .then(|| {
+                (1..units.len()).find_map(|k| {
+                    let a: String = units[..k].concat();
+                    let b: String = units[k..].concat();
+                    let strong = |x: &str| entries_support(x) >= 2;
+                    (strong(&a) && strong(&b)).then_some((a, b))
+                })
+            })
+            .flatten();
+        if let Some((a, b)) = translation {
+            translation_dropped += 1;
+            if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
+                eprintln!("compositional: {w} = {a} + {b}");
+            }
+            return false;
+        }
+        // A grammatical word joined to another word: a phrase.
         // Unless most sources list it as a word: then the "grammatical word" is a
         // syllable of a lexical one (ມີນາ "March", ຈຳເປັນ "necessary", ກໍ່ສ້າງ
         // "build").
@@ -493,14 +637,31 @@ fn run() -> Result<ExitCode, String> {
         // final of the syllable before (ດີກວ່າ read ດີກ|ວ່າ, not ດີ|ກວ່າ).
         let phrase = (!lexical)
             .then(|| {
-                (1..units.len())
-                    .map(|k| (units[..k].concat(), units[k..].concat()))
-                    .find(|(a, b)| prefixes.contains(a.as_str()) && known(b))
+                number_phrase(w, &numerals)
                     .or_else(|| {
-                        FUNCTION_SUFFIXES.iter().find_map(|&b| {
-                            let a = w.strip_suffix(b).filter(|a| !a.is_empty() && known(a))?;
-                            Some((a.to_string(), b.to_string()))
-                        })
+                        TIME_PHRASES
+                            .iter()
+                            .flat_map(|&(nouns, modifiers)| {
+                                nouns.iter().map(move |&a| (a, modifiers))
+                            })
+                            .find_map(|(a, modifiers)| {
+                                let b = w.strip_prefix(a)?;
+                                modifiers
+                                    .contains(&b)
+                                    .then(|| (a.to_string(), b.to_string()))
+                            })
+                    })
+                    .or_else(|| {
+                        (1..units.len())
+                            .map(|k| (units[..k].concat(), units[k..].concat()))
+                            .find(|(a, b)| prefixes.contains(a.as_str()) && known(b))
+                            .or_else(|| {
+                                FUNCTION_SUFFIXES.iter().find_map(|&b| {
+                                    let a =
+                                        w.strip_suffix(b).filter(|a| !a.is_empty() && known(a))?;
+                                    Some((a.to_string(), b.to_string()))
+                                })
+                            })
                     })
             })
             .flatten();
@@ -512,31 +673,18 @@ fn run() -> Result<ExitCode, String> {
             }
             return false;
         }
-        // A phrase that only the bilingual dictionary lists and that splits into two
-        // words which several sources agree on: a translation unit, not a word.
-        if std::env::var_os("AKSON_DICT_NO_COMPOSITIONAL").is_none()
-            && mask.count_ones() == 1
-            && mask & EGOV_MASK != 0
-        {
-            for k in 1..units.len() {
-                let a: String = units[..k].concat();
-                let b: String = units[k..].concat();
-                let strong = |x: &str| entries_support(x) >= 2;
-                if strong(&a) && strong(&b) {
-                    translation_dropped += 1;
-                    if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
-                        eprintln!("compositional: {w} = {a} + {b}");
-                    }
-                    return false;
-                }
-            }
-        }
         for p in SPLIT_PREFIXES {
             if let Some(rest) = w.strip_prefix(p) {
-                if !rest.is_empty()
-                    && syllables(w).next() == Some(*p)
-                    && search_keys.contains(&*normalize(rest, Form::Search))
-                {
+                let rest_units: Vec<&str> = syllables(rest).collect();
+                // The rest is a word, or two (ຜູ້|ປະສົບ|ໄພ).
+                let words_after = known(rest)
+                    || (1..rest_units.len()).any(|k| {
+                        known(&rest_units[..k].concat()) && known(&rest_units[k..].concat())
+                    });
+                if !rest.is_empty() && syllables(w).next() == Some(*p) && words_after {
+                    if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
+                        eprintln!("prefix: {w} = {p} + {rest}");
+                    }
                     convention_dropped += 1;
                     return false;
                 }
@@ -869,7 +1017,24 @@ fn summary(
 
 #[cfg(test)]
 mod tests {
-    use super::other_vowel_length;
+    use super::{number_phrase, numerals, other_vowel_length};
+
+    #[test]
+    fn numbers_and_their_units_are_phrases() {
+        let n = numerals();
+        assert_eq!(n.len(), 9 + 9 * 10 + 1);
+        assert!(n.iter().any(|x| x == "ເກົ້າສິບເກົ້າ") && n.iter().any(|x| x == "ຊາວເອັດ"));
+        let split = |w: &str| number_phrase(w, &n).map(|(a, b)| format!("{a}|{b}"));
+        assert_eq!(split("ສອງພັນ").as_deref(), Some("ສອງ|ພັນ"));
+        assert_eq!(split("ສາມສິບປີ").as_deref(), Some("ສາມສິບ|ປີ"));
+        assert_eq!(split("ເຈັດໂມງເຄິ່ງ").as_deref(), Some("ເຈັດ|ໂມງເຄິ່ງ"));
+        assert_eq!(split("ສອງຮ້ອຍລ້ານ").as_deref(), Some("ສອງ|ຮ້ອຍລ້ານ"));
+        // Words that merely start like a number, and numerals alone, are not.
+        for w in ["ສາມາດ", "ສິບສອງພັນນາ", "ຫ້າມ", "ສາມສິບ", "ສີ່ຫຼ່ຽມ", "ຮ້ອຍລະ"]
+        {
+            assert_eq!(split(w), None, "{w}");
+        }
+    }
 
     #[test]
     fn other_vowel_length_swaps_one_mark_at_a_time() {
