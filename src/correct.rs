@@ -746,7 +746,7 @@ fn dictionary_with_phrases() -> &'static Dictionary {
 
 impl Corrector {
     /// A corrector with the embedded dictionary and error model. Its dictionary
-    /// also holds some 2,400 common phrases that the segmentation dictionary
+    /// also holds some 1,450 common phrases that the segmentation dictionary
     /// leaves out as two words (ທີ່ມີ, ເກີດຂຶ້ນ), as evidence of context.
     pub fn new() -> Corrector {
         Corrector {
