@@ -99,13 +99,15 @@ const FUNCTION_PREFIXES: &[&str] = &[
     "ທີ່",
     "ທຸກ",
     "ປະຈຳ",
+    // ທັງ "all, both" + noun or number (ທັງ|ສອງ, as ທັງ|ໝົດ).
+    "ທັງ",
     // Heads of the free combinations of CONVENTIONS.md (ກະຊວງ|ໄປສະນີ, ລະບົບ|ສະຖິຕິ).
     "ກະຊວງ",
     "ລະບົບ",
-    "ທັງ",
 ];
 /// The same for grammatical words at the end (ດີຂຶ້ນ → ດີ|ຂຶ້ນ, ພົບກັບ → ພົບ|ກັບ), verbs
-/// of direction and result (ຫຼຸດລົງ → ຫຼຸດ|ລົງ) and ວ່າ "that" (ຖືວ່າ → ຖື|ວ່າ).
+/// of direction and result (ຫຼຸດລົງ → ຫຼຸດ|ລົງ, ຍ່າງໄປ → ຍ່າງ|ໄປ), ວ່າ "that" (ຖືວ່າ →
+/// ຖື|ວ່າ), the reciprocal ກັນ (ຮ່ວມກັນ → ຮ່ວມ|ກັນ), ທີ່ສຸດ "most" and ອີກ "again".
 const FUNCTION_SUFFIXES: &[&str] = &[
     "ແລະ",
     "ນີ້",
