@@ -5,8 +5,14 @@
     python3 dictionaries/ocr/evaluate.py --split dev --systems none,akson
     ... --akson-threshold 0.5,1,2      # one `akson correct --threshold X` row per value
     ... --update-readme dictionaries/ocr/README.md   # rewrite the table between markers
+    ... --pages                        # whole pages (pages/, make_pages.py) instead of lines
 
-Input: dictionaries/ocr/pairs/<split>/<setting>__<font>.tsv (source<TAB>clean<TAB>noisy).
+Input: dictionaries/ocr/pairs/<split>/<setting>__<font>.tsv (source<TAB>clean<TAB>noisy),
+or with --pages dictionaries/ocr/pages/<split>/<setting>__<font>.tsv (page_id<TAB>clean
+page<TAB>OCR page, line breaks written as \\n). A page goes through a system line by
+line, as a digitising team would pipe it through `akson correct`, and is scored as one
+string (its lines joined with spaces, so a word broken across two lines counts as a
+word with a space inside).
 
 Systems (each maps a list of OCR lines to the same number of corrected lines):
   none      the OCR output itself ("before").
@@ -296,6 +302,30 @@ def read_pairs(path):
     return src, clean, noisy
 
 
+def read_pages(path):
+    """A page file of make_pages.py: page ids, clean pages and OCR pages (texts with
+    their line breaks)."""
+    src, clean, noisy = [], [], []
+    for line in open(path, encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        src.append(f[0]); clean.append(f[1].replace("\\n", "\n")); noisy.append(f[2].replace("\\n", "\n"))
+    return src, clean, noisy
+
+
+def per_page(fn):
+    """A system (lines -> lines) run on pages: every line of every page, in one call,
+    and each page's lines joined back with line breaks."""
+    def run(pages):
+        lines = [p.split("\n") for p in pages]
+        out = fn([l for ls in lines for l in ls])
+        res, i = [], 0
+        for ls in lines:
+            res.append("\n".join(out[i:i + len(ls)]))
+            i += len(ls)
+        return res
+    return run
+
+
 def scores(akson, refs_norm, ref_words, hyps, groups=None):
     hn = akson.normalize(hyps)
     hw = akson.words(hn)
@@ -353,12 +383,18 @@ def main():
     ap.add_argument("--by-doc", action="store_true", help="also a table of CER per source document")
     ap.add_argument("--cache", default=os.path.join(ROOT, "target", "ocr-eval-cache"),
                     help="cache of baseline (hunspell, symspell) outputs; '' to disable")
+    ap.add_argument("--pages", action="store_true",
+                    help="score whole pages (pages/<split>/*.tsv of make_pages.py) instead of lines; "
+                         "the block rewritten by --update-readme is then <!-- pages:... -->")
     ap.add_argument("--json", help="write all figures to this file")
     ap.add_argument("--update-readme", help="rewrite the block between <!-- eval:begin --> and <!-- eval:end -->")
     a = ap.parse_args()
 
     akson = Akson(a.akson)
-    files = a.pairs or sorted(glob.glob(os.path.join(HERE, "pairs", a.split, "*.tsv")), key=file_order)
+    files = a.pairs or sorted(glob.glob(os.path.join(HERE, "pages" if a.pages else "pairs", a.split, "*__*.tsv")),
+                              key=file_order)
+    if a.pages:
+        a.no_false_corrections = True  # the same as for lines: run without --pages
     if not files:
         sys.exit(f"no pair files for split {a.split!r}")
     systems, notes = [], []
@@ -395,15 +431,16 @@ def main():
     for path in files:
         tag = os.path.basename(path)[:-4]
         setting, font = tag.split("__")
-        src, clean, noisy = read_pairs(path)
+        src, clean, noisy = (read_pages if a.pages else read_pairs)(path)
         all_clean += clean
-        refs = akson.normalize(clean)
+        # A page is scored as one string: its lines joined by a space.
+        refs = akson.normalize([ws(c) for c in clean])
         ref_words = akson.words(refs)
         results["files"][tag] = {}
         base = None
         for label, fn in systems:
             t0 = time.time()
-            hyp = fn(noisy)
+            hyp = [ws(h) for h in per_page(fn)(noisy)] if a.pages else fn(noisy)
             s = scores(akson, refs, ref_words, hyp, [x.split("/")[0] for x in src])
             s["seconds"] = round(time.time() - t0, 2)
             results["files"][tag][label] = s
@@ -425,9 +462,11 @@ def main():
                 results["false_corrections"].setdefault(set_name, {})[label] = s
                 fc_rows.append((set_name, label, len(lines), s))
 
-    md = [f"Split `{a.split}`; CER, CER without spaces and WER in %, lower is better; "
+    unit = "pages" if a.pages else "lines"
+    md = [f"Split `{a.split}`" + (", whole pages (the line breaks of a page count as spaces)" if a.pages else "") +
+          "; CER, CER without spaces and WER in %, lower is better; "
           "Δ = relative change of CER against the OCR output.", "",
-          "| setting | font | system | lines | ref chars | CER | CER-nsp | WER | Δ CER |",
+          f"| setting | font | system | {unit} | ref chars | CER | CER-nsp | WER | Δ CER |",
           "|---|---|---|---:|---:|---:|---:|---:|---:|"]
     for setting, font, label, n, s, base in rows:
         d = "" if base is None or s is base else f"{100 * (s['cer'] - base['cer']) / max(1e-12, base['cer']):+.0f} %"
@@ -454,7 +493,7 @@ def main():
     if a.json:
         json.dump(results, open(a.json, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
     if a.update_readme:
-        replace_block(a.update_readme, "eval", text)
+        replace_block(a.update_readme, "pages" if a.pages else "eval", text)
 
 
 if __name__ == "__main__":

@@ -84,18 +84,10 @@ def wrap(words, rng):
     return lines
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--akson", default="target/release/akson")
-    ap.add_argument("--corpus", default="../shared/corpus")
-    ap.add_argument("--here", default=os.path.dirname(os.path.abspath(__file__)))
-    ap.add_argument("--dictwords", type=int, default=160, help="number of dictionary-word lines")
-    ap.add_argument("--seed", type=int, default=6)
-    a = ap.parse_args()
-    out_dir = os.path.join(a.here, "clean")
-    os.makedirs(out_dir, exist_ok=True)
-
-    # (doc, paragraph_id, split, text)
+def paragraphs(a):
+    """The source paragraphs after typographic clean-up, before normalisation:
+    (doc, paragraph_id, split, text), in output order. `a` needs `corpus`, `here`,
+    `akson`, `dictwords` and `seed` (the command-line options)."""
     paras = []
     for doc in ("000", "002", "003", "004"):
         fn = [f for f in os.listdir(a.corpus) if f.startswith(doc + "_") and f.endswith(".txt")]
@@ -138,6 +130,20 @@ def main():
             s = (s + (" " if s and rng.random() < 0.3 else "") + w)
         paras.append(("dictwords", f"dictwords/s{i:03d}", index_split(i), s))
 
+    return paras
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--akson", default="target/release/akson")
+    ap.add_argument("--corpus", default="../shared/corpus")
+    ap.add_argument("--here", default=os.path.dirname(os.path.abspath(__file__)))
+    ap.add_argument("--dictwords", type=int, default=160, help="number of dictionary-word lines")
+    ap.add_argument("--seed", type=int, default=6)
+    a = ap.parse_args()
+    out_dir = os.path.join(a.here, "clean")
+    os.makedirs(out_dir, exist_ok=True)
+    paras = paragraphs(a)
     assert not any(SEP in p[3] for p in paras)
     norm = run_akson(a.akson, ["normalize"], [p[3] for p in paras])
     seg = run_akson(a.akson, ["segment", "--unit", "word", "--sep", SEP], norm)
