@@ -24,11 +24,13 @@
 //!    unchanged: precision first.
 //!
 //! 4. Dirt on the page that Tesseract reads as punctuation at the edges of a line
-//!    (". ວັນສຸກ", "ແຫ່ງຊາດ. :", ".ສ້າງ") is removed when the error model's counts
-//!    make it a speck with a probability at the threshold or above. Alone at the
-//!    start of a line only dots and commas go (a list bullet stands there, and
-//!    Tesseract reads • as -, ", “, : or +); a bracket or quotation mark whose
-//!    partner is in the line, and punctuation never seen as a speck, stay.
+//!    (". ວັນສຸກ", "ແຫ່ງຊາດ. :", ".ສ້າງ") or stuck to the front of a word inside it
+//!    ("ແລະ .ໄດ້ມີ") is removed when the error model's counts make it a speck with
+//!    a probability at the threshold or above. Alone at the start of a line only
+//!    dots and commas go (a list bullet stands there, and Tesseract reads • as -,
+//!    ", “, : or +); punctuation alone between two words stays (Lao typists put
+//!    spaces around commas); a bracket or quotation mark whose partner is in the
+//!    line, and punctuation never seen as a speck, stay.
 //!
 //! The output is in [canonical form](crate::Form::Canonical) (so ໍາ becomes ຳ);
 //! numbers, Latin text, other punctuation and spacing that is not a line wrap are
@@ -248,6 +250,8 @@ enum Place {
     Attached,
     /// Alone after the last space of the line.
     Trail,
+    /// Stuck to the start of a word other than the first, before a Lao letter.
+    Glued,
 }
 
 /// Class of the characters left out of skeletons.
@@ -285,8 +289,9 @@ impl ErrorModel {
     /// Lines `speck<TAB>PLACE<TAB>CHAR<TAB>NOISE<TAB>REAL` count how often a
     /// punctuation character at a line edge (`lead`: a token alone before the first
     /// space; `attached`: stuck to the start of the first word; `trail`: a token
-    /// alone after the last space) was a speck of dirt and how often it was real
-    /// text; a model without them removes no specks.
+    /// alone after the last space) or inside a line (`glued`: stuck to the start of
+    /// a later word, before a Lao letter) was a speck of dirt and how often it was
+    /// real text; a model without them removes no specks.
     pub fn from_tsv(text: &str) -> Result<ErrorModel, Error> {
         let mut m = ErrorModel {
             sub: vec![9000; NC * NC],
@@ -300,7 +305,7 @@ impl ErrorModel {
             Error::InvalidArgument(format!(
                 "error model, line {line}: {what}; expected `sub A B COST`, `del A COST`, \
                  `ins B COST`, `default KIND COST`, `class CHARS`, `drop CHARS` or \
-                 `speck lead|attached|trail CHAR NOISE REAL` with TABs between fields and \
+                 `speck lead|attached|trail|glued CHAR NOISE REAL` with TABs between fields and \
                  characters as hexadecimal code points"
             ))
         };
@@ -371,6 +376,7 @@ impl ErrorModel {
                         "lead" => Place::Lead,
                         "attached" => Place::Attached,
                         "trail" => Place::Trail,
+                        "glued" => Place::Glued,
                         other => return Err(bad(line, &format!("unknown speck place `{other}`"))),
                     };
                     let ch = u32::from_str_radix(f[2].trim(), 16)
@@ -806,12 +812,12 @@ impl Corrector {
             let (whole, nl) = split_newline(line);
             let trim = self.edge_specks(whole);
             out.push_str(&whole[..trim.a]);
-            let body = &whole[trim.lo..trim.hi];
-            let (units, cands, path) = self.decode(body);
+            let body = Spliced::new(whole, &trim, &self.mid_specks(whole, &trim));
+            let (units, cands, path) = self.decode(&body.text);
             for (a, b, e) in path {
                 match e {
                     Edge::Keep => {
-                        let s = &body[units[a].start..units[b - 1].end];
+                        let s = &body.text[units[a].start..units[b - 1].end];
                         out.push_str(&normalize(s, Form::Canonical));
                     }
                     Edge::Fix(k) => {
@@ -843,12 +849,14 @@ impl Corrector {
                     original,
                 }
             };
+            let first = out.len();
             if trim.a < trim.lo {
                 out.push(speck(trim.a, trim.lo, trim.lead));
             }
-            let body = &whole[trim.lo..trim.hi];
-            let shift = base + trim.lo;
-            let (units, cands, path) = self.decode(body);
+            let cuts = self.mid_specks(whole, &trim);
+            let body = Spliced::new(whole, &trim, &cuts);
+            let (units, cands, path) = self.decode(&body.text);
+            let mut fixed: Vec<(usize, usize)> = Vec::new();
             for (_, _, e) in path {
                 if let Edge::Fix(k) = e {
                     let c = &cands[k as usize];
@@ -860,27 +868,74 @@ impl Corrector {
                         .map(|o| (self.index().words[o.word as usize].0.to_string(), o.cost))
                         .collect();
                     if let Some(keep) = self.keep_cost(&units, c.i, c.j) {
-                        let original = normalize(&body[start..end], Form::Canonical).into_owned();
+                        let original =
+                            normalize(&body.text[start..end], Form::Canonical).into_owned();
                         if !readings.iter().any(|r| r.0 == original) {
                             readings.push((original, keep));
                         }
                     }
                     readings.sort_by_key(|r| r.1);
                     let probs = softmax(readings.iter().map(|r| r.1));
+                    // The span in the line (with any speck cut from inside it).
+                    let (start, end) = (body.start_in_line(start), body.end_in_line(end));
+                    fixed.push((start, end));
                     out.push(Correction {
-                        start: shift + start,
-                        end: shift + end,
-                        original: body[start..end].to_string(),
+                        start: base + start,
+                        end: base + end,
+                        original: whole[start..end].to_string(),
                         replacement: self.index().words[c.word as usize].0.to_string(),
                         confidence: c.confidence,
                         candidates: readings.into_iter().map(|r| r.0).zip(probs).collect(),
                     });
                 }
             }
+            // Specks inside the line, unless a correction's span holds them.
+            for &(a, b, p) in &cuts {
+                if !fixed.iter().any(|&(s, e)| s <= a && b <= e) {
+                    out.push(speck(a, b, p));
+                }
+            }
             if trim.hi < trim.b {
                 out.push(speck(trim.hi, trim.b, trim.trail));
             }
+            out[first..].sort_by_key(|c| c.start);
             base += line.len();
+        }
+        out
+    }
+
+    /// Punctuation inside `line` (between `trim.lo` and `trim.hi`) that is dirt on
+    /// the page read as text: punctuation stuck to the start of a word other than
+    /// the first, directly before a Lao letter ("ແລະ .ໄດ້ມີ"; Lao punctuation
+    /// follows a word, it never leads one), removed when the error model's speck
+    /// probability reaches the threshold; a bracket or quotation mark whose partner
+    /// is in the line stays. A token of punctuation alone between two words stays:
+    /// Lao typists often put a space before a comma or full stop. Byte ranges in
+    /// `line`, in order, with their probabilities.
+    fn mid_specks(&self, line: &str, trim: &Trim) -> Vec<(usize, usize, f64)> {
+        let mut out = Vec::new();
+        if self.model.specks.is_empty() {
+            return out;
+        }
+        let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace() && !is_lao(c);
+        let body = &line[trim.lo..trim.hi];
+        // Every token but the first of the body.
+        for (s, e) in tokens(body).into_iter().skip(1) {
+            let tok = &body[s..e];
+            let Some((m, c)) = tok.char_indices().find(|&(_, c)| !punct(c)) else {
+                continue;
+            };
+            if m == 0 || !is_lao(c) {
+                continue;
+            }
+            let lead = &tok[..m];
+            if lead.chars().any(|c| partner(c).is_some_and(|p| line.contains(p))) {
+                continue;
+            }
+            let p = self.model.speck_probability(Place::Glued, lead);
+            if p > 0.0 && p >= self.options.threshold {
+                out.push((trim.lo + s, trim.lo + s + m, p));
+            }
         }
         out
     }
@@ -1307,6 +1362,53 @@ struct Trim {
     trail: f64,
 }
 
+/// The part of a line between its edge specks, with the specks inside it cut out:
+/// the text the corrector decodes, and where each of its pieces is in the line.
+struct Spliced<'a> {
+    text: Cow<'a, str>,
+    /// (offset in `text`, offset in the line) of the start of each piece kept.
+    pieces: Vec<(usize, usize)>,
+}
+
+impl<'a> Spliced<'a> {
+    /// `line[trim.lo..trim.hi]` without the byte ranges `cuts` (in order, inside it).
+    fn new(line: &'a str, trim: &Trim, cuts: &[(usize, usize, f64)]) -> Spliced<'a> {
+        let body = &line[trim.lo..trim.hi];
+        if cuts.is_empty() {
+            return Spliced {
+                text: Cow::Borrowed(body),
+                pieces: vec![(0, trim.lo)],
+            };
+        }
+        let mut text = String::with_capacity(body.len());
+        let mut pieces = Vec::with_capacity(cuts.len() + 1);
+        let mut at = trim.lo;
+        for &(a, b, _) in cuts {
+            pieces.push((text.len(), at));
+            text.push_str(&line[at..a]);
+            at = b;
+        }
+        pieces.push((text.len(), at));
+        text.push_str(&line[at..trim.hi]);
+        Spliced {
+            text: Cow::Owned(text),
+            pieces,
+        }
+    }
+
+    /// Where a span starting at `x` of the text starts in the line.
+    fn start_in_line(&self, x: usize) -> usize {
+        let k = self.pieces.partition_point(|p| p.0 <= x).saturating_sub(1);
+        self.pieces[k].1 + (x - self.pieces[k].0)
+    }
+
+    /// Where a span ending at `x` of the text ends in the line.
+    fn end_in_line(&self, x: usize) -> usize {
+        let k = self.pieces.partition_point(|p| p.0 < x).saturating_sub(1);
+        self.pieces[k].1 + (x - self.pieces[k].0)
+    }
+}
+
 /// The byte ranges of the runs of non-whitespace in `line`.
 fn tokens(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -1512,6 +1614,68 @@ mod tests {
         // A model without speck counts removes nothing.
         let plain = Corrector::new().with_model(ErrorModel::from_tsv("").unwrap());
         assert!(plain.correct(noisy).starts_with(". , "));
+    }
+
+    #[test]
+    fn removes_specks_stuck_to_the_start_of_words_inside_a_line() {
+        // A speck glued to a later word goes; punctuation alone between words (a
+        // space before a comma is common typing) and after a word stays.
+        let noisy = "ກອງປະຊຸມ .ໄດ້ມີ ປະຊາຊົນ , ແລະ ທ້ອງຖິ່ນ.";
+        let want = "ກອງປະຊຸມ ໄດ້ມີ ປະຊາຊົນ , ແລະ ທ້ອງຖິ່ນ.";
+        assert_eq!(correct(noisy), want);
+        let list = corrections(noisy);
+        assert_eq!(list.len(), 1, "{list:?}");
+        assert_eq!(list[0].original, ".");
+        assert_eq!(apply(noisy, &list), want);
+        // A word with a wrong letter behind the speck: the speck goes, the word is
+        // fixed, and the corrections do not overlap.
+        let noisy = "ໄດ້ຈັດຂຶ້ນ ແລະ .ເຕັກໂນ ໂລຊີ ໃໝ່";
+        let out = correct(noisy);
+        assert!(!out.contains('.'), "{out}");
+        let list = corrections(noisy);
+        assert_eq!(apply(noisy, &list), out, "{list:?}");
+        for w in list.windows(2) {
+            assert!(w[0].end <= w[1].start, "{list:?}");
+        }
+        // A speck inside a word that a correction joins: the correction's span
+        // holds it, and there is no correction of its own.
+        let noisy = "ໄດ້ຈັດຂຶ້ນ ແລະ ຕັກໂນ .ໂລຊີ ໃໝ່";
+        assert_eq!(correct(noisy), "ໄດ້ຈັດຂຶ້ນ ແລະ ເຕັກໂນໂລຊີ ໃໝ່");
+        let list = corrections(noisy);
+        assert_eq!(list.len(), 1, "{list:?}");
+        assert_eq!(list[0].original, "ຕັກໂນ .ໂລຊີ");
+        assert_eq!(list[0].replacement, "ເຕັກໂນໂລຊີ");
+        assert_eq!(apply(noisy, &list), correct(noisy));
+        // A bracket with its partner stays; so does a glued speck at a threshold of 1.
+        for s in ["ແລະ (ກ) ຂໍ້ມູນ", "ແລະ “ລັດຖະບານ”"] {
+            assert_eq!(correct(s), s, "{s:?}");
+        }
+        let none = Corrector::new().with_options(CorrectOptions::with_threshold(1.0).unwrap());
+        assert!(none.correct("ກອງປະຊຸມ .ໄດ້ມີ").contains(".ໄດ້"));
+    }
+
+    #[test]
+    fn spliced_offsets_map_back_into_the_line() {
+        let line = "ab .cd .ef gh";
+        let trim = Trim {
+            a: 0,
+            lo: 0,
+            hi: line.len(),
+            b: line.len(),
+            lead: 0.0,
+            trail: 0.0,
+        };
+        let s = Spliced::new(line, &trim, &[(3, 4, 1.0), (7, 8, 1.0)]);
+        assert_eq!(s.text, "ab cd ef gh");
+        // "cd" starts at 3 in the text, 4 in the line; a span over "cd ef" ends at
+        // 8 in the text, 10 in the line, and holds the second cut.
+        assert_eq!(s.start_in_line(3), 4);
+        assert_eq!(s.end_in_line(5), 6);
+        assert_eq!(s.end_in_line(8), 10);
+        assert_eq!(&line[s.start_in_line(3)..s.end_in_line(8)], "cd .ef");
+        // A span that ends where a cut was ends before it.
+        assert_eq!(s.end_in_line(6), 7);
+        assert_eq!(s.start_in_line(0), 0);
     }
 
     #[test]
