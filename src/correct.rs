@@ -929,7 +929,10 @@ impl Corrector {
                 continue;
             }
             let lead = &tok[..m];
-            if lead.chars().any(|c| partner(c).is_some_and(|p| line.contains(p))) {
+            if lead
+                .chars()
+                .any(|c| partner(c).is_some_and(|p| line.contains(p)))
+            {
                 continue;
             }
             let p = self.model.speck_probability(Place::Glued, lead);
@@ -1647,7 +1650,8 @@ mod tests {
         assert_eq!(list[0].replacement, "ເຕັກໂນໂລຊີ");
         assert_eq!(apply(noisy, &list), correct(noisy));
         // A bracket with its partner stays; so does a glued speck at a threshold of 1.
-        for s in ["ແລະ (ກ) ຂໍ້ມູນ", "ແລະ “ລັດຖະບານ”"] {
+        for s in ["ແລະ (ກ) ຂໍ້ມູນ", "ແລະ “ລັດຖະບານ”"]
+        {
             assert_eq!(correct(s), s, "{s:?}");
         }
         let none = Corrector::new().with_options(CorrectOptions::with_threshold(1.0).unwrap());
