@@ -236,7 +236,8 @@ pub struct ErrorModel {
     /// Slots that are often a misreading of a slot left out of skeletons (ິ for
     /// ຶ, ຸ for ູ): a span with them is also looked up without them.
     ambiguous: Vec<bool>,
-    /// Edge specks: (place, character) → (times seen as noise, times real), sorted.
+    /// Specks (at line edges, and stuck to words inside lines): (place,
+    /// character) → (times seen as noise, times real), sorted.
     specks: Vec<((Place, char), (u32, u32))>,
 }
 
@@ -572,7 +573,7 @@ pub struct Correction {
     /// The input text of the span.
     pub original: String,
     /// What it becomes (in canonical form); empty when the span is a speck of dirt
-    /// read as punctuation at the edge of a line.
+    /// read as punctuation at the edge of a line or stuck to the front of a word.
     pub replacement: String,
     /// Probability (0–1) of the replacement against leaving the span as it was and
     /// against the other candidates.

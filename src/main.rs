@@ -74,8 +74,9 @@ Usage: akson correct [--threshold X] [--explain] [--dict FILE]... [FILE...]
 
 Writes each line corrected and in canonical form: the same number of lines out as
 in. A span changes only when the corrector is confident (see --threshold); numbers,
-Latin text and punctuation are left alone; spaces where a line wrapped inside a word
-are removed.
+Latin text and punctuation are left alone, except specks of dirt read as punctuation
+at a line's edges or stuck to the front of a word; spaces where a line wrapped
+inside a word are removed.
 
 Options:
   --threshold X  minimum confidence (0 to 1) of a correction (default 0.9); higher
