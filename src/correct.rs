@@ -30,7 +30,9 @@
 //!    dots and commas go (a list bullet stands there, and Tesseract reads • as -,
 //!    ", “, : or +); punctuation alone between two words stays (Lao typists put
 //!    spaces around commas); a bracket or quotation mark whose partner is in the
-//!    line, and punctuation never seen as a speck, stay.
+//!    line, and punctuation never seen as a speck, stay. The start of a word that
+//!    Tesseract read twice, as a token of its own (ແ ແລະ, ຂໍ ຂໍ້ມູນ), goes the
+//!    same way.
 //!
 //! The output is in [canonical form](crate::Form::Canonical) (so ໍາ becomes ຳ);
 //! numbers, Latin text, other punctuation and spacing that is not a line wrap are
@@ -239,6 +241,9 @@ pub struct ErrorModel {
     /// Specks (at line edges, and stuck to words inside lines): (place,
     /// character) → (times seen as noise, times real), sorted.
     specks: Vec<((Place, char), (u32, u32))>,
+    /// Stutters (the start of a word read twice, ແ ແລະ): times seen as noise,
+    /// times real.
+    stutter: (u32, u32),
 }
 
 /// Where a token of punctuation stands in a line (see [`ErrorModel`]'s `speck`
@@ -292,7 +297,9 @@ impl ErrorModel {
     /// space; `attached`: stuck to the start of the first word; `trail`: a token
     /// alone after the last space) or inside a line (`glued`: stuck to the start of
     /// a later word, before a Lao letter) was a speck of dirt and how often it was
-    /// real text; a model without them removes no specks.
+    /// real text; a model without them removes no specks. A line
+    /// `stutter<TAB>NOISE<TAB>REAL` counts the same for a word's start read twice
+    /// as a token of its own before it (ແ ແລະ).
     pub fn from_tsv(text: &str) -> Result<ErrorModel, Error> {
         let mut m = ErrorModel {
             sub: vec![9000; NC * NC],
@@ -301,6 +308,7 @@ impl ErrorModel {
             class: (0..NC).map(|s| s as u8).collect(),
             ambiguous: vec![false; NC],
             specks: Vec::new(),
+            stutter: (0, 0),
         };
         let bad = |line: usize, what: &str| {
             Error::InvalidArgument(format!(
@@ -371,6 +379,14 @@ impl ErrorModel {
                     for c in chars {
                         m.class[c as usize] = class;
                     }
+                }
+                ("stutter", 3) => {
+                    let count = |s: &str| {
+                        s.trim()
+                            .parse::<u32>()
+                            .map_err(|_| bad(line, &format!("`{s}` is not a count")))
+                    };
+                    m.stutter = (count(f[1])?, count(f[2])?);
                 }
                 ("speck", 5) => {
                     let place = match f[1] {
@@ -573,7 +589,8 @@ pub struct Correction {
     /// The input text of the span.
     pub original: String,
     /// What it becomes (in canonical form); empty when the span is a speck of dirt
-    /// read as punctuation at the edge of a line or stuck to the front of a word.
+    /// read as punctuation at the edge of a line or stuck to the front of a word,
+    /// or the start of a word read twice (ແ ແລະ).
     pub replacement: String,
     /// Probability (0–1) of the replacement against leaving the span as it was and
     /// against the other candidates.
@@ -911,7 +928,9 @@ impl Corrector {
     /// follows a word, it never leads one), removed when the error model's speck
     /// probability reaches the threshold; a bracket or quotation mark whose partner
     /// is in the line stays. A token of punctuation alone between two words stays:
-    /// Lao typists often put a space before a comma or full stop. Byte ranges in
+    /// Lao typists often put a space before a comma or full stop. Also the start
+    /// of a word read twice, as a token of its own before it (ແ ແລະ, ຂໍ ຂໍ້ມູນ),
+    /// when the model's stutter counts reach the threshold. Byte ranges in
     /// `line`, in order, with their probabilities.
     fn mid_specks(&self, line: &str, trim: &Trim) -> Vec<(usize, usize, f64)> {
         let mut out = Vec::new();
@@ -940,6 +959,19 @@ impl Corrector {
             if p > 0.0 && p >= self.options.threshold {
                 out.push((trim.lo + s, trim.lo + s + m, p));
             }
+        }
+        // The start of a word read twice: the first token and the space after it go.
+        let (noise, real) = self.model.stutter;
+        let p = noise as f64 / (noise as f64 + real as f64 + 1.0);
+        if noise > 0 && p >= self.options.threshold {
+            let toks = tokens(body);
+            for w in toks.windows(2) {
+                let (a, b) = (&body[w[0].0..w[0].1], &body[w[1].0..w[1].1]);
+                if is_stutter(a, b) {
+                    out.push((trim.lo + w[0].0, trim.lo + w[1].0, p));
+                }
+            }
+            out.sort_by_key(|c| c.0);
         }
         out
     }
@@ -1413,6 +1445,31 @@ impl<'a> Spliced<'a> {
     }
 }
 
+/// Whether token `a` is Tesseract reading the start of the token `b` after it twice
+/// (ແ ແລະ, ຂໍ ຂໍ້ມູນ, ທີ່ ທີ່ຫ້ອງ): `a` is one to four Lao letters and marks, `b` is
+/// longer and starts with `a`, tone marks left out of both (as in
+/// `dictionaries/ocr/train_model.py`).
+fn is_stutter(a: &str, b: &str) -> bool {
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    if !(1..=4).contains(&na) || nb <= na {
+        return false;
+    }
+    let letter = |c: char| matches!(c, '\u{E81}'..='\u{ECD}' | '\u{EDC}'..='\u{EDF}');
+    if !a.chars().all(letter) {
+        return false;
+    }
+    let tone = |c: &char| matches!(c, '\u{EC8}'..='\u{ECB}');
+    let mut bb = b.chars().filter(|c| !tone(c));
+    let mut any = false;
+    for c in a.chars().filter(|c| !tone(c)) {
+        any = true;
+        if bb.next() != Some(c) {
+            return false;
+        }
+    }
+    any
+}
+
 /// The byte ranges of the runs of non-whitespace in `line`.
 fn tokens(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -1657,6 +1714,34 @@ mod tests {
         }
         let none = Corrector::new().with_options(CorrectOptions::with_threshold(1.0).unwrap());
         assert!(none.correct("ກອງປະຊຸມ .ໄດ້ມີ").contains(".ໄດ້"));
+    }
+
+    #[test]
+    fn removes_the_start_of_a_word_read_twice() {
+        let noisy = "ໄດ້ຮັບ ແ ແລະ ທ້ອງຖິ່ນ ຂໍ ຂໍ້ມູນ";
+        let want = "ໄດ້ຮັບ ແລະ ທ້ອງຖິ່ນ ຂໍ້ມູນ";
+        assert_eq!(correct(noisy), want);
+        let list = corrections(noisy);
+        assert_eq!(apply(noisy, &list), want);
+        assert_eq!(list.len(), 2, "{list:?}");
+        assert_eq!(
+            (list[0].original.as_str(), list[0].replacement.as_str()),
+            ("ແ ", "")
+        );
+        assert_eq!(list[1].original, "ຂໍ ");
+        // A word said twice, or two words that only share a letter, stay.
+        for s in ["ແລະ ແລະ", "ປີ ປີ", "ກ ຂ", "ກາ ຂາ", "ປີ 2019"]
+        {
+            assert_eq!(correct(s), s, "{s:?}");
+        }
+        assert!(is_stutter("ທີ່", "ທີ່ຫ້ອງ") && is_stutter("ທີ", "ທີ່ຫ້ອງ"));
+        assert!(is_stutter("ວ່", "ວ່າ:") && !is_stutter("ວ່າ", "ວ່າ"));
+        assert!(!is_stutter("1", "12") && !is_stutter("ແລະ", "ແລະ"));
+        assert!(!is_stutter("ກາງ", "ກາ") && !is_stutter("", "ກາ"));
+        // A model that never saw a stutter removes none.
+        let m = ErrorModel::from_tsv("stutter\t0\t0\n").unwrap();
+        let plain = Corrector::new().with_model(m);
+        assert!(plain.correct("ໄດ້ຮັບ ແ ແລະ").contains("ແ ແລະ"));
     }
 
     #[test]

@@ -76,7 +76,7 @@ Writes each line corrected and in canonical form: the same number of lines out a
 in. A span changes only when the corrector is confident (see --threshold); numbers,
 Latin text and punctuation are left alone, except specks of dirt read as punctuation
 at a line's edges or stuck to the front of a word; spaces where a line wrapped
-inside a word are removed.
+inside a word, and the start of a word read twice (ແ ແລະ), are removed.
 
 Options:
   --threshold X  minimum confidence (0 to 1) of a correction (default 0.9); higher

@@ -54,6 +54,11 @@ holding the character the OCR output has than the clean text, real how many the
 clean text has. (Tokens of punctuation alone between two words are specks too, but
 the corrector leaves them: Lao typists put spaces around commas and full stops.)
 
+Stutters (the `stutter` line): on pages Tesseract sometimes reads the start of a
+word twice, as a token of its own before it (ແ ແລະ, ຂໍ ຂໍ້ມູນ, ທີ່ ທີ່ຫ້ອງ; see
+is_stutter). Counted the same way over the train lines and pages: how many more the
+OCR output has than the clean text (noise), and how many the clean text has (real).
+
 The output is deterministic (sorted, integer costs), so CI can rebuild and compare.
 """
 import argparse, collections, glob, math, os, subprocess, sys
@@ -154,6 +159,7 @@ def main():
             i, j = i + nc, j + no
     for key, v in mid_speck_counts(units).items():
         specks[key] = v
+    stutter = stutter_counts(units)
 
     lines = [
         "# akson OCR error model: costs in milli-nats (-1000 ln p), characters as code points.",
@@ -217,6 +223,7 @@ def main():
         lines.append(f"ins\t{ord(y):04X}\t{c}")
     for (where, ch), (noise, real) in sorted(specks.items()):
         lines.append(f"speck\t{where}\t{ord(ch):04X}\t{noise}\t{real}")
+    lines.append(f"stutter\t{stutter[0]}\t{stutter[1]}")
     text = "\n".join(lines) + "\n"
 
     context = context_model(args.akson)
@@ -285,6 +292,37 @@ def mid_speck_counts(units):
         for key in c:
             counts[key][1] += c[key]
     return dict(counts)
+
+
+TONES = "\u0EC8\u0EC9\u0ECA\u0ECB"
+
+
+def is_stutter(a, b):
+    """Whether token `a` is Tesseract repeating the start of the token `b` after it
+    (ແ ແລະ, ຂໍ ຂໍ້ມູນ, ທີ່ ທີ່ຫ້ອງ): `a` is one to four Lao letters and marks, `b`
+    is longer and starts with `a`, tone marks left out of both."""
+    if not 1 <= len(a) <= 4 or len(b) <= len(a):
+        return False
+    if not all(0x0E81 <= ord(c) <= 0x0ECD or 0x0EDC <= ord(c) <= 0x0EDF for c in a):
+        return False
+    bare = lambda t: "".join(c for c in t if c not in TONES)
+    return bare(b).startswith(bare(a)) and bare(a) != ""
+
+
+def stutters(line):
+    toks = line.split()
+    return sum(1 for a, b in zip(toks, toks[1:]) if is_stutter(a, b))
+
+
+def stutter_counts(units):
+    """[noise, real]: stutters the OCR output has more than the clean text, and
+    those the clean text has, over units of (clean lines, OCR lines)."""
+    noise = real = 0
+    for clean, noisy in units:
+        c = sum(stutters(l) for l in clean)
+        noise += max(0, sum(stutters(l) for l in noisy) - c)
+        real += c
+    return [noise, real]
 
 
 def speck_counts(clean, noisy):

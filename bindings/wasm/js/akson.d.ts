@@ -216,7 +216,7 @@ export interface Correction {
   start: number;
   end: number;
   original: string;
-  /** The new text; empty when the span is a speck of dirt read as punctuation at a line's edge or stuck to the front of a word. */
+  /** The new text; empty when the span is a speck of dirt read as punctuation at a line's edge or stuck to the front of a word, or the start of a word read twice (ແ ແລະ). */
   replacement: string;
   /** Probability (0–1) of the replacement against keeping the span and other candidates. */
   confidence: number;

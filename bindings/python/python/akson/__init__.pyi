@@ -120,7 +120,7 @@ __all__: List[str]
 
 class Correction:
     """One correction: code-point span in the input, original, replacement (empty
-    when the span is a speck of dirt read as punctuation at a line's edge or stuck to the front of a word),
+    when the span is a speck of dirt read as punctuation at a line's edge or stuck to the front of a word, or the start of a word read twice),
     confidence (0-1) and candidates ``(reading, probability)``, most probable first."""
     start: int
     end: int
