@@ -257,27 +257,24 @@ def edge_tokens(line):
     while j - 1 > i and is_speck(toks[j - 1]):
         out.append(("trail", toks[j - 1]))
         j -= 1
-    if i < j:
-        t = toks[i]
-        k = 0
-        while k < len(t) and t[k] in SPECK_CHARS:
-            k += 1
-        if 0 < k < len(t) and 0x0E80 <= ord(t[k]) <= 0x0EFF:
-            out.append(("attached", t[:k]))
+    if i < j and speck_prefix(toks[i]):
+        out.append(("attached", speck_prefix(toks[i])))
     return out
+
+
+def speck_prefix(t):
+    """The speck-like punctuation that starts token `t`, directly before a Lao
+    letter ('' if none)."""
+    k = 0
+    while k < len(t) and t[k] in SPECK_CHARS:
+        k += 1
+    return t[:k] if 0 < k < len(t) and 0x0E80 <= ord(t[k]) <= 0x0EFF else ""
 
 
 def mid_tokens(line):
     """The speck-like tokens inside a whitespace-collapsed line, as (place, token)
     pairs: see the module documentation."""
-    out = []
-    for t in line.split(" ")[1:]:
-        m = 0
-        while m < len(t) and t[m] in SPECK_CHARS:
-            m += 1
-        if 0 < m < len(t) and 0x0E80 <= ord(t[m]) <= 0x0EFF:
-            out.append(("glued", t[:m]))
-    return out
+    return [("glued", speck_prefix(t)) for t in line.split(" ")[1:] if speck_prefix(t)]
 
 
 def mid_speck_counts(units):
