@@ -984,14 +984,7 @@ impl Corrector {
     /// there). A bracket or quotation mark whose partner is in the rest of the
     /// line is real; a line with no Lao letter is left alone.
     fn edge_specks(&self, line: &str) -> Trim {
-        let none = Trim {
-            a: 0,
-            lo: 0,
-            hi: line.len(),
-            b: line.len(),
-            lead: 0.0,
-            trail: 0.0,
-        };
+        let none = Trim::nothing(line);
         let th = self.options.threshold;
         let model = &self.model;
         if model.specks.is_empty() {
@@ -1398,6 +1391,20 @@ struct Trim {
     trail: f64,
 }
 
+impl Trim {
+    /// Nothing removed from `line`.
+    fn nothing(line: &str) -> Trim {
+        Trim {
+            a: 0,
+            lo: 0,
+            hi: line.len(),
+            b: line.len(),
+            lead: 0.0,
+            trail: 0.0,
+        }
+    }
+}
+
 /// The part of a line between its edge specks, with the specks inside it cut out:
 /// the text the corrector decodes, and where each of its pieces is in the line.
 struct Spliced<'a> {
@@ -1638,15 +1645,22 @@ mod tests {
         out + &text[at..]
     }
 
+    /// Checks that `noisy` corrects to `want`, and that its `n` corrections,
+    /// applied to it, give the same; returns them.
+    fn corrects_to(noisy: &str, want: &str, n: usize) -> Vec<Correction> {
+        assert_eq!(correct(noisy), want);
+        let list = corrections(noisy);
+        assert_eq!(list.len(), n, "{list:?}");
+        assert_eq!(apply(noisy, &list), want);
+        list
+    }
+
     #[test]
     fn removes_specks_at_line_edges() {
         // Specks read as punctuation alone at either end, or stuck to the first word.
         let noisy = ". , ວັນສຸກ, 29 ພະຈິກ 2019 .\n.ສ້າງຕັ້ງຂຶ້ນ ແລະ ທ້ອງຖິ່ນ :\n";
         let want = "ວັນສຸກ, 29 ພະຈິກ 2019\nສ້າງຕັ້ງຂຶ້ນ ແລະ ທ້ອງຖິ່ນ\n";
-        assert_eq!(correct(noisy), want);
-        let list = corrections(noisy);
-        assert_eq!(list.len(), 4, "{list:?}");
-        assert_eq!(apply(noisy, &list), want);
+        let list = corrects_to(noisy, want, 4);
         for c in &list {
             assert_eq!(c.replacement, "");
             assert!(c.confidence >= 0.9 && c.confidence < 1.0, "{c:?}");
@@ -1683,11 +1697,8 @@ mod tests {
         // space before a comma is common typing) and after a word stays.
         let noisy = "ກອງປະຊຸມ .ໄດ້ມີ ປະຊາຊົນ , ແລະ ທ້ອງຖິ່ນ.";
         let want = "ກອງປະຊຸມ ໄດ້ມີ ປະຊາຊົນ , ແລະ ທ້ອງຖິ່ນ.";
-        assert_eq!(correct(noisy), want);
-        let list = corrections(noisy);
-        assert_eq!(list.len(), 1, "{list:?}");
+        let list = corrects_to(noisy, want, 1);
         assert_eq!(list[0].original, ".");
-        assert_eq!(apply(noisy, &list), want);
         // A word with a wrong letter behind the speck: the speck goes, the word is
         // fixed, and the corrections do not overlap.
         let noisy = "ໄດ້ຈັດຂຶ້ນ ແລະ .ເຕັກໂນ ໂລຊີ ໃໝ່";
@@ -1720,10 +1731,7 @@ mod tests {
     fn removes_the_start_of_a_word_read_twice() {
         let noisy = "ໄດ້ຮັບ ແ ແລະ ທ້ອງຖິ່ນ ຂໍ ຂໍ້ມູນ";
         let want = "ໄດ້ຮັບ ແລະ ທ້ອງຖິ່ນ ຂໍ້ມູນ";
-        assert_eq!(correct(noisy), want);
-        let list = corrections(noisy);
-        assert_eq!(apply(noisy, &list), want);
-        assert_eq!(list.len(), 2, "{list:?}");
+        let list = corrects_to(noisy, want, 2);
         assert_eq!(
             (list[0].original.as_str(), list[0].replacement.as_str()),
             ("ແ ", "")
@@ -1747,14 +1755,7 @@ mod tests {
     #[test]
     fn spliced_offsets_map_back_into_the_line() {
         let line = "ab .cd .ef gh";
-        let trim = Trim {
-            a: 0,
-            lo: 0,
-            hi: line.len(),
-            b: line.len(),
-            lead: 0.0,
-            trail: 0.0,
-        };
+        let trim = Trim::nothing(line);
         let s = Spliced::new(line, &trim, &[(3, 4, 1.0), (7, 8, 1.0)]);
         assert_eq!(s.text, "ab cd ef gh");
         // "cd" starts at 3 in the text, 4 in the line; a span over "cd ef" ends at
