@@ -296,14 +296,19 @@ TONES = "\u0EC8\u0EC9\u0ECA\u0ECB"
 
 def is_stutter(a, b):
     """Whether token `a` is Tesseract repeating the start of the token `b` after it
-    (ແ ແລະ, ຂໍ ຂໍ້ມູນ, ທີ່ ທີ່ຫ້ອງ): `a` is one to four Lao letters and marks, `b`
-    is longer and starts with `a`, tone marks left out of both."""
-    if not 1 <= len(a) <= 4 or len(b) <= len(a):
+    (ແ ແລະ, ຂໍ ຂໍ້ມູນ, ທີ່ ທີ່ຫ້ອງ): `a` is one to four Lao letters and marks, the
+    Lao letters and marks that `b` starts with are more and start with `a`, tone
+    marks left out of both (tokens in canonical form)."""
+    letter = lambda c: 0x0E81 <= ord(c) <= 0x0ECD or 0x0EDC <= ord(c) <= 0x0EDF
+    if not 1 <= len(a) <= 4 or not all(letter(c) for c in a):
         return False
-    if not all(0x0E81 <= ord(c) <= 0x0ECD or 0x0EDC <= ord(c) <= 0x0EDF for c in a):
+    k = 0
+    while k < len(b) and letter(b[k]):
+        k += 1
+    if k <= len(a):
         return False
     bare = lambda t: "".join(c for c in t if c not in TONES)
-    return bare(b).startswith(bare(a)) and bare(a) != ""
+    return bare(b[:k]).startswith(bare(a)) and bare(a) != ""
 
 
 def stutters(line):
