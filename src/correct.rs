@@ -934,13 +934,15 @@ impl Corrector {
     /// `line`, in order, with their probabilities.
     fn mid_specks(&self, line: &str, trim: &Trim) -> Vec<(usize, usize, f64)> {
         let mut out = Vec::new();
-        if self.model.specks.is_empty() {
-            return out;
-        }
         let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace() && !is_lao(c);
         let body = &line[trim.lo..trim.hi];
-        // Every token but the first of the body.
-        for (s, e) in tokens(body).into_iter().skip(1) {
+        // Every token but the first of the body (none if the model has no specks).
+        let glued = if self.model.specks.is_empty() {
+            0
+        } else {
+            usize::MAX
+        };
+        for (s, e) in tokens(body).into_iter().skip(1).take(glued) {
             let tok = &body[s..e];
             let Some((m, c)) = tok.char_indices().find(|&(_, c)| !punct(c)) else {
                 continue;
@@ -1754,10 +1756,14 @@ mod tests {
         // compared in canonical form.
         assert!(!is_stutter("ຫຼື", "ຫຼື.") && is_stutter("ຫຼ", "ຫຼື."));
         assert!(is_stutter("ຫນ", "ໜ້າ") && !is_stutter("ຫ", "ຫນ້າ"));
-        // A model that never saw a stutter removes none.
+        // A model that never saw a stutter removes none; one with stutter counts
+        // and no specks does.
         let m = ErrorModel::from_tsv("stutter\t0\t0\n").unwrap();
         let plain = Corrector::new().with_model(m);
         assert!(plain.correct("ໄດ້ຮັບ ແ ແລະ").contains("ແ ແລະ"));
+        let m = ErrorModel::from_tsv("stutter\t30\t0\n").unwrap();
+        let only = Corrector::new().with_model(m);
+        assert_eq!(only.correct("ໄດ້ຮັບ ແ ແລະ .ທ້ອງຖິ່ນ"), "ໄດ້ຮັບ ແລະ .ທ້ອງຖິ່ນ");
     }
 
     #[test]
