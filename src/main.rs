@@ -70,7 +70,7 @@ Examples:
 const CORRECT_HELP: &str = "\
 akson correct — correct OCR errors (Tesseract's Lao model) in each line
 
-Usage: akson correct [--threshold X] [--explain] [--dict FILE]... [FILE...]
+Usage: akson correct [--threshold X] [--explain] [--dict FILE]... [--model FILE] [FILE...]
 
 Writes each line corrected and in canonical form: the same number of lines out as
 in. A span changes only when the corrector is confident (see --threshold); numbers,
@@ -86,6 +86,9 @@ Options:
                  in the input line), \"original\", \"replacement\", \"confidence\",
                  \"candidates\": [[word, probability], ...]}]}
   --dict FILE    also know the words of FILE (names, terms), as for `segment`
+  --model FILE   the error model of FILE instead of the embedded one (Phetsarath OT,
+                 the decree font): a TSV as in dictionaries/ocr/model.tsv, such as
+                 dictionaries/ocr/models/noto-sans-lao.tsv for text set in Noto Sans Lao
   -h, --help     Show this help
 
 Example:
@@ -104,6 +107,7 @@ enum Job {
         threshold: Option<f64>,
         explain: bool,
         dicts: Vec<String>,
+        model: Option<String>,
     },
 }
 
@@ -182,6 +186,7 @@ fn run(args: &[String]) -> Result<(), Fail> {
                 threshold: None,
                 explain: false,
                 dicts: Vec::new(),
+                model: None,
             },
         ),
         other => return Err(usage(format!("unknown command {other:?}"))),
@@ -206,7 +211,7 @@ fn run(args: &[String]) -> Result<(), Fail> {
             };
             let takes_value = matches!(
                 name,
-                "--form" | "--sep" | "--unit" | "--dict" | "--threshold"
+                "--form" | "--sep" | "--unit" | "--dict" | "--threshold" | "--model"
             );
             let value = if takes_value {
                 match inline.clone() {
@@ -241,6 +246,7 @@ fn run(args: &[String]) -> Result<(), Fail> {
                 }
                 (Job::Segment { dicts, .. }, "--dict") => dicts.push(value),
                 (Job::Correct { dicts, .. }, "--dict") => dicts.push(value),
+                (Job::Correct { model, .. }, "--model") => *model = Some(value),
                 (Job::Correct { threshold, .. }, "--threshold") => {
                     let t: f64 = value.parse().map_err(|_| {
                         usage(format!(
@@ -300,7 +306,10 @@ fn run(args: &[String]) -> Result<(), Fail> {
     };
     let corrector = match &job {
         Job::Correct {
-            threshold, dicts, ..
+            threshold,
+            dicts,
+            model,
+            ..
         } => {
             let mut c = if dicts.is_empty() {
                 akson::Corrector::new()
@@ -315,6 +324,18 @@ fn run(args: &[String]) -> Result<(), Fail> {
                 }
                 akson::Corrector::with_dictionary(d)
             };
+            if let Some(f) = model {
+                let fail = |why: String| Fail {
+                    status: 1,
+                    message: format!(
+                        "{f}: {why} (--model takes an error model TSV such as \
+                         dictionaries/ocr/models/noto-sans-lao.tsv)"
+                    ),
+                };
+                let text = std::fs::read_to_string(f).map_err(|e| fail(e.to_string()))?;
+                let m = akson::ErrorModel::from_tsv(&text).map_err(|e| fail(e.to_string()))?;
+                c = c.with_model(m);
+            }
             if let Some(t) = threshold {
                 let o =
                     akson::CorrectOptions::with_threshold(*t).map_err(|e| usage(e.to_string()))?;

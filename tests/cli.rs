@@ -200,5 +200,26 @@ fn correct_keeps_lines_and_explains() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+    // Another error model: the committed Noto Sans Lao one works, its output is
+    // still one line per line; a file that is no model fails, naming its line.
+    let noto = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/dictionaries/ocr/models/noto-sans-lao.tsv"
+    );
+    let o = akson(
+        &["correct", "--model", noto],
+        "ຕັກໂນ ໂລຊີ ແລະ ການສື່ສານ\nສະບາຍດີ\n".as_bytes(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(stdout(&o).lines().count(), 2);
+    assert!(stdout(&o).ends_with("ສະບາຍດີ\n"), "{}", stdout(&o));
+    let bad = dir.join("model.tsv");
+    std::fs::write(&bad, "sub\t0E81\n").unwrap();
+    let o = akson(&["correct", "--model", bad.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("line 1") && err.contains("--model takes"), "{err}");
+    let o = akson(&["correct", "--model", "/no/such/model.tsv"], b"");
+    assert_eq!(o.status.code(), Some(1));
     std::fs::remove_dir_all(&dir).ok();
 }

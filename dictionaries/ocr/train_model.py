@@ -3,6 +3,11 @@
 
     python3 dictionaries/ocr/train_model.py            # writes model.tsv and context.tsv
     python3 dictionaries/ocr/train_model.py --check    # fails if either is out of date
+    # the font models (not embedded; `akson correct --model FILE`, ErrorModel.from_tsv):
+    python3 dictionaries/ocr/train_model.py --model-only --pattern '*__noto-sans-lao.tsv' \
+        --out dictionaries/ocr/models/noto-sans-lao.tsv     # [--check]
+    python3 dictionaries/ocr/train_model.py --model-only --pattern '*__noto-serif-lao.tsv' \
+        --out dictionaries/ocr/models/noto-serif-lao.tsv    # [--check]
 
 Input: dictionaries/ocr/pairs/train/*__phetsarath-ot.tsv (source<TAB>clean<TAB>noisy):
 the train split in Phetsarath OT, the font of Lao decrees (`--pattern` for others;
@@ -110,6 +115,8 @@ def main():
     ap.add_argument("--pattern", default="*__phetsarath-ot.tsv", help="which train files (glob)")
     ap.add_argument("--pages-pattern", default="*__phetsarath-ot.tsv",
                     help="which train page files (pages/train/, glob) count mid-line specks")
+    ap.add_argument("--model-only", action="store_true",
+                    help="write (or check) --out only, not context.tsv (for the font models in models/)")
     args = ap.parse_args()
 
     files = sorted(glob.glob(os.path.join(HERE, "pairs", "train", args.pattern)))
@@ -226,8 +233,10 @@ def main():
     lines.append(f"stutter\t{stutter[0]}\t{stutter[1]}")
     text = "\n".join(lines) + "\n"
 
-    context = context_model(args.akson)
-    outputs = [(args.out, text), (os.path.join(os.path.dirname(args.out), "context.tsv"), context)]
+    context = None if args.model_only else context_model(args.akson)
+    outputs = [(args.out, text)]
+    if not args.model_only:
+        outputs.append((os.path.join(os.path.dirname(args.out), "context.tsv"), context))
     if args.check:
         for path, want in outputs:
             with open(path, encoding="utf-8") as fh:
