@@ -218,7 +218,10 @@ fn correct_keeps_lines_and_explains() {
     let o = akson(&["correct", "--model", bad.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("line 1") && err.contains("--model takes"), "{err}");
+    assert!(
+        err.contains("line 1") && err.contains("--model takes"),
+        "{err}"
+    );
     let o = akson(&["correct", "--model", "/no/such/model.tsv"], b"");
     assert_eq!(o.status.code(), Some(1));
     std::fs::remove_dir_all(&dir).ok();
