@@ -106,3 +106,15 @@ def test_agrees_with_the_cli(tmp_path):
     lines = ["ຕັກໂນ ໂລຊີ ແລະ ການສື່ສານ", "ສິ່ງໃຫ້ບັນດາຂະແໜງການ ແລະ ທ້ອງຖິນ", "abc"]
     out = subprocess.run([str(cli), "correct"], input="\n".join(lines) + "\n", capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[:-1] == [akson.correct(s) for s in lines]
+
+
+def test_font_model_from_the_repository():
+    """The committed Noto Sans Lao model (dictionaries/ocr/models/) loads and corrects."""
+    import pathlib
+
+    path = pathlib.Path(__file__).resolve().parents[3] / "dictionaries" / "ocr" / "models" / "noto-sans-lao.tsv"
+    m = akson.ErrorModel.from_tsv(path.read_text(encoding="utf-8"))
+    c = akson.Corrector(model=m)
+    assert c.correct("ສະບາຍດີ") == "ສະບາຍດີ"
+    assert c.correct("ໄດ້ຮັບ ແ ແລະ") == "ໄດ້ຮັບ ແລະ"
+    assert pickle.loads(pickle.dumps(c)).correct("ໄດ້ຮັບ ແ ແລະ") == "ໄດ້ຮັບ ແລະ"
