@@ -6,6 +6,7 @@
     ... --akson-threshold 0.5,1,2      # one `akson correct --threshold X` row per value
     ... --update-readme dictionaries/ocr/README.md   # rewrite the table between markers
     ... --pages                        # whole pages (pages/, make_pages.py) instead of lines
+    ... --akson-model dictionaries/ocr/models/noto-sans-lao.tsv   # another error model
 
 Input: dictionaries/ocr/pairs/<split>/<setting>__<font>.tsv (source<TAB>clean<TAB>noisy),
 or with --pages dictionaries/ocr/pages/<split>/<setting>__<font>.tsv (page_id<TAB>clean
@@ -108,8 +109,9 @@ class Akson:
 
 
 # ---------------------------------------------------------------- correctors
-def akson_correct(akson, threshold):
+def akson_correct(akson, threshold, model=None):
     args = ["correct"] + (["--threshold", str(threshold)] if threshold is not None else [])
+    args += ["--model", model] if model else []
 
     def probe():
         r = subprocess.run([akson.path, *args], input=b"", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -376,6 +378,7 @@ def main():
     ap.add_argument("--akson", default=os.path.join(ROOT, "target", "release", "akson"),
                     help="akson binary (default: target/release/akson)")
     ap.add_argument("--akson-threshold", default="", help="comma list of --threshold values for `akson correct`")
+    ap.add_argument("--akson-model", help="error model for `akson correct --model` (e.g. models/noto-sans-lao.tsv)")
     ap.add_argument("--systems", default="none,akson,hunspell,symspell-tok,symspell-seg")
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"),
                     help="clean corpus for the false-correction rate ('' to skip)")
@@ -403,9 +406,10 @@ def main():
             systems.insert(0, (BEFORE, lambda lines: lines))
         elif name == "akson":
             for th in (a.akson_threshold.split(",") if a.akson_threshold else [None]):
-                run, probe = akson_correct(akson, th)
+                run, probe = akson_correct(akson, th, a.akson_model)
                 why = probe()
                 label = "akson correct" + (f" --threshold {th}" if th is not None else "")
+                label += f" --model {os.path.basename(a.akson_model)}" if a.akson_model else ""
                 if why:
                     notes.append(f"`{label}` skipped: {why}")
                 else:
