@@ -936,13 +936,14 @@ impl Corrector {
         let mut out = Vec::new();
         let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace() && !is_lao(c);
         let body = &line[trim.lo..trim.hi];
+        let toks = tokens(body);
         // Every token but the first of the body (none if the model has no specks).
         let glued = if self.model.specks.is_empty() {
             0
         } else {
             usize::MAX
         };
-        for (s, e) in tokens(body).into_iter().skip(1).take(glued) {
+        for &(s, e) in toks.iter().skip(1).take(glued) {
             let tok = &body[s..e];
             let Some((m, c)) = tok.char_indices().find(|&(_, c)| !punct(c)) else {
                 continue;
@@ -951,10 +952,7 @@ impl Corrector {
                 continue;
             }
             let lead = &tok[..m];
-            if lead
-                .chars()
-                .any(|c| partner(c).is_some_and(|p| line.contains(p)))
-            {
+            if paired(lead, line) {
                 continue;
             }
             let p = self.model.speck_probability(Place::Glued, lead);
@@ -966,7 +964,6 @@ impl Corrector {
         let (noise, real) = self.model.stutter;
         let p = noise as f64 / (noise as f64 + real as f64 + 1.0);
         if noise > 0 && p >= self.options.threshold {
-            let toks = tokens(body);
             for w in toks.windows(2) {
                 let (a, b) = (&body[w[0].0..w[0].1], &body[w[1].0..w[1].1]);
                 if is_stutter(a, b) {
@@ -995,10 +992,6 @@ impl Corrector {
         let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace() && !is_lao(c);
         let token_is_punct = |t: &str| t.chars().all(punct);
         // Whether `t` holds a bracket or quotation mark whose partner is in `rest`.
-        let paired = |t: &str, rest: &str| {
-            t.chars()
-                .any(|c| partner(c).is_some_and(|p| rest.contains(p)))
-        };
         let speck = |place: Place, t: &str, rest: &str| {
             let p = if paired(t, rest) {
                 0.0
@@ -1501,6 +1494,12 @@ fn tokens(line: &str) -> Vec<(usize, usize)> {
         out.push((s, line.len()));
     }
     out
+}
+
+/// Whether `t` holds a bracket or quotation mark whose partner is in `rest`.
+fn paired(t: &str, rest: &str) -> bool {
+    t.chars()
+        .any(|c| partner(c).is_some_and(|p| rest.contains(p)))
 }
 
 /// The partner of a bracket or quotation mark.

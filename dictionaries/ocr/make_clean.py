@@ -117,10 +117,10 @@ def paragraphs(a):
     # dictwords: words of the project's own list and of icu-laodict (the main
     # word-break list), normalised; lines of random words, sometimes space-separated.
     words = []
-    for src in ("akson-supplement", "icu-laodict"):
+    for src in ("akson-supplement", "icu-laodict") if a.dictwords else ():
         p = os.path.join(a.here, "..", "sources", src, "words.txt")
         words += [w.strip() for w in open(p, encoding="utf-8") if w.strip()]
-    words = sorted(set(run_akson(a.akson, ["normalize"], sorted(set(words)))))
+    words = sorted(set(run_akson(a.akson, ["normalize"], sorted(set(words))))) if words else []
     rng = random.Random(a.seed)
     for i in range(a.dictwords):
         target = rng.randint(MIN_W, MAX_W - 10)
