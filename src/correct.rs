@@ -244,9 +244,6 @@ pub struct ErrorModel {
     /// Stutters (the start of a word read twice, ແ ແລະ): times seen as noise,
     /// times real.
     stutter: (u32, u32),
-    /// Runs of punctuation alone between two words inside a line (ກອງປະຊຸມ . ວ່າ):
-    /// times seen as noise, times real.
-    alone: (u32, u32),
 }
 
 /// Where a token of punctuation stands in a line (see [`ErrorModel`]'s `speck`
@@ -261,8 +258,6 @@ enum Place {
     Trail,
     /// Stuck to the start of a word other than the first, before a Lao letter.
     Glued,
-    /// A token alone between two words inside the line.
-    Alone,
 }
 
 /// Class of the characters left out of skeletons.
@@ -301,13 +296,10 @@ impl ErrorModel {
     /// punctuation character at a line edge (`lead`: a token alone before the first
     /// space; `attached`: stuck to the start of the first word; `trail`: a token
     /// alone after the last space) or inside a line (`glued`: stuck to the start of
-    /// a later word, before a Lao letter; `alone`: in a run of tokens of
-    /// punctuation alone between two words) was a speck of dirt and how often it
-    /// was real text; a model without them removes no specks. A line
+    /// a later word, before a Lao letter) was a speck of dirt and how often it was
+    /// real text; a model without them removes no specks. A line
     /// `stutter<TAB>NOISE<TAB>REAL` counts the same for a word's start read twice
-    /// as a token of its own before it (ແ ແລະ), and a line
-    /// `alone<TAB>NOISE<TAB>REAL` for whole runs of punctuation alone between two
-    /// words (ກອງປະຊຸມ . : ວ່າ).
+    /// as a token of its own before it (ແ ແລະ).
     pub fn from_tsv(text: &str) -> Result<ErrorModel, Error> {
         let mut m = ErrorModel {
             sub: vec![9000; NC * NC],
@@ -317,13 +309,12 @@ impl ErrorModel {
             ambiguous: vec![false; NC],
             specks: Vec::new(),
             stutter: (0, 0),
-            alone: (0, 0),
         };
         let bad = |line: usize, what: &str| {
             Error::InvalidArgument(format!(
                 "error model, line {line}: {what}; expected `sub A B COST`, `del A COST`, \
                  `ins B COST`, `default KIND COST`, `class CHARS`, `drop CHARS` or \
-                 `speck lead|attached|trail|glued|alone CHAR NOISE REAL`, `stutter NOISE REAL`, `alone NOISE REAL` with TABs between fields and \
+                 `speck lead|attached|trail|glued CHAR NOISE REAL` with TABs between fields and \
                  characters as hexadecimal code points"
             ))
         };
@@ -389,18 +380,13 @@ impl ErrorModel {
                         m.class[c as usize] = class;
                     }
                 }
-                ("stutter" | "alone", 3) => {
+                ("stutter", 3) => {
                     let count = |s: &str| {
                         s.trim()
                             .parse::<u32>()
                             .map_err(|_| bad(line, &format!("`{s}` is not a count")))
                     };
-                    let counts = (count(f[1])?, count(f[2])?);
-                    if f[0] == "stutter" {
-                        m.stutter = counts;
-                    } else {
-                        m.alone = counts;
-                    }
+                    m.stutter = (count(f[1])?, count(f[2])?);
                 }
                 ("speck", 5) => {
                     let place = match f[1] {
@@ -408,7 +394,6 @@ impl ErrorModel {
                         "attached" => Place::Attached,
                         "trail" => Place::Trail,
                         "glued" => Place::Glued,
-                        "alone" => Place::Alone,
                         other => return Err(bad(line, &format!("unknown speck place `{other}`"))),
                     };
                     let ch = u32::from_str_radix(f[2].trim(), 16)
@@ -942,12 +927,9 @@ impl Corrector {
     /// the first, directly before a Lao letter ("ແລະ .ໄດ້ມີ"; Lao punctuation
     /// follows a word, it never leads one), removed when the error model's speck
     /// probability reaches the threshold; a bracket or quotation mark whose partner
-    /// is in the line stays. Also a run of tokens of punctuation alone between
-    /// two words (ກອງປະຊຸມ . : ວ່າ, the word before ending and the word after
-    /// starting with a Lao letter or a digit), when the model's `alone` counts
-    /// reach the threshold and every character of the run was seen as such noise
-    /// (the model counts no run with a comma, dash or bullet: typists set those
-    /// off with spaces, ວຽງຈັນ - ກ່ອນ). Also the start of a word read twice, as a token of its own before it (ແ ແລະ, ຂໍ ຂໍ້ມູນ),
+    /// is in the line stays. A token of punctuation alone between two words stays:
+    /// Lao typists often put a space before a comma or full stop. Also the start
+    /// of a word read twice, as a token of its own before it (ແ ແລະ, ຂໍ ຂໍ້ມູນ),
     /// when the model's stutter counts reach the threshold. Byte ranges in
     /// `line`, in order, with their probabilities.
     fn mid_specks(&self, line: &str, trim: &Trim) -> Vec<(usize, usize, f64)> {
@@ -978,45 +960,6 @@ impl Corrector {
                 out.push((trim.lo + s, trim.lo + s + m, p));
             }
         }
-        // Runs of punctuation alone between two words: the run and the spaces after
-        // its tokens go.
-        let (noise, real) = self.model.alone;
-        let p = noise as f64 / (noise as f64 + real as f64 + 1.0);
-        if noise > 0 && p >= self.options.threshold {
-            let word_end = |t: &str| {
-                t.chars()
-                    .next_back()
-                    .is_some_and(|c| is_lao(c) || c.is_ascii_digit())
-            };
-            let word_start = |t: &str| {
-                t.chars()
-                    .next()
-                    .is_some_and(|c| is_lao(c) || c.is_ascii_digit())
-            };
-            let mut i = 1;
-            while i < toks.len() {
-                let mut j = i;
-                while j < toks.len() && body[toks[j].0..toks[j].1].chars().all(punct) {
-                    j += 1;
-                }
-                if j > i
-                    && j < toks.len()
-                    && word_end(&body[toks[i - 1].0..toks[i - 1].1])
-                    && word_start(&body[toks[j].0..toks[j].1])
-                {
-                    let run = &body[toks[i].0..toks[j - 1].1];
-                    let seen = run.chars().filter(|c| !c.is_whitespace()).all(|c| {
-                        self.model
-                            .speck_probability(Place::Alone, c.encode_utf8(&mut [0; 4]))
-                            > 0.0
-                    });
-                    if seen && !paired(run, line) {
-                        out.push((trim.lo + toks[i].0, trim.lo + toks[j].0, p));
-                    }
-                }
-                i = j + 1;
-            }
-        }
         // The start of a word read twice: the first token and the space after it go.
         let (noise, real) = self.model.stutter;
         let p = noise as f64 / (noise as f64 + real as f64 + 1.0);
@@ -1027,8 +970,8 @@ impl Corrector {
                     out.push((trim.lo + w[0].0, trim.lo + w[1].0, p));
                 }
             }
+            out.sort_by_key(|c| c.0);
         }
-        out.sort_by_key(|c| c.0);
         out
     }
 
@@ -1787,45 +1730,6 @@ mod tests {
         }
         let none = Corrector::new().with_options(CorrectOptions::with_threshold(1.0).unwrap());
         assert!(none.correct("ກອງປະຊຸມ .ໄດ້ມີ").contains(".ໄດ້"));
-    }
-
-    #[test]
-    fn removes_punctuation_alone_between_words() {
-        // A run of punctuation alone between two words (or a word and a number)
-        // goes, with the spaces after it.
-        let noisy = "ກອງປະຊຸມ . : ວ່າ ສາຍດ່ວນ ວັນທີ . 28 ພະຈິກ";
-        let want = "ກອງປະຊຸມ ວ່າ ສາຍດ່ວນ ວັນທີ 28 ພະຈິກ";
-        let list = corrects_to(noisy, want, 2);
-        assert_eq!(list[0].original, ". : ");
-        assert_eq!(list[0].replacement, "");
-        assert_eq!(list[1].original, ". ");
-        // A comma, dash or bullet set off by spaces is how people type: it stays.
-        // So does a run next to Latin text or other punctuation, a bracket with its
-        // partner, and punctuation after a word.
-        for s in [
-            "ປະຊາຊົນ , ແລະ ທ້ອງຖິ່ນ",
-            "ວຽງຈັນ - ກ່ອນ",
-            "ຂໍ້ມູນ • ການ",
-            "ປະຊາຊົນ . : , ແລະ",
-            "IoT . ແລະ",
-            "ແລະ ( ກ ) ຂໍ້ມູນ",
-            "ທ້ອງຖິ່ນ. ແລະ",
-        ] {
-            assert_eq!(correct(s), s, "{s:?}");
-        }
-        // A character never seen alone as noise keeps the run.
-        assert_eq!(correct("ກອງປະຊຸມ ¶ ວ່າ"), "ກອງປະຊຸມ ¶ ວ່າ");
-        // The run's counts decide, with the threshold: a model whose runs were
-        // real as often as noise removes none.
-        let model = |alone: &str| {
-            ErrorModel::from_tsv(&format!("speck\talone\t002E\t9\t0\n{alone}")).unwrap()
-        };
-        let with = |m: ErrorModel| Corrector::new().with_model(m);
-        assert_eq!(with(model("alone\t40\t0\n")).correct("ແລະ . ການ"), "ແລະ ການ");
-        assert_eq!(with(model("alone\t40\t40\n")).correct("ແລະ . ການ"), "ແລະ . ການ");
-        assert_eq!(with(model("")).correct("ແລະ . ການ"), "ແລະ . ການ");
-        let none = Corrector::new().with_options(CorrectOptions::with_threshold(1.0).unwrap());
-        assert_eq!(none.correct("ແລະ . ການ"), "ແລະ . ການ");
     }
 
     #[test]

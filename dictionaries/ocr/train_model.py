@@ -167,7 +167,6 @@ def main():
     for key, v in mid_speck_counts(units).items():
         specks[key] = v
     stutter = stutter_counts(units)
-    alone = run_counts(units, lambda l: len(alone_runs(l.split(" "))))
 
     lines = [
         "# akson OCR error model: costs in milli-nats (-1000 ln p), characters as code points.",
@@ -232,7 +231,6 @@ def main():
     for (where, ch), (noise, real) in sorted(specks.items()):
         lines.append(f"speck\t{where}\t{ord(ch):04X}\t{noise}\t{real}")
     lines.append(f"stutter\t{stutter[0]}\t{stutter[1]}")
-    lines.append(f"alone\t{alone[0]}\t{alone[1]}")
     text = "\n".join(lines) + "\n"
 
     context = None if args.model_only else context_model(args.akson)
@@ -282,38 +280,10 @@ def speck_prefix(t):
     return t[:k] if 0 < k < len(t) and 0x0E80 <= ord(t[k]) <= 0x0EFF else ""
 
 
-# A comma, dash or bullet set off by spaces is real typing (ວຽງຈັນ - ກ່ອນ, a list
-# bullet inside a line): a run alone between words with one of these is not counted,
-# so the corrector never removes it.
-SPACED_REAL = set(",-\u2022\u2013\u2014")
-
-
-def alone_runs(toks):
-    """Runs of tokens of punctuation alone between two words of a line's tokens
-    (`toks`), the word before ending and the word after starting with a Lao letter
-    or a digit, joined without spaces ("ກອງປະຊຸມ . : ວ່າ" gives ".:")."""
-    word_end = lambda t: is_lao(t[-1]) or t[-1] in "0123456789"
-    word_start = lambda t: is_lao(t[0]) or t[0] in "0123456789"
-    out = []
-    i = 1
-    while i < len(toks):
-        j = i
-        while j < len(toks) and toks[j] and all(c in SPECK_CHARS for c in toks[j]):
-            j += 1
-        if j > i and j < len(toks) and toks[i - 1] and toks[j] and word_end(toks[i - 1]) and word_start(toks[j]):
-            run = "".join(toks[i:j])
-            if not any(c in SPACED_REAL for c in run):
-                out.append(run)
-        i = j + 1
-    return out
-
-
 def mid_tokens(line):
     """The speck-like tokens inside a whitespace-collapsed line, as (place, token)
     pairs: see the module documentation."""
-    toks = line.split(" ")
-    return ([("glued", speck_prefix(t)) for t in toks[1:] if speck_prefix(t)]
-            + [("alone", r) for r in alone_runs(toks)])
+    return [("glued", speck_prefix(t)) for t in line.split(" ")[1:] if speck_prefix(t)]
 
 
 def mid_speck_counts(units):
@@ -358,17 +328,10 @@ def stutters(line):
 def stutter_counts(units):
     """[noise, real]: stutters the OCR output has more than the clean text, and
     those the clean text has, over units of (clean lines, OCR lines)."""
-    return run_counts(units, stutters)
-
-
-def run_counts(units, count):
-    """[noise, real] of something that `count(line)` counts in a line: how many
-    more the OCR output has than the clean text, and how many the clean text has,
-    over units of (clean lines, OCR lines)."""
     noise = real = 0
     for clean, noisy in units:
-        c = sum(count(l) for l in clean)
-        noise += max(0, sum(count(l) for l in noisy) - c)
+        c = sum(stutters(l) for l in clean)
+        noise += max(0, sum(stutters(l) for l in noisy) - c)
         real += c
     return [noise, real]
 
