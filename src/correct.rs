@@ -189,6 +189,8 @@ const NC: usize = 131;
 const SPACE: u8 = 128;
 const HYPHEN: u8 = 129;
 const OTHER: u8 = 130;
+/// Slot of ໆ (ko la, the repetition mark).
+const KOLA: u8 = 0x46;
 /// Longest span, in syllables, that is read as one word.
 const MAX_SPAN_SYLLABLES: usize = 5;
 /// Candidates whose length differs from the span's by more than this are skipped.
@@ -238,6 +240,10 @@ pub struct ErrorModel {
     /// Slots that are often a misreading of a slot left out of skeletons (ິ for
     /// ຶ, ຸ for ູ): a span with them is also looked up without them.
     ambiguous: Vec<bool>,
+    /// For a slot left out of skeletons that is often a misreading of a Lao
+    /// character kept in them (ູ for ຸ, ຶ for ື), that character's class (`DROP`
+    /// if none): a span with it is also looked up with it read as that class.
+    twin: Vec<u8>,
     /// Specks (at line edges, and stuck to words inside lines): (place,
     /// character) → (times seen as noise, times real), sorted.
     specks: Vec<((Place, char), (u32, u32))>,
@@ -307,6 +313,7 @@ impl ErrorModel {
             ins: vec![9000; NC],
             class: (0..NC).map(|s| s as u8).collect(),
             ambiguous: vec![false; NC],
+            twin: vec![DROP; NC],
             specks: Vec::new(),
             stutter: (0, 0),
         };
@@ -417,10 +424,24 @@ impl ErrorModel {
         for s in 0..NC {
             m.sub[s * NC + s] = 0;
         }
+        let lao = |s: usize| (1..0x80).contains(&s);
         for x in (0..NC).filter(|&x| m.class[x] == DROP) {
             for y in (0..NC).filter(|&y| m.class[y] != DROP) {
                 if m.sub[x * NC + y] <= AMBIGUOUS_COST {
                     m.ambiguous[y] = true;
+                }
+            }
+        }
+        // The other way round: a dropped slot often read for a kept Lao character
+        // stands for that character's class (the cheapest, if several).
+        for y in (0..NC).filter(|&y| m.class[y] == DROP && lao(y)) {
+            let best = (0..NC)
+                .filter(|&x| m.class[x] != DROP && lao(x))
+                .map(|x| (m.sub[x * NC + y], x))
+                .min();
+            if let Some((cost, x)) = best {
+                if cost <= AMBIGUOUS_COST {
+                    m.twin[y] = m.class[x];
                 }
             }
         }
@@ -489,37 +510,57 @@ impl ErrorModel {
 
     /// The skeleton of `slots` with also the positions `skip` says left out.
     fn skeleton_without(&self, slots: &[u8], skip: impl Fn(usize) -> bool) -> u64 {
+        self.skeleton_by(slots, |k, c| if skip(k) { DROP } else { c })
+    }
+
+    /// The skeleton of `slots` with the class of position `k` read as `class(k, c)`
+    /// (where `c` is its own class).
+    fn skeleton_by(&self, slots: &[u8], class: impl Fn(usize, u8) -> u8) -> u64 {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for (k, &s) in slots.iter().enumerate() {
-            let c = self.class[s as usize];
-            if c != DROP && !skip(k) {
+            let c = class(k, self.class[s as usize]);
+            if c != DROP {
                 h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01B3);
             }
         }
         h
     }
 
-    /// The skeletons to look `slots` up by: its own (first), and where it has characters
+    /// The skeletons to look `slots` up by: its own (first); where it has characters
     /// that are often misreadings of characters skeletons leave out, the skeleton
-    /// without all of them and (for two or three) without each one.
+    /// without all of them and (for two or three) without each one; and where it
+    /// has characters left out that are often misreadings of characters kept (ູ
+    /// for ຸ), the skeleton with all of them read as those and (for two or three)
+    /// with each one.
     fn skeletons(&self, slots: &[u8], out: &mut Vec<u64>) {
         out.clear();
         out.push(self.skeleton(slots));
         let amb: Vec<usize> = (0..slots.len())
             .filter(|&k| self.ambiguous[slots[k] as usize])
             .collect();
-        if amb.is_empty() {
-            return;
-        }
+        let twins: Vec<usize> = (0..slots.len())
+            .filter(|&k| self.twin[slots[k] as usize] != DROP)
+            .collect();
         let mut add = |key: u64| {
             if !out.contains(&key) {
                 out.push(key);
             }
         };
-        add(self.skeleton_without(slots, |k| amb.contains(&k)));
-        if (2..=3).contains(&amb.len()) {
-            for &a in &amb {
-                add(self.skeleton_without(slots, |k| k == a));
+        if !amb.is_empty() {
+            add(self.skeleton_without(slots, |k| amb.contains(&k)));
+            if (2..=3).contains(&amb.len()) {
+                for &a in &amb {
+                    add(self.skeleton_without(slots, |k| k == a));
+                }
+            }
+        }
+        if !twins.is_empty() {
+            let twin = |k: usize| self.twin[slots[k] as usize];
+            add(self.skeleton_by(slots, |k, c| if twins.contains(&k) { twin(k) } else { c }));
+            if (2..=3).contains(&twins.len()) {
+                for &a in &twins {
+                    add(self.skeleton_by(slots, |k, c| if k == a { twin(k) } else { c }));
+                }
             }
         }
     }
@@ -720,6 +761,8 @@ struct Cand {
     i: usize,
     j: usize,
     word: u32,
+    /// The span ends with ໆ, which the word is followed by.
+    kola: bool,
     cost: u32,
     confidence: f64,
 }
@@ -838,15 +881,23 @@ impl Corrector {
                         let s = &body.text[units[a].start..units[b - 1].end];
                         out.push_str(&normalize(s, Form::Canonical));
                     }
-                    Edge::Fix(k) => {
-                        out.push_str(&self.index().words[cands[k as usize].word as usize].0)
-                    }
+                    Edge::Fix(k) => out.push_str(&self.reading(&cands[k as usize])),
                 }
             }
             out.push_str(&whole[trim.b..]);
             out.push_str(nl);
         }
         out
+    }
+
+    /// The text a candidate puts in place of its span.
+    fn reading(&self, c: &Cand) -> String {
+        let word = &self.index().words[c.word as usize].0;
+        if c.kola {
+            format!("{word}\u{EC6}")
+        } else {
+            word.to_string()
+        }
     }
 
     /// The corrections [`Corrector::correct`] makes, with byte spans in `text`.
@@ -883,7 +934,7 @@ impl Corrector {
                     let mut readings: Vec<(String, u32)> = cands
                         .iter()
                         .filter(|o| o.i == c.i && o.j == c.j)
-                        .map(|o| (self.index().words[o.word as usize].0.to_string(), o.cost))
+                        .map(|o| (self.reading(o), o.cost))
                         .collect();
                     if let Some(keep) = self.keep_cost(&units, c.i, c.j) {
                         let original =
@@ -901,7 +952,7 @@ impl Corrector {
                         start: base + start,
                         end: base + end,
                         original: whole[start..end].to_string(),
-                        replacement: self.index().words[c.word as usize].0.to_string(),
+                        replacement: self.reading(c),
                         confidence: c.confidence,
                         candidates: readings.into_iter().map(|r| r.0).zip(probs).collect(),
                     });
@@ -1281,11 +1332,21 @@ impl Corrector {
             let known = self.keep_costs(units, i, limit, false);
             let mut syllables = 0;
             let mut joiners = 0;
+            let mut kola = false;
             let mut j = i;
-            while j < units.len() && syllables < MAX_SPAN_SYLLABLES {
+            while j < units.len() && syllables < MAX_SPAN_SYLLABLES && !kola {
                 let u = &units[j];
                 if u.lao {
-                    noisy.extend_from_slice(&u.slots);
+                    // A syllable with ໆ (ອື່ນໆ) ends the span: the word before the
+                    // ໆ is looked up, and the ໆ put back after it.
+                    let bare = match u.slots.split_last() {
+                        Some((&KOLA, rest)) if !rest.is_empty() => {
+                            kola = true;
+                            rest
+                        }
+                        _ => &u.slots[..],
+                    };
+                    noisy.extend_from_slice(bare);
                     syllables += 1;
                 } else if let (Some(jc), true) = (u.joiner, joiners < 2 && j + 1 < units.len()) {
                     // A space or hyphen (or both) where a line may have wrapped.
@@ -1363,6 +1424,7 @@ impl Corrector {
                         i,
                         j,
                         word: w,
+                        kola,
                         cost: c,
                         confidence: probs[k],
                     });
@@ -1795,6 +1857,38 @@ mod tests {
         m.skeletons(&slots, &mut keys);
         assert_eq!(keys.len(), 2);
         assert_eq!(keys[0], m.skeleton(&slots));
+        // The other way round: ຸ read as ູ, ື or ິ read as ຶ. ູ and ຶ are left out of
+        // skeletons, so ຄູ້ມຄອງ is also looked up with its ູ read as ຸ's class.
+        assert_eq!(correct("ການຄູ້ມຄອງ"), "ການຄຸ້ມຄອງ");
+        assert_eq!(correct("ການສຶສານ"), "ການສື່ສານ");
+        assert_eq!(correct("ເອເລັກໂຕຣນຶກ"), "ເອເລັກໂຕຣນິກ");
+        let (u, uu) = (slot('\u{EB8}') as usize, slot('\u{EB9}') as usize); // ຸ, ູ
+        assert_eq!(m.class[uu], DROP);
+        assert_eq!(m.twin[uu], m.class[u]);
+        assert_eq!(m.twin[slot('\u{EC8}') as usize], DROP); // ່: never read for a kept one
+        let slots: Vec<u8> = "ຄູ້ມ".chars().map(slot).collect();
+        m.skeletons(&slots, &mut keys);
+        assert_eq!(keys.len(), 2);
+        let kept: Vec<u8> = "ຄຸ້ມ".chars().map(slot).collect();
+        assert_eq!(keys[1], m.skeleton(&kept));
+        // A model without those misreadings looks spans up by their own skeleton.
+        let plain = ErrorModel::from_tsv("drop\t0EB9\n").unwrap();
+        plain.skeletons(&slots, &mut keys);
+        assert_eq!(keys.len(), 1);
+    }
+
+    #[test]
+    fn words_before_ko_la_are_corrected_and_keep_it() {
+        // ອື່ນໆ read as ອືນໆ: the word before ໆ is corrected, ໆ stays after it.
+        let list = corrects_to("ແລະ ອືນໆ", "ແລະ ອື່ນໆ", 1);
+        assert_eq!(list[0].original, "ອືນໆ");
+        assert_eq!(list[0].replacement, "ອື່ນໆ");
+        assert!(list[0].candidates.iter().all(|c| c.0.ends_with('\u{EC6}')), "{list:?}");
+        // Inside a line, too; right text with ໆ stays.
+        assert_eq!(correct("ປະຕິບັດສິດອືນໆຕາມ"), "ປະຕິບັດສິດອື່ນໆຕາມ");
+        for s in ["ຕ່າງໆ ແລະ ອື່ນໆ", "ໆ", "ແລະ ໆ ການ", "ເລື້ອຍໆ"] {
+            assert_eq!(correct(s), s, "{s:?}");
+        }
     }
 
     #[test]
