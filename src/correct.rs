@@ -554,6 +554,17 @@ impl ErrorModel {
                 }
             }
         }
+        // ໜ or ໝ split in two (ຂະແຫງງ for ຂະແໜງ): the letter after a ຫ of the same
+        // class is also left out.
+        let ho = slot('\u{EAB}');
+        let split: Vec<usize> = (1..slots.len())
+            .filter(|&k| {
+                slots[k - 1] == ho && self.class[slots[k] as usize] == self.class[ho as usize]
+            })
+            .collect();
+        if !split.is_empty() {
+            add(self.skeleton_without(slots, |k| split.contains(&k)));
+        }
         if !twins.is_empty() {
             let twin = |k: usize| self.twin[slots[k] as usize];
             add(self.skeleton_by(slots, |k, c| if twins.contains(&k) { twin(k) } else { c }));
@@ -1871,6 +1882,17 @@ mod tests {
         assert_eq!(keys.len(), 2);
         let kept: Vec<u8> = "ຄຸ້ມ".chars().map(slot).collect();
         assert_eq!(keys[1], m.skeleton(&kept));
+        // ໜ split into ຫ and another letter of its class: also looked up without
+        // that letter. Real words with ຫ before such a letter stay.
+        assert_eq!(correct("ທຸກຂະແຫງງການ"), "ທຸກຂະແໜງການ");
+        for s in ["ເຮັດຫຍັງ ແລະ", "ຫຍ້າ ແລະ ຫງາຍ"] {
+            assert_eq!(correct(s), s);
+        }
+        let slots: Vec<u8> = "ແຫງງ".chars().map(slot).collect();
+        m.skeletons(&slots, &mut keys);
+        let joined: Vec<u8> = "ແໜງ".chars().map(slot).collect();
+        assert!(keys.contains(&m.skeleton(&joined)), "{keys:?}");
+        let slots: Vec<u8> = "ຄູ້ມ".chars().map(slot).collect();
         // A model without those misreadings looks spans up by their own skeleton.
         let plain = ErrorModel::from_tsv("drop\t0EB9\n").unwrap();
         plain.skeletons(&slots, &mut keys);
@@ -1883,10 +1905,14 @@ mod tests {
         let list = corrects_to("ແລະ ອືນໆ", "ແລະ ອື່ນໆ", 1);
         assert_eq!(list[0].original, "ອືນໆ");
         assert_eq!(list[0].replacement, "ອື່ນໆ");
-        assert!(list[0].candidates.iter().all(|c| c.0.ends_with('\u{EC6}')), "{list:?}");
+        assert!(
+            list[0].candidates.iter().all(|c| c.0.ends_with('\u{EC6}')),
+            "{list:?}"
+        );
         // Inside a line, too; right text with ໆ stays.
         assert_eq!(correct("ປະຕິບັດສິດອືນໆຕາມ"), "ປະຕິບັດສິດອື່ນໆຕາມ");
-        for s in ["ຕ່າງໆ ແລະ ອື່ນໆ", "ໆ", "ແລະ ໆ ການ", "ເລື້ອຍໆ"] {
+        for s in ["ຕ່າງໆ ແລະ ອື່ນໆ", "ໆ", "ແລະ ໆ ການ", "ເລື້ອຍໆ"]
+        {
             assert_eq!(correct(s), s, "{s:?}");
         }
     }
