@@ -9,7 +9,13 @@
 //!    at most one space or hyphen inside, where a line may have wrapped) is looked
 //!    up in an index of the dictionary keyed by a *skeleton*: the span with the
 //!    characters Tesseract confuses mapped to one class and the characters it drops
-//!    removed. Each dictionary word found is a candidate reading of the span.
+//!    removed. Each dictionary word found is a candidate reading of the span. A
+//!    span that does not read as known words is also looked up with the misreadings
+//!    the skeleton cannot see undone: a character often read for a dropped one left
+//!    out (ຸ for ູ), a dropped character often read for a kept one read as that one
+//!    (ູ for ຸ, ຶ for ື), a ໜ split in two (ຂະແຫງງ) joined, and a vowel Tesseract
+//!    often drops (ຸ ໍ ີ ື ົ) missing (ປກຄອງ finds ປົກຄອງ). A word followed by ໆ
+//!    (ອືນໆ) is looked up without it and keeps it.
 //! 2. A candidate costs its dictionary cost plus the channel cost of reading it as
 //!    the span: a weighted edit distance whose substitution, insertion and deletion
 //!    costs are −log probabilities learnt from real Tesseract output (the
@@ -244,7 +250,7 @@ pub struct ErrorModel {
     /// character kept in them (ູ for ຸ, ຶ for ື), that character's class (`DROP`
     /// if none): a span with it is also looked up with it read as that class.
     twin: Vec<u8>,
-    /// Lao characters kept in skeletons that Tesseract often drops (ຸ, ໍ): the
+    /// Lao vowel signs kept in skeletons that Tesseract often drops (ຸ, ໍ): the
     /// index also files each word under its skeleton without one of them.
     deletable: Vec<bool>,
     /// Specks (at line edges, and stuck to words inside lines): (place,
@@ -269,7 +275,7 @@ enum Place {
     Glued,
 }
 
-/// A Lao character kept in skeletons that Tesseract drops at least this often
+/// A Lao vowel sign kept in skeletons that Tesseract drops at least this often
 /// (cost in milli-nats, −1000 ln 0.009: about once in 110 readings; ຸ ໍ ີ ື ົ with
 /// the embedded model) is one a word is also filed without in the index. Tuned on
 /// the dev split.
@@ -441,7 +447,9 @@ impl ErrorModel {
                 }
             }
         }
-        for x in (0..NC).filter(|&x| m.class[x] != DROP && lao(x)) {
+        // Vowel signs above or below (and ຳ): ັ ຳ ິ ີ ຶ ື ຸ ູ ົ ຼ ໍ.
+        let vowel = |s: usize| matches!(s, 0x31 | 0x33..=0x3C | 0x4D);
+        for x in (0..NC).filter(|&x| m.class[x] != DROP && vowel(x)) {
             m.deletable[x] = m.del[x] <= DELETABLE_COST;
         }
         // The other way round: a dropped slot often read for a kept Lao character
