@@ -250,8 +250,9 @@ pub struct ErrorModel {
     /// character kept in them (ູ for ຸ, ຶ for ື), that character's class (`DROP`
     /// if none): a span with it is also looked up with it read as that class.
     twin: Vec<u8>,
-    /// Lao vowel signs kept in skeletons that Tesseract often drops (ຸ, ໍ): the
-    /// index also files each word under its skeleton without one of them.
+    /// Lao vowel signs kept in skeletons that Tesseract often drops (ຸ ໍ ີ ື ົ with
+    /// the embedded model): the index also files each word under its skeleton
+    /// without one of them.
     deletable: Vec<bool>,
     /// Specks (at line edges, and stuck to words inside lines): (place,
     /// character) → (times seen as noise, times real), sorted.
@@ -1951,10 +1952,11 @@ mod tests {
         assert_eq!(correct("ແລະ ປກຄອງ"), "ແລະ ປົກຄອງ");
         assert_eq!(correct("ບລິຫານ ແລະ"), "ບໍລິຫານ ແລະ");
         let m = ErrorModel::embedded();
-        assert!(m.deletable[slot('\u{EBB}') as usize]); // ົ
-        assert!(!m.deletable[slot('\u{E81}') as usize]); // ກ
-        assert!(!m.deletable[slot('\u{EC8}') as usize]); // ່: left out of skeletons anyway
-                                                         // Only spans that do not read as known words are looked up that way.
+        // ົ is filed as dropped; ກ is not, nor ່ (left out of skeletons anyway).
+        assert!(m.deletable[slot('\u{EBB}') as usize]);
+        assert!(!m.deletable[slot('\u{E81}') as usize]);
+        assert!(!m.deletable[slot('\u{EC8}') as usize]);
+        // Only spans that do not read as known words are looked up that way.
         for s in ["ປົກຄອງ ແລະ ບໍລິຫານ", "ສອງ ຄົນ"] {
             assert_eq!(correct(s), s);
         }
