@@ -930,7 +930,10 @@ impl Corrector {
                         let s = &body.text[units[a].start..units[b - 1].end];
                         out.push_str(&normalize(s, Form::Canonical));
                     }
-                    Edge::Fix(k) => out.push_str(&self.reading(&cands[k as usize])),
+                    Edge::Fix(k) => {
+                        let c = &cands[k as usize];
+                        out.push_str(&self.reading(c.word, c.kola))
+                    }
                 }
             }
             out.push_str(&whole[trim.b..]);
@@ -939,10 +942,10 @@ impl Corrector {
         out
     }
 
-    /// The text a candidate puts in place of its span.
-    fn reading(&self, c: &Cand) -> String {
-        let word = &self.index().words[c.word as usize].0;
-        if c.kola {
+    /// The text of dictionary word `word` of the index, followed by ໆ if `kola`.
+    fn reading(&self, word: u32, kola: bool) -> String {
+        let word = &self.index().words[word as usize].0;
+        if kola {
             format!("{word}\u{EC6}")
         } else {
             word.to_string()
@@ -983,7 +986,7 @@ impl Corrector {
                     let mut readings: Vec<(String, u32)> = cands
                         .iter()
                         .filter(|o| o.i == c.i && o.j == c.j)
-                        .map(|o| (self.reading(o), o.cost))
+                        .map(|o| (self.reading(o.word, o.kola), o.cost))
                         .collect();
                     if let Some(keep) = self.keep_cost(&units, c.i, c.j) {
                         let original =
@@ -1001,7 +1004,7 @@ impl Corrector {
                         start: base + start,
                         end: base + end,
                         original: whole[start..end].to_string(),
-                        replacement: self.reading(c),
+                        replacement: self.reading(c.word, c.kola),
                         confidence: c.confidence,
                         candidates: readings.into_iter().map(|r| r.0).zip(probs).collect(),
                     });
@@ -1163,10 +1166,22 @@ impl Corrector {
 
     /// The dictionary words that `word` (one word as OCR read it) could be, most
     /// probable first, at most `limit` of them. The word itself is first if it is
-    /// in the dictionary and the most probable.
+    /// in the dictionary and the most probable. A word that is not in the
+    /// dictionary is looked up as [`correct`](Corrector::correct) looks up a span
+    /// that is no known word (ຄູ້ມຄອງ finds ຄຸ້ມຄອງ, ປກຄອງ finds ປົກຄອງ); a ໆ at
+    /// its end stays on every suggestion.
     pub fn suggest(&self, word: &str, limit: usize) -> Vec<Suggestion> {
         let canon = normalize(word.trim(), Form::Canonical);
-        let slots: Vec<u8> = canon.chars().map(slot).collect();
+        let mut slots: Vec<u8> = canon.chars().map(slot).collect();
+        let kola = slots.len() > 1 && slots.last() == Some(&KOLA);
+        if kola {
+            slots.pop();
+        }
+        let bare = if kola {
+            &canon[..canon.len() - '\u{EC6}'.len_utf8()]
+        } else {
+            &canon[..]
+        };
         // Only a word with something left in its skeleton has candidates.
         if slots.iter().all(|&s| self.model.class[s as usize] == DROP) {
             return Vec::new();
@@ -1175,20 +1190,16 @@ impl Corrector {
         let mut found: Vec<(u32, u32)> = Vec::new();
         let index = self.index();
         let change = (self.options.change_cost * 1000.0) as u32;
-        if let Some(bucket) = index.by_skeleton.get(&self.model.skeleton(&slots)) {
-            for &w in bucket {
-                let (ref text, ref ws, wc) = index.words[w as usize];
-                if ws.len().abs_diff(slots.len()) > MAX_LEN_DIFF {
-                    continue;
-                }
-                if let Some(d) = self.model.distance(&slots, ws, 60_000, &mut row) {
-                    let c = if **text == *canon {
-                        wc
-                    } else {
-                        wc + d + change
-                    };
-                    found.push((w, c));
-                }
+        let (mut keys, mut words) = (Vec::new(), Vec::new());
+        self.lookup(&slots, !self.dict.contains(bare), &mut keys, &mut words);
+        for &w in &words {
+            let (ref text, ref ws, wc) = index.words[w as usize];
+            if ws.len().abs_diff(slots.len()) > MAX_LEN_DIFF {
+                continue;
+            }
+            if let Some(d) = self.model.distance(&slots, ws, 60_000, &mut row) {
+                let c = if **text == *bare { wc } else { wc + d + change };
+                found.push((w, c));
             }
         }
         found.sort_by_key(|&(w, c)| (c, w));
@@ -1198,11 +1209,36 @@ impl Corrector {
             .into_iter()
             .zip(probs)
             .map(|((w, c), p)| Suggestion {
-                word: index.words[w as usize].0.to_string(),
+                word: self.reading(w, kola),
                 probability: p,
                 cost: c as f64 / 1000.0,
             })
             .collect()
+    }
+
+    /// The dictionary words (indices into the index, each once) that `noisy` may be
+    /// a reading of, into `out`: those of its skeleton; with `widen` (for text that
+    /// is no known word), also those of its other skeletons (see
+    /// `ErrorModel::skeletons`) and those filed without a vowel Tesseract often
+    /// drops (ປກຄອງ for ປົກຄອງ).
+    fn lookup(&self, noisy: &[u8], widen: bool, keys: &mut Vec<u64>, out: &mut Vec<u32>) {
+        let index = self.index();
+        if widen {
+            self.model.skeletons(noisy, keys);
+        } else {
+            keys.clear();
+            keys.push(self.model.skeleton(noisy));
+        }
+        out.clear();
+        for k in keys.iter() {
+            out.extend(index.by_skeleton.get(k).into_iter().flatten());
+        }
+        if widen {
+            out.extend(index.by_deletion.get(&keys[0]).into_iter().flatten());
+            // A word can be under two of these keys.
+            out.sort_unstable();
+            out.dedup();
+        }
     }
 
     /// Cost of the cheapest reading of units `i..j` as they stand, if they have
@@ -1370,6 +1406,7 @@ impl Corrector {
         let mut noisy: Vec<u8> = Vec::new();
         let mut scored: Vec<(u32, u32)> = Vec::new();
         let mut keys: Vec<u64> = Vec::new();
+        let mut found: Vec<u32> = Vec::new();
         for i in 0..units.len() {
             if !units[i].lao {
                 continue;
@@ -1418,24 +1455,13 @@ impl Corrector {
                 // A span that reads as known words is looked up by its own skeleton
                 // only: the others find words one more misreading away, too weak
                 // evidence against a real word (ປຸກ "arouse" against ປູກ "plant").
-                if real_word == 0 {
-                    self.model.skeletons(&noisy, &mut keys);
-                } else {
-                    keys.clear();
-                    keys.push(self.model.skeleton(&noisy));
-                }
+                self.lookup(&noisy, real_word == 0, &mut keys, &mut found);
                 // The best the span can do as it stands bounds the search.
                 let limit = keep
                     .unwrap_or(unknown_syllable() * syllables as u32 + 20_000)
                     .saturating_add(8_000);
                 scored.clear();
-                let buckets = keys.iter().filter_map(|k| index.by_skeleton.get(k));
-                // A span that does not read as known words may also have lost a
-                // letter Tesseract often drops (ປກຄອງ for ປົກຄອງ).
-                let deletions = (real_word == 0)
-                    .then(|| index.by_deletion.get(&keys[0]))
-                    .flatten();
-                for &w in buckets.chain(deletions).flatten() {
+                for &w in &found {
                     let (_, ref ws, wc) = index.words[w as usize];
                     if ws.len().abs_diff(noisy.len()) > MAX_LEN_DIFF || wc >= limit {
                         continue;
@@ -1450,9 +1476,6 @@ impl Corrector {
                 if scored.is_empty() {
                     continue;
                 }
-                // A word found under two keys is scored once.
-                scored.sort_unstable();
-                scored.dedup_by_key(|s| s.0);
                 // Context: how well each reading fits its neighbours, against the
                 // span as it stands.
                 let ctx = Context::embedded();
@@ -2011,6 +2034,14 @@ mod tests {
         assert!(suggest("  ").is_empty());
         assert!(suggest("\u{EC8}").is_empty()); // a lone tone mark
         assert!(suggest("hello").is_empty());
+        // A word that is not in the dictionary is looked up as `correct` looks up
+        // a span: ູ read for ຸ, a dropped vowel, ໆ kept on every suggestion.
+        assert_eq!(suggest("ຄູ້ມຄອງ")[0].word, "ຄຸ້ມຄອງ");
+        assert_eq!(suggest("ປກຄອງ")[0].word, "ປົກຄອງ");
+        let s = suggest("ອືນໆ");
+        assert_eq!(s[0].word, "ອື່ນໆ");
+        assert!(s.iter().all(|x| x.word.ends_with('\u{EC6}')), "{s:?}");
+        assert!(suggest("ໆ").is_empty());
     }
 
     #[test]
