@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Estimates akson's OCR error model from the train split of the parallel corpus.
 
-    python3 dictionaries/ocr/train_model.py            # writes model.tsv and context.tsv
-    python3 dictionaries/ocr/train_model.py --check    # fails if either is out of date
+    python3 dictionaries/ocr/train_model.py            # writes model.tsv, context.tsv, context-web.tsv
+    python3 dictionaries/ocr/train_model.py --check    # fails if any is out of date
     # the font models (not embedded; `akson correct --model FILE`, ErrorModel.from_tsv):
     python3 dictionaries/ocr/train_model.py --model-only --pattern '*__noto-sans-lao.tsv' \
         --out dictionaries/ocr/models/noto-sans-lao.tsv     # [--check]
@@ -37,6 +37,21 @@ letters, <s> line start, </s> line end). The corrector uses them to compare a
 candidate with the text as it stands in its context (ທີ before a number, ທີ່ after
 a noun).
 
+Web context (context-web.tsv): the train text has about 10,000 tokens, too few to
+know that ຢູ່ ທີ່ ("at") is common and ຢູ່ ທີ is not. Tesseract's Lao word list
+(dictionaries/sources/tesseract-lao, Apache-2.0: space-delimited chunks of Lao web
+text that Google crawled, 502,144 entries) is far larger. Its entries include every
+prefix of a chunk that is itself an entry, listed just before the longer ones, so
+only entries that no next entry extends are used (379,897). Each is normalised,
+split into syllables, and counted once: syllable counts (kept when at least
+WEB_MIN_SYLLABLE chunks have the syllable), the number of different syllables seen
+after each (Witten-Bell smoothing in the corrector), and pair counts (kept when at
+least WEB_MIN_PAIR chunks have the pair). The corrector scores a link between two
+Lao syllables with these counts, any other link with context.tsv. The list is read
+from sources/tesseract-lao/words.txt (dictionaries/fetch_sources.sh) or, without it,
+from the installed tesseract-ocr-lao 1:4.1.0-2 (its sha256 checked), so CI, which
+installs that package for the end-to-end test, rebuilds and compares it too.
+
 Edge specks (model.tsv, `speck` lines): on scans and photocopies Tesseract reads
 dirt at the margins as punctuation at the start or end of a line (". ວັນສຸກ",
 "ແຫ່ງຊາດ. :"). For three places (`lead`: a token of punctuation alone before the
@@ -66,7 +81,7 @@ OCR output has than the clean text (noise), and how many the clean text has (rea
 
 The output is deterministic (sorted, integer costs), so CI can rebuild and compare.
 """
-import argparse, collections, glob, math, os, subprocess, sys
+import argparse, collections, glob, hashlib, math, os, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -233,10 +248,11 @@ def main():
     lines.append(f"stutter\t{stutter[0]}\t{stutter[1]}")
     text = "\n".join(lines) + "\n"
 
-    context = None if args.model_only else context_model(args.akson)
     outputs = [(args.out, text)]
     if not args.model_only:
-        outputs.append((os.path.join(os.path.dirname(args.out), "context.tsv"), context))
+        here = os.path.dirname(args.out)
+        outputs.append((os.path.join(here, "context.tsv"), context_model(args.akson)))
+        outputs.append((os.path.join(here, "context-web.tsv"), web_context(args.akson)))
     if args.check:
         for path, want in outputs:
             with open(path, encoding="utf-8") as fh:
@@ -394,6 +410,85 @@ def context_model(akson):
     for (a, b), k in sorted(bi.items()):
         if k >= 2:
             rows.append(f"2\t{a}\t{b}\t{k}")
+    return "\n".join(rows) + "\n"
+
+
+# Tesseract's Lao word list (dictionaries/sources/tesseract-lao): words.txt when
+# fetch_sources.sh has made it, else read from the installed tesseract-ocr-lao
+# (Debian 1:4.1.0-2), whose traineddata must be the pinned one.
+TESS_WORDS = os.path.join(ROOT, "dictionaries", "sources", "tesseract-lao", "words.txt")
+TESS_TRAINEDDATA_SHA256 = "20124962e93e68121e02c49a949d1f9df5db87dd62e5e4aa578362ca532444f8"
+TESSDATA_DIRS = ["/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata"]
+# A syllable pair of the web text is kept when at least this many chunks have it, a
+# syllable when at least WEB_MIN_SYLLABLE do (rarer ones read as never seen).
+WEB_MIN_PAIR = 5
+WEB_MIN_SYLLABLE = 3
+
+
+def tesseract_words():
+    """The entries of Tesseract's Lao word list, in the list's (depth-first) order."""
+    if os.path.exists(TESS_WORDS):
+        with open(TESS_WORDS, encoding="utf-8") as fh:
+            return fh.read().split("\n")[:-1]
+    dirs = ([os.environ["TESSDATA_PREFIX"]] if os.environ.get("TESSDATA_PREFIX") else []) + TESSDATA_DIRS
+    for d in dirs:
+        path = os.path.join(d, "lao.traineddata")
+        if not os.path.exists(path):
+            continue
+        with open(path, "rb") as fh:
+            blob = fh.read()
+        if hashlib.sha256(blob).hexdigest() != TESS_TRAINEDDATA_SHA256:
+            sys.exit(f"{path} is not the pinned tesseract-ocr-lao 1:4.1.0-2 file "
+                     "(see dictionaries/sources/tesseract-lao/PROVENANCE.md): "
+                     "run dictionaries/fetch_sources.sh to make sources/tesseract-lao/words.txt")
+        sys.path.insert(0, os.path.join(ROOT, "dictionaries", "scripts"))
+        from extract_sources import (LSTM_SYSTEM_DAWG, LSTM_UNICHARSET, dawg_words,  # noqa: E402
+                                     traineddata_components, unicharset_symbols)
+        comps = traineddata_components(blob)
+        return dawg_words(comps[LSTM_SYSTEM_DAWG], unicharset_symbols(comps[LSTM_UNICHARSET]))
+    sys.exit("the web context needs Tesseract's Lao word list: install tesseract-ocr-lao "
+             "(apt-get install tesseract-ocr-lao) or run dictionaries/fetch_sources.sh")
+
+
+def web_context(akson):
+    """context-web.tsv: syllable counts of Lao web text (see the module docs)."""
+    entries = tesseract_words()
+    # The list holds every prefix of a chunk that is itself an entry, right before
+    # the longer entries (depth-first order): only the longest are counted.
+    chunks = [w for i, w in enumerate(entries) if not (i + 1 < len(entries) and entries[i + 1].startswith(w))]
+    sep = "\u241f"
+    data = "".join(" ".join(w.split()) + "\n" for w in chunks).encode("utf-8")
+    norm = subprocess.run([akson, "normalize"], input=data, stdout=subprocess.PIPE, check=True).stdout
+    out = subprocess.run([akson, "segment", "--unit", "syllable", "--sep", sep], input=norm,
+                         stdout=subprocess.PIPE, check=True).stdout.decode("utf-8").split("\n")[:-1]
+    assert len(out) == len(chunks)
+    uni, bi = collections.Counter(), collections.Counter()
+    for l in out:
+        # Lao syllables only; a pair is counted only between two of them.
+        toks = [unit_class(u) for u in l.split(sep) if u]
+        toks = [t if t and not t.startswith("<") else None for t in toks]
+        uni.update(t for t in toks if t)
+        bi.update((a, b) for a, b in zip(toks, toks[1:]) if a and b)
+    follow = collections.Counter(a for a, _ in bi)
+    kept = sorted(t for t, k in uni.items() if k >= WEB_MIN_SYLLABLE)
+    number = {t: i for i, t in enumerate(kept)}
+    rows = [
+        "# akson OCR context model: syllable counts of Lao web text, the chunks of Tesseract's Lao word list",
+        "# (dictionaries/sources/tesseract-lao, Apache-2.0; each chunk counted once).",
+        "# generated by `python3 dictionaries/ocr/train_model.py`",
+        f"# {len(chunks)} chunks, {sum(uni.values())} syllables; syllables in at least {WEB_MIN_SYLLABLE} "
+        f"chunks, pairs in at least {WEB_MIN_PAIR}",
+        "# 1<TAB>syllable<TAB>count<TAB>different syllables after it (rows numbered from 0)",
+        "# 2<TAB>syllable number<TAB>number:count of the pairs it starts, comma-separated",
+    ]
+    for t in kept:
+        rows.append(f"1\t{t}\t{uni[t]}\t{follow[t]}")
+    by_first = collections.defaultdict(list)
+    for (a, b), k in bi.items():
+        if k >= WEB_MIN_PAIR:
+            by_first[number[a]].append((number[b], k))
+    for a in sorted(by_first):
+        rows.append(f"2\t{a}\t" + ",".join(f"{b}:{k}" for b, k in sorted(by_first[a])))
     return "\n".join(rows) + "\n"
 
 
