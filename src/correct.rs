@@ -20,8 +20,11 @@
 //!    the span: a weighted edit distance whose substitution, insertion and deletion
 //!    costs are −log probabilities learnt from real Tesseract output (the
 //!    [error model](ErrorModel), embedded), plus a fixed price for any change.
-//!    The candidate's fit with its neighbours (syllable bigrams of real text: ທີ
-//!    before a number, ທີ່ after a noun) against the span's as it stands adjusts it.
+//!    The candidate's fit with its neighbours against the span's as it stands
+//!    adjusts it: syllable pairs of Lao web text (the chunks of Tesseract's own Lao
+//!    word list) between two Lao syllables (ຢູ່ ທີ່ "at" is common, ຢູ່ ທີ is not),
+//!    the train text's counts next to spaces, numbers, punctuation and line ends
+//!    (ທີ before a number).
 //! 3. The cheapest path through the line, over the words as they stand (known or
 //!    unknown) and the candidates, is the correction. A change is kept only if its
 //!    *confidence*, its probability against leaving the span as it was and against
