@@ -104,8 +104,8 @@ const CONTEXT_MAX_GAIN: f64 = 6.0;
 /// with the train counts.
 struct Context {
     ids: HashMap<Box<str>, u32, FxBuild>,
-    /// Train text: counts by id (0 for tokens it never has), how many tokens it
-    /// has of each kind, and the total.
+    /// Train text: counts by id (0 for tokens it never has), the number of
+    /// different tokens it has, and the total count.
     uni: Vec<f64>,
     vocab: f64,
     total: f64,
@@ -236,7 +236,9 @@ impl Context {
         let ratio =
             if self.lao[ia] && self.web[ia].0 > 0.0 && !matches!(bi, Some(b) if !self.lao[b]) {
                 // Witten–Bell: the more different syllables follow `a`, the more an
-                // unseen one may.
+                // unseen one may. A syllable only ever seen last in its chunk (no
+                // followers) makes every syllable after it unlikely: ln 0, bounded
+                // below by the cap.
                 let (ca, n1) = self.web[ia];
                 let (cb, cab) = bi.map_or((0.0, 0.0), |ib| {
                     let k = self.web_bi.get(&pair(ia as u32, ib as u32));
@@ -911,8 +913,7 @@ const UNKNOWN_SYLLABLE: u32 = 17_000;
 /// stands (a real-word error needs more evidence than a non-word): the smallest
 /// of 0, 250, 500 and 1,000 that changes no correct word of the clean text of the
 /// train and dev sources (250 changed the name ບາອູເອ into ປາອູເອ). It was 1,000
-/// before the web context: with the weaker context, less than that changed correct
-/// words.
+/// before the web context, when the context was the train text's counts alone.
 const REAL_WORD: u32 = 500;
 
 /// The cost of the words that the embedded dictionary knows from one of its
@@ -1874,10 +1875,10 @@ mod tests {
     #[test]
     fn web_counts_score_links_between_syllables() {
         let train = "1\t<s>\t10\n1\tທີ່\t5\n1\tທີ\t5\n2\t<s>\tທີ\t6\n";
-        // Syllables 0 ຢູ່, 1 ທີ, 2 ທີ່, 3 ຫໍ, 4 ກ: ຢູ່ is followed by ທີ່ in 150
+        // Syllables 0 ຢູ່, 1 ທີ, 2 ທີ່, 3 ຫໍ, 4 ກ, 5 ໂຕ: ຢູ່ is followed by ທີ່ in 150
         // chunks, by ທີ in 10, by two different syllables in all.
         let web = "# comment\n1\tຢູ່\t200\t2\n1\tທີ\t500\t40\n1\tທີ່\t1000\t90\n\
-                   1\tຫໍ\t30\t5\n1\tກ\t100000\t900\n2\t0\t2:150,1:10\n";
+                   1\tຫໍ\t30\t5\n1\tກ\t100000\t900\n1\tໂຕ\t10\t0\n2\t0\t2:150,1:10\n";
         let c = Context::parse(train, web);
         let id = |t: &str| c.id(t);
         let (yu, thi, thii, ho) = (id("ຢູ່"), id("ທີ"), id("ທີ່"), id("ຫໍ"));
@@ -1886,8 +1887,9 @@ mod tests {
         // Witten–Bell: after a syllable with few different followers, an unseen one
         // is unlikely.
         assert!(c.pmi(yu, ho) < -1.0, "{}", c.pmi(yu, ho));
-        // Bounded.
+        // Bounded, also after a syllable never followed by another (ln 0).
         assert!(c.pmi(yu, thii) <= CONTEXT_CAP);
+        assert_eq!(c.pmi(id("ໂຕ"), thii), -CONTEXT_CAP);
         // Links from a class, or from a syllable the web counts lack, use the train
         // counts; a token neither has seen says nothing.
         assert!(c.pmi(id("<s>"), thi) > 0.0);
