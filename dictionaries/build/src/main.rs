@@ -32,6 +32,9 @@
 //!    set `tests/gold/words-test.txt` (and of any `--hold-out` file) are skipped,
 //!    and so are those that hold a line of the dev or test split of the OCR corpus
 //!    (`dictionaries/ocr/clean`): the costs are the OCR corrector's context too.
+//!    Then an entry that one source alone lists and the corpus never uses is dropped
+//!    as a misspelling when it is a frequent corpus word, listed by several
+//!    sources, with one tone mark added, dropped or changed (ໜ້າທີ for ໜ້າທີ່).
 //! 5. The entries step 3 dropped as two words (by the conventions, or as a
 //!    grammatical word + word) are phrases for the OCR corrector: each is counted
 //!    as a run of neighbouring words in the corpus as the final dictionary
@@ -718,6 +721,35 @@ fn run() -> Result<ExitCode, String> {
         }
         costs = costs_from(&priors, &counts);
     }
+    // An entry that one source alone lists and the corpus never uses, and that is
+    // a word the corpus uses often (listed by several sources) with one tone mark
+    // added, dropped or changed, is a misspelling (ໜ້າທີ for ໜ້າທີ່, ຢູ for ຢູ່): the OCR
+    // corrector would take it for a word when Tesseract drops the mark. It was on
+    // no best path, so the counts stand as they are.
+    let mut priors = priors;
+    priors.retain(|(w, _)| {
+        let single = words.get(w).is_some_and(|m| m.count_ones() == 1);
+        if !single || counts.contains_key(w) || TONE_TWIN_WORDS.contains(&w.as_str()) {
+            return true;
+        }
+        let twin = tone_variants(w).into_iter().find(|v| {
+            words.get(v).is_some_and(|m| m.count_ones() > 1)
+                && counts.get(v).copied().unwrap_or(0.0) >= TONE_TWIN_MIN
+        });
+        match twin {
+            Some(v) => {
+                misspellings_dropped += 1;
+                if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
+                    eprintln!("misspelling: {w} (tone of {v})");
+                }
+                false
+            }
+            None => true,
+        }
+    });
+    let kept: BTreeSet<&String> = priors.iter().map(|(w, _)| w).collect();
+    words.retain(|w, _| kept.contains(w));
+    costs = costs_from(&priors, &counts);
 
     // 5. Phrases for the OCR corrector: how often each is a run of neighbouring
     // words in the corpus as the final dictionary segments it, with the same prior
@@ -872,6 +904,37 @@ fn corpus_lines(args: &Args) -> Result<(Vec<String>, usize), String> {
         }
     }
     Ok((lines, skipped))
+}
+
+/// Real words that one source alone lists beside a frequent word one tone mark
+/// away (ຊຶ້ງ "moved", ຍັ້ງ "to hold back" beside ຊຶ່ງ, ຍັງ): not misspellings.
+const TONE_TWIN_WORDS: &[&str] = &["ຊຶ້ງ", "ຍັ້ງ"];
+
+/// A word used at least this often in the corpus makes a one-source entry that
+/// differs from it by one tone mark a misspelling.
+const TONE_TWIN_MIN: f64 = 3.0;
+
+/// `word` with one tone mark dropped, changed, or (after any character) added,
+/// in canonical form.
+fn tone_variants(word: &str) -> Vec<String> {
+    const TONES: [char; 4] = ['\u{EC8}', '\u{EC9}', '\u{ECA}', '\u{ECB}'];
+    let mut out = BTreeSet::new();
+    for (i, c) in word.char_indices() {
+        let (head, tail) = (&word[..i], &word[i + c.len_utf8()..]);
+        if TONES.contains(&c) {
+            out.insert(format!("{head}{tail}"));
+            for t in TONES.iter().filter(|&&t| t != c) {
+                out.insert(format!("{head}{t}{tail}"));
+            }
+        }
+        for t in ['\u{EC8}', '\u{EC9}'] {
+            out.insert(format!("{head}{c}{t}{tail}"));
+        }
+    }
+    out.into_iter()
+        .map(|v| normalize(&v, Form::Canonical).into_owned())
+        .filter(|v| v != word)
+        .collect()
 }
 
 /// The syllable with one vowel mark of the other length (ິ/ີ, ຶ/ື, ຸ/ູ).
@@ -1035,7 +1098,17 @@ fn summary(
 
 #[cfg(test)]
 mod tests {
-    use super::{number_phrase, numerals, other_vowel_length};
+    use super::{number_phrase, numerals, other_vowel_length, tone_variants};
+
+    #[test]
+    fn tone_variants_add_drop_and_change_one_mark() {
+        let v = tone_variants("ໜ້າທີ");
+        assert!(v.contains(&"ໜ້າທີ່".to_string()) && v.contains(&"ໜາທີ".to_string()));
+        assert!(v.contains(&"ໜ່າທີ".to_string()) && !v.contains(&"ໜ້າທີ".to_string()));
+        // Added after the vowel, the mark lands in canonical order.
+        assert!(tone_variants("ຢູ").contains(&"ຢູ່".to_string()));
+        assert!(tone_variants("ຢູ່").contains(&"ຢູ".to_string()));
+    }
 
     #[test]
     fn numbers_and_their_units_are_phrases() {
