@@ -350,6 +350,11 @@ pub struct ErrorModel {
     /// Stutters (the start of a word read twice, ແ ແລະ): times seen as noise,
     /// times real.
     stutter: (u32, u32),
+    /// Splits: a clean character read as two others (ໜ as ຫຼ or ບນ), as
+    /// (first, second, clean, cost), sorted.
+    splits: Vec<(u8, u8, u8, u32)>,
+    /// Whether a slot is the first character of any split.
+    split_first: Vec<bool>,
 }
 
 /// Where a token of punctuation stands in a line (see [`ErrorModel`]'s `speck`
@@ -400,7 +405,8 @@ impl ErrorModel {
 
     /// Reads a model in the TSV format of `dictionaries/ocr/model.tsv`: lines
     /// `default<TAB>sub|del|ins<TAB>cost`, `sub<TAB>A<TAB>B<TAB>cost`,
-    /// `del<TAB>A<TAB>cost`, `ins<TAB>B<TAB>cost`, `class<TAB>CHARS` and
+    /// `del<TAB>A<TAB>cost`, `ins<TAB>B<TAB>cost`, `split<TAB>A<TAB>B C<TAB>cost` (clean
+    /// `A` read as the two characters `B C`, ໜ as ຫຼ), `class<TAB>CHARS` and
     /// `drop<TAB>CHARS`, where characters are written as hexadecimal code points
     /// separated by spaces and costs are in milli-nats; `#` starts a comment line.
     /// Lines `speck<TAB>PLACE<TAB>CHAR<TAB>NOISE<TAB>REAL` count how often a
@@ -422,11 +428,13 @@ impl ErrorModel {
             deletable: vec![false; NC],
             specks: Vec::new(),
             stutter: (0, 0),
+            splits: Vec::new(),
+            split_first: vec![false; NC],
         };
         let bad = |line: usize, what: &str| {
             Error::InvalidArgument(format!(
                 "error model, line {line}: {what}; expected `sub A B COST`, `del A COST`, \
-                 `ins B COST`, `default KIND COST`, `class CHARS`, `drop CHARS` or \
+                 `ins B COST`, `split A B C COST`, `default KIND COST`, `class CHARS`, `drop CHARS` or \
                  `speck lead|attached|trail|glued CHAR NOISE REAL` with TABs between fields and \
                  characters as hexadecimal code points"
             ))
@@ -478,6 +486,18 @@ impl ErrorModel {
                     m.sub[a as usize * NC + b as usize] = parse_cost(f[3], line)?;
                 }
                 ("del", 3) => m.del[parse_char(f[1], line)? as usize] = parse_cost(f[2], line)?,
+                ("split", 4) => {
+                    let a = parse_char(f[1], line)?;
+                    let pair = f[2]
+                        .split(' ')
+                        .filter(|s| !s.is_empty())
+                        .map(|s| parse_char(s, line))
+                        .collect::<Result<Vec<u8>, Error>>()?;
+                    let &[b, c] = pair.as_slice() else {
+                        return Err(bad(line, "a split is read as exactly two characters"));
+                    };
+                    m.splits.push((b, c, a, parse_cost(f[3], line)?));
+                }
                 ("ins", 3) => m.ins[parse_char(f[1], line)? as usize] = parse_cost(f[2], line)?,
                 ("class", 2) | ("drop", 2) => {
                     let chars = f[1]
@@ -527,6 +547,11 @@ impl ErrorModel {
         }
         m.specks.sort_by_key(|e| e.0);
         m.specks.dedup_by_key(|e| e.0);
+        m.splits.sort_unstable();
+        m.splits.dedup_by_key(|e| (e.0, e.1, e.2));
+        for s in &m.splits {
+            m.split_first[s.0 as usize] = true;
+        }
         for s in 0..NC {
             m.sub[s * NC + s] = 0;
         }
@@ -584,7 +609,9 @@ impl ErrorModel {
     /// Channel cost (milli-nats) of Tesseract reading `clean` as `noisy`: the
     /// cheapest alignment of the two, or `None` if it costs more than `limit`.
     fn distance(&self, noisy: &[u8], clean: &[u8], limit: u32, row: &mut Vec<u32>) -> Option<u32> {
-        // row[j]: cost of aligning noisy[..i] with clean[..j].
+        // row[j]: cost of aligning noisy[..i] with clean[..j]. With splits, the row
+        // before the previous noisy character follows it (row[n + 1..]): a split
+        // reads two noisy characters for one clean one.
         let n = clean.len();
         row.clear();
         row.push(0);
@@ -592,26 +619,59 @@ impl ErrorModel {
             let prev = row[j];
             row.push(prev.saturating_add(self.del[clean[j] as usize]));
         }
-        for &a in noisy {
-            let mut diag = row[0];
-            row[0] = diag.saturating_add(self.ins[a as usize]);
-            let mut best = row[0];
+        if !self.splits.is_empty() {
+            row.resize(2 * n + 1, u32::MAX);
+        }
+        let mut last = u8::MAX;
+        for (i, &a) in noisy.iter().enumerate() {
+            // Splits read as `last` then `a`, and whether `a` and the next character
+            // may be one.
+            let splits = if i > 0 { self.splits_of(last, a) } else { &[] };
+            let next_split = noisy
+                .get(i + 1)
+                .is_some_and(|&b| !self.splits_of(a, b).is_empty());
+            let (cur, saved) = row.split_at_mut(n + 1);
+            let mut diag = cur[0];
+            cur[0] = diag.saturating_add(self.ins[a as usize]);
+            let mut best = cur[0];
             for j in 0..n {
-                let c = clean[j] as usize;
-                let up = row[j + 1];
-                let v = (diag + self.sub[c * NC + a as usize])
+                let c = clean[j];
+                let up = cur[j + 1];
+                let mut v = (diag + self.sub[c as usize * NC + a as usize])
                     .min(up.saturating_add(self.ins[a as usize]))
-                    .min(row[j].saturating_add(self.del[c]));
+                    .min(cur[j].saturating_add(self.del[c as usize]));
+                if let Some(&(.., cost)) = splits.iter().find(|s| s.2 == c) {
+                    v = v.min(saved.get(j).map_or(u32::MAX, |x| x.saturating_add(cost)));
+                }
+                // Before `cur[j + 1]` changes: the row before `a`, kept for a split of
+                // `a` and the next character.
+                if next_split {
+                    if let Some(x) = saved.get_mut(j) {
+                        *x = diag;
+                    }
+                }
                 diag = up;
-                row[j + 1] = v;
+                cur[j + 1] = v;
                 best = best.min(v);
             }
-            if best > limit {
+            if best > limit && !next_split {
                 return None;
             }
+            last = a;
         }
         let d = row[n];
         (d <= limit).then_some(d)
+    }
+
+    /// The splits read as `a` then `b`: (a, b, clean, cost).
+    #[inline]
+    fn splits_of(&self, a: u8, b: u8) -> &[(u8, u8, u8, u32)] {
+        if !self.split_first.get(a as usize).copied().unwrap_or(false) {
+            return &[];
+        }
+        let lo = self.splits.partition_point(|s| (s.0, s.1) < (a, b));
+        let hi = lo + self.splits[lo..].partition_point(|s| (s.0, s.1) == (a, b));
+        &self.splits[lo..hi]
     }
 
     /// The skeleton key of a span of slots.
@@ -675,6 +735,17 @@ impl ErrorModel {
             .collect();
         if !split.is_empty() {
             add(self.skeleton_without(slots, |k| split.contains(&k)));
+        }
+        // Splits of the model (ໜ read as ບນ): the two characters read as the one.
+        for k in 1..slots.len() {
+            for &(.., clean, _) in self.splits_of(slots[k - 1], slots[k]) {
+                let one = self.class[clean as usize];
+                add(self.skeleton_by(slots, |x, c| match x {
+                    _ if x == k - 1 => one,
+                    _ if x == k => DROP,
+                    _ => c,
+                }));
+            }
         }
         if !twins.is_empty() {
             let twin = |k: usize| self.twin[slots[k] as usize];
@@ -2214,10 +2285,44 @@ mod tests {
         assert!(e.to_string().contains("middle"), "{e}");
         let e = ErrorModel::from_tsv("speck\tlead\t002E\tmany\t0").unwrap_err();
         assert!(e.to_string().contains("many"), "{e}");
+        let e = ErrorModel::from_tsv("split\t0EDC\t0EAB\t900").unwrap_err();
+        assert!(e.to_string().contains("exactly two"), "{e}");
         assert!(ErrorModel::from_tsv("").is_ok());
         let m = ErrorModel::from_tsv(EMBEDDED_MODEL).unwrap();
         // Tone marks are dropped from skeletons in the learnt model.
         assert_eq!(m.class[slot('\u{EC8}') as usize], DROP);
+    }
+
+    #[test]
+    fn splits_read_one_character_as_two() {
+        let slots = |s: &str| s.chars().map(slot).collect::<Vec<u8>>();
+        let text = "default\tsub\t9000\ndefault\tdel\t8000\ndefault\tins\t7000\n\
+                    split\t0EDC\t0EAB 0EBC\t1500\n";
+        let m = ErrorModel::from_tsv(text).unwrap();
+        let plain = ErrorModel::from_tsv(&text[..text.find("split").unwrap()]).unwrap();
+        let mut row = Vec::new();
+        let d = |m: &ErrorModel, noisy: &str, clean: &str, row: &mut Vec<u32>| {
+            m.distance(&slots(noisy), &slots(clean), 100_000, row)
+        };
+        // ໜ read as ຫຼ: one split instead of a substitution and an insertion.
+        assert_eq!(d(&m, "ຫຼ", "ໜ", &mut row), Some(1500));
+        assert_eq!(d(&plain, "ຫຼ", "ໜ", &mut row), Some(16_000));
+        // Inside a word, with other edits around it (ໜ້າທີ່ read as ຫຼ້າທີ).
+        assert_eq!(d(&m, "ຫຼ້າທີ", "ໜ້າທີ່", &mut row), Some(1500 + 8000));
+        assert_eq!(d(&m, "ກຫຼາ", "ໜາ", &mut row), Some(7000 + 1500));
+        // Only for the clean character of the split, and not across the limit.
+        assert_eq!(d(&m, "ຫຼ", "ໝ", &mut row), Some(16_000));
+        assert_eq!(m.distance(&slots("ຫຼ້າທີ"), &slots("ໜ້າທີ່"), 9000, &mut row), None);
+        // The candidate index finds words through the split (ໝ read as ບນ).
+        let m = ErrorModel::from_tsv("split\t0EDD\t0E9A 0E99\t2000\n").unwrap();
+        let mut keys = Vec::new();
+        m.skeletons(&slots("ກົດບນາຍ"), &mut keys);
+        assert!(keys.contains(&m.skeleton(&slots("ກົດໝາຍ"))));
+        // The embedded model has ໜ read as ຫຼ, and the corrector uses it.
+        let e = ErrorModel::embedded();
+        assert!(!e.splits_of(slot('ຫ'), slot('\u{EBC}')).is_empty());
+        assert_eq!(correct("ປະຕິບັດຫຼ້າທີ ແລະ ນຳໃຊ້ສິດ"), "ປະຕິບັດໜ້າທີ່ ແລະ ນຳໃຊ້ສິດ");
+        assert_eq!(correct("ອາສາສະຫຼັກບ້ານ"), "ອາສາສະໝັກບ້ານ");
     }
 
     #[test]

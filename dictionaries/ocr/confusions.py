@@ -46,6 +46,12 @@ def sub_cost(x, y):
 def align(a, b):
     """Edit operations (x, y) of one minimum-cost alignment ('' for a gap); costs: 1 per
     insertion or deletion, sub_cost for a substitution."""
+    return [(x, y) for x, y in align_full(a, b) if x != y]
+
+
+def align_full(a, b):
+    """The whole of that alignment, in order: (x, y) for each step, matches (x == y)
+    included, so that neighbouring operations can be told apart."""
     n, m = len(a), len(b)
     D = [[float(j) for j in range(m + 1)]]
     for i in range(1, n + 1):
@@ -56,8 +62,7 @@ def align(a, b):
     ops, i, j = [], n, m
     while i > 0 or j > 0:
         if i > 0 and j > 0 and D[i][j] == D[i - 1][j - 1] + sub_cost(a[i - 1], b[j - 1]):
-            if a[i - 1] != b[j - 1]:
-                ops.append((a[i - 1], b[j - 1]))
+            ops.append((a[i - 1], b[j - 1]))
             i, j = i - 1, j - 1
         elif i > 0 and D[i][j] == D[i - 1][j] + 1:
             ops.append((a[i - 1], ""))

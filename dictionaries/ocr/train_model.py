@@ -86,9 +86,12 @@ import argparse, collections, glob, hashlib, math, os, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
-from confusions import align  # noqa: E402
+from confusions import align_full  # noqa: E402
 
 MIN_COUNT = 3
+# A split (one clean character read as two others, ໜ as ຫຼ) is a model entry of its
+# own when seen at least this often.
+MIN_SPLIT = 5
 CLASS_P = 0.01
 DROP_P = 0.03
 # An insertion is common enough to drop the character from skeletons at this rate per
@@ -104,6 +107,27 @@ MAX_PAIR_ERROR = 0.3
 ALWAYS_DROP = set("ເແໂໄໃ\u0EB1")
 # Punctuation that Tesseract makes of specks; only these are counted as edge specks.
 SPECK_CHARS = set(".,:;!?|#<>+=_~`^*\"'-()[]{}/\\\u2018\u2019\u201C\u201D\u2026\u2022\u00B7")
+
+
+def split_steps(al, allowed):
+    """The splits of an alignment (see `align_full`): (positions, (x, "yz")) where the
+    Lao character x is aligned with y and the insertion z next to it (either side),
+    both Lao and neither x; with `allowed`, only those splits, without overlaps."""
+    used = set()
+    for k, (x, y) in enumerate(al):
+        if not (x and y and x != y and is_lao(x) and is_lao(y)):
+            continue
+        for j, pair in ((k + 1, lambda z: y + z), (k - 1, lambda z: z + y)):
+            if not 0 <= j < len(al) or j in used:
+                continue
+            w, z = al[j]
+            if w or not is_lao(z) or z == x:
+                continue
+            s = (x, pair(z))
+            if allowed is None or s in allowed:
+                used.update((k, j))
+                yield (k, j), s
+                break
 
 
 def canonical(akson, lines):
@@ -151,14 +175,41 @@ def main():
     sub = collections.Counter()
     dele = collections.Counter()
     ins = collections.Counter()
+    split = collections.Counter()
     skipped = 0
+    kept = []
     for c, o in zip(clean, noisy):
-        ops = align(c, o)
-        if len(ops) > MAX_PAIR_ERROR * max(len(c), 1):
+        al = align_full(c, o)
+        if sum(1 for x, y in al if x != y) > MAX_PAIR_ERROR * max(len(c), 1):
             skipped += 1
             continue
-        n.update(c)
-        for x, y in ops:
+        kept.append(al)
+    # Splits: a Lao character aligned with two other Lao characters (a substitution
+    # next to an insertion). Those seen MIN_SPLIT times are counted as one operation.
+    candidates = collections.Counter(s for al in kept for _, s in split_steps(al, None))
+    splits = {s for s, k in candidates.items() if k >= MIN_SPLIT}
+    # Skeleton classes and dropped characters come from the plain character
+    # operations, splits not taken out (ໜ read as ຫງ keeps ງ in the class of ໜ).
+    raw_sub, raw_del, raw_ins = collections.Counter(), collections.Counter(), collections.Counter()
+    for al in kept:
+        for x, y in al:
+            if x == y:
+                continue
+            if x and y:
+                raw_sub[x, y] += 1
+            elif x:
+                raw_del[x] += 1
+            else:
+                raw_ins[y] += 1
+    for al in kept:
+        n.update(x for x, _ in al if x)
+        taken = set()
+        for ks, s in split_steps(al, splits):
+            split[s] += 1
+            taken.update(ks)
+        for k, (x, y) in enumerate(al):
+            if k in taken or x == y:
+                continue
             if x and y:
                 sub[x, y] += 1
             elif x:
@@ -189,7 +240,8 @@ def main():
         + ", ".join(os.path.relpath(f, ROOT) for f in files)
         + " (mid-line specks also from " + ", ".join(os.path.relpath(f, ROOT) for f in page_files) + ")",
         f"# {len(clean) - skipped} line pairs ({skipped} with over {MAX_PAIR_ERROR:.0%} edits left out), {total} clean characters; "
-        f"{sum(sub.values())} substitutions, {sum(dele.values())} deletions, {sum(ins.values())} insertions",
+        f"{sum(sub.values())} substitutions, {sum(dele.values())} deletions, {sum(ins.values())} insertions, "
+        f"{sum(split.values())} splits",
     ]
     subs, dels, inss = [], [], []
     for (x, y), k in sub.items():
@@ -201,6 +253,9 @@ def main():
     for y, k in ins.items():
         if k >= MIN_COUNT:
             inss.append((y, cost((k + 0.5) / (total + 1))))
+    spls = []
+    for (x, y), k in split.items():
+        spls.append((x, y, cost((k + 0.5) / (n[x] + 1))))
     rare = lambda xs: int(math.ceil(max(c for *_, c in xs) / 1000.0) * 1000) + UNSEEN if xs else 10000
     lines.append(f"default\tsub\t{rare(subs)}")
     lines.append(f"default\tdel\t{rare(dels)}")
@@ -216,16 +271,16 @@ def main():
             a = parent[a]
         return a
 
-    for (x, y), k in sorted(sub.items()):
+    for (x, y), k in sorted(raw_sub.items()):
         if k >= MIN_COUNT and is_lao(x) and is_lao(y) and k / n[x] >= CLASS_P:
             a, b = find(x), find(y)
             if a != b:
                 parent[max(a, b)] = min(a, b)
     drop = {" ", "-"} | ALWAYS_DROP
-    for x, k in dele.items():
+    for x, k in raw_del.items():
         if k >= MIN_COUNT and is_lao(x) and k / n[x] >= DROP_P:
             drop.add(x)
-    for y, k in ins.items():
+    for y, k in raw_ins.items():
         if k >= MIN_COUNT and is_lao(y) and k / total >= DROP_INS:
             drop.add(y)
     classes = collections.defaultdict(list)
@@ -243,6 +298,8 @@ def main():
         lines.append(f"del\t{ord(x):04X}\t{c}")
     for y, c in sorted(inss):
         lines.append(f"ins\t{ord(y):04X}\t{c}")
+    for x, y, c in sorted(spls):
+        lines.append(f"split\t{ord(x):04X}\t{ord(y[0]):04X} {ord(y[1]):04X}\t{c}")
     for (where, ch), (noise, real) in sorted(specks.items()):
         lines.append(f"speck\t{where}\t{ord(ch):04X}\t{noise}\t{real}")
     lines.append(f"stutter\t{stutter[0]}\t{stutter[1]}")
