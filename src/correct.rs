@@ -364,6 +364,9 @@ pub struct ErrorModel {
     splits: Vec<(u8, u8, u8, u32)>,
     /// Whether a slot is the first character of any split.
     split_first: Vec<bool>,
+    /// Junk runs at line starts (dirt read as a row of short tokens, `<. ວວ , ມ ,`;
+    /// see [`junk_run`]): times seen as noise, times real.
+    junk: (u32, u32),
 }
 
 /// Where a token of punctuation stands in a line (see [`ErrorModel`]'s `speck`
@@ -425,7 +428,9 @@ impl ErrorModel {
     /// a later word, before a Lao letter) was a speck of dirt and how often it was
     /// real text; a model without them removes no specks. A line
     /// `stutter<TAB>NOISE<TAB>REAL` counts the same for a word's start read twice
-    /// as a token of its own before it (ແ ແລະ).
+    /// as a token of its own before it (ແ ແລະ), and `junk<TAB>NOISE<TAB>REAL` for a
+    /// run of two or more short tokens at a line's start that dirt was read as
+    /// (`<. ວວ , ມ ,`); a model without them removes neither.
     pub fn from_tsv(text: &str) -> Result<ErrorModel, Error> {
         let mut m = ErrorModel {
             sub: vec![9000; NC * NC],
@@ -439,6 +444,7 @@ impl ErrorModel {
             stutter: (0, 0),
             splits: Vec::new(),
             split_first: vec![false; NC],
+            junk: (0, 0),
         };
         let bad = |line: usize, what: &str| {
             Error::InvalidArgument(format!(
@@ -522,13 +528,18 @@ impl ErrorModel {
                         m.class[c as usize] = class;
                     }
                 }
-                ("stutter", 3) => {
+                ("stutter", 3) | ("junk", 3) => {
                     let count = |s: &str| {
                         s.trim()
                             .parse::<u32>()
                             .map_err(|_| bad(line, &format!("`{s}` is not a count")))
                     };
-                    m.stutter = (count(f[1])?, count(f[2])?);
+                    let counts = (count(f[1])?, count(f[2])?);
+                    if f[0] == "junk" {
+                        m.junk = counts;
+                    } else {
+                        m.stutter = counts;
+                    }
                 }
                 ("speck", 5) => {
                     let place = match f[1] {
@@ -1265,7 +1276,7 @@ impl Corrector {
         let none = Trim::nothing(line);
         let th = self.options.threshold;
         let model = &self.model;
-        if model.specks.is_empty() {
+        if model.specks.is_empty() && model.junk.0 == 0 {
             return none;
         }
         let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace() && !is_lao(c);
@@ -1286,6 +1297,13 @@ impl Corrector {
         let dots = |t: &str| t.chars().all(|c| c == '.' || c == ',');
         let mut i = 0;
         let mut p = 1.0f64;
+        // First, a run of dirt read as short tokens (`<. ວວ , ມ ,`).
+        let (noise, real) = model.junk;
+        let q = noise as f64 / (noise as f64 + real as f64 + 1.0);
+        let k = junk_run(line, &toks);
+        if k > 0 && noise > 0 && q >= th {
+            (i, p) = (k, q);
+        }
         while i + 1 < toks.len() {
             let (s, e) = toks[i];
             let tok = &line[s..e];
@@ -1808,6 +1826,59 @@ fn is_stutter(a: &str, b: &str) -> bool {
 }
 
 /// The byte ranges of the runs of non-whitespace in `line`.
+/// How Tesseract reads a list bullet (•) or dash at a line's start.
+const BULLETS: &[&str] = &["-", "\u{2022}", "+", "\"", "\u{201C}", "\u{201D}", ":", "*"];
+
+/// Whether a token looks like dirt read as text: punctuation alone, or up to three
+/// characters of Lao letters and marks (with punctuation or not) and no digits or
+/// Latin, other than an enumeration such as ກ. or (ຂ). (`train_model.py` counts
+/// junk runs with the same rules.)
+fn is_junk_token(t: &str) -> bool {
+    if !t.is_empty() && t.chars().all(|c| !c.is_alphanumeric() && !is_lao(c)) {
+        return true;
+    }
+    let n = t.chars().count();
+    if !(1..=3).contains(&n) || !t.chars().any(is_lao) {
+        return false;
+    }
+    if t.chars().any(|c| c.is_alphanumeric() && !is_lao(c)) {
+        return false;
+    }
+    // An enumeration: ກ. ຂ) (ຄ)
+    let body = t.strip_prefix('(').unwrap_or(t);
+    let mut cs = body.chars();
+    let enumeration = body.chars().count() == 2
+        && matches!(cs.next(), Some('\u{E81}'..='\u{EAE}'))
+        && matches!(cs.next(), Some('.' | ')'));
+    !enumeration
+}
+
+/// How many tokens (`toks`, of `line`) at the start of the line are a run of dirt
+/// (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens (see [`is_junk_token`]) before the
+/// rest of the line, one token at least left, less those just before the rest that
+/// may be real (two or more Lao characters: a short word; or a bullet as Tesseract
+/// reads one); 0 unless two or more are left, with punctuation among them (ແລະ ໆ
+/// is text).
+fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
+    let tok = |k: usize| &line[toks[k].0..toks[k].1];
+    let mut k = 0;
+    while k + 1 < toks.len() && is_junk_token(tok(k)) {
+        k += 1;
+    }
+    while k > 0 && {
+        let t = tok(k - 1);
+        BULLETS.contains(&t) || (t.chars().count() >= 2 && t.chars().all(is_lao))
+    } {
+        k -= 1;
+    }
+    let punct = (0..k).any(|j| !tok(j).chars().all(is_lao));
+    if k >= 2 && punct {
+        k
+    } else {
+        0
+    }
+}
+
 fn tokens(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -2062,6 +2133,48 @@ mod tests {
         // A model without speck counts removes nothing.
         let plain = Corrector::new().with_model(ErrorModel::from_tsv("").unwrap());
         assert!(plain.correct(noisy).starts_with(". , "));
+    }
+
+    #[test]
+    fn junk_runs_match_the_model_trainer() {
+        // The same cases are checked against dictionaries/ocr/train_model.py.
+        let cases = include_str!("../tests/ocr/junk-runs.tsv");
+        let mut n = 0;
+        for l in cases.lines().filter(|l| !l.starts_with('#')) {
+            let (want, line) = l.split_once('\t').unwrap_or((l, ""));
+            assert_eq!(
+                junk_run(line, &tokens(line)),
+                want.parse::<usize>().unwrap(),
+                "{line:?}"
+            );
+            n += 1;
+        }
+        assert!(n > 10);
+    }
+
+    #[test]
+    fn removes_dirt_read_as_a_run_of_short_tokens() {
+        let noisy = "<. ວວ , ມ , ການກິນອາຫານທີ່ມີປະໂຫຍດ\n";
+        let want = "ການກິນອາຫານທີ່ມີປະໂຫຍດ\n";
+        let list = corrects_to(noisy, want, 1);
+        assert_eq!(list[0].original, "<. ວວ , ມ , ");
+        assert!(list[0].confidence >= 0.9 && list[0].confidence < 1.0);
+        // A bullet, a short word and an enumeration before the text stay.
+        for s in [". - 8.2 ປະຕິບັດລະບອບ", "ກ. ຂ. ການຄຸ້ມຄອງ", "ຕົນ ຫຼື ຄວາມເຊື່ອຖື"]
+        {
+            assert!(correct(s).ends_with(s.split_once(' ').unwrap().1), "{s:?}");
+        }
+        assert_eq!(correct("- 3.1 ຜົນຂະຫຍາຍແນວທາງ"), "- 3.1 ຜົນຂະຫຍາຍແນວທາງ");
+        // The model's counts decide: none, or too few, remove nothing.
+        let plain = Corrector::new().with_model(ErrorModel::from_tsv("").unwrap());
+        assert!(plain.correct(noisy).starts_with("<. ວວ"));
+        let weak = ErrorModel::from_tsv("junk\t5\t5\n").unwrap();
+        assert!(Corrector::new()
+            .with_model(weak)
+            .correct(noisy)
+            .starts_with("<. ວວ"));
+        let sure = ErrorModel::from_tsv("junk\t50\t0\n").unwrap();
+        assert_eq!(Corrector::new().with_model(sure).correct(noisy), want);
     }
 
     #[test]
@@ -2338,7 +2451,10 @@ mod tests {
         assert_eq!(d(&m, "ກຫຼາ", "ໜາ", &mut row), Some(7000 + 1500));
         // Only for the clean character of the split, and not across the limit.
         assert_eq!(d(&m, "ຫຼ", "ໝ", &mut row), Some(16_000));
-        assert_eq!(m.distance(&slots("ຫຼ້າທີ"), &slots("ໜ້າທີ່"), 9000, &mut row), None);
+        assert_eq!(
+            m.distance(&slots("ຫຼ້າທີ"), &slots("ໜ້າທີ່"), 9000, &mut row),
+            None
+        );
         // The candidate index finds words through the split (ໝ read as ບນ).
         let m = ErrorModel::from_tsv("split\t0EDD\t0E9A 0E99\t2000\n").unwrap();
         let mut keys = Vec::new();

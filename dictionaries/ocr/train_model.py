@@ -25,6 +25,14 @@ operations are counted:
 with add-half smoothing; operations seen fewer than MIN_COUNT times get the default
 costs (the rarest seen operation's cost, rounded up). Costs are milli-nats.
 
+  split A BC  clean A read as the two characters BC    cost = -1000 ln P(BC | A)
+
+A split is a Lao character aligned with another Lao character next to an inserted
+one (ໜ read as ຫຼ, ບນ, ປນ or ຫງ; ໝ as ບນ, ປນ, ຫາ, ທນ: in Phetsarath OT Tesseract
+reads ໜ right 16 % of the time and ໝ 4 %); splits seen MIN_SPLIT times are counted
+as one operation instead of a substitution and an insertion (the skeleton classes
+below still come from the plain operations).
+
 Skeleton classes (what the candidate index ignores): characters joined by a
 substitution with P >= CLASS_P (union-find) form a class; characters deleted with
 P >= DROP_P or inserted at a rate >= DROP_INS per clean character, and the space and
@@ -74,6 +82,15 @@ holding the character the OCR output has than the clean text, real how many the
 clean text has. (Tokens of punctuation alone between two words are specks too, but
 the corrector leaves them: Lao typists put spaces around commas and full stops.)
 
+Junk runs (the `junk` line): on scans Tesseract also reads dirt at a line's start as
+a row of short tokens (`<. ວວ , ມ , ການກິນ...`). junk_run finds such a run (two or more
+tokens of punctuation or of at most three Lao characters with punctuation among them,
+not counting a short word, a bullet or an enumeration such as ກ. right before the
+text); over the train line pairs, a run in the OCR output is noise when the line
+without it is closer to the clean line, real otherwise (or when the clean line has
+one). The corrector removes a run when noise / (noise + real + 1) reaches its
+threshold; src/correct.rs applies the same rules (tests/ocr/junk-runs.tsv checks both).
+
 Stutters (the `stutter` line): on pages Tesseract sometimes reads the start of a
 word twice, as a token of its own before it (ແ ແລະ, ຂໍ ຂໍ້ມູນ, ທີ່ ທີ່ຫ້ອງ; see
 is_stutter). Counted the same way over the train lines and pages: how many more the
@@ -81,7 +98,7 @@ OCR output has than the clean text (noise), and how many the clean text has (rea
 
 The output is deterministic (sorted, integer costs), so CI can rebuild and compare.
 """
-import argparse, collections, glob, hashlib, math, os, subprocess, sys
+import argparse, collections, glob, hashlib, math, os, re, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -233,6 +250,7 @@ def main():
     for key, v in mid_speck_counts(units).items():
         specks[key] = v
     stutter = stutter_counts(units)
+    junk = junk_counts(clean, noisy)
 
     lines = [
         "# akson OCR error model: costs in milli-nats (-1000 ln p), characters as code points.",
@@ -303,6 +321,7 @@ def main():
     for (where, ch), (noise, real) in sorted(specks.items()):
         lines.append(f"speck\t{where}\t{ord(ch):04X}\t{noise}\t{real}")
     lines.append(f"stutter\t{stutter[0]}\t{stutter[1]}")
+    lines.append(f"junk\t{junk[0]}\t{junk[1]}")
     text = "\n".join(lines) + "\n"
 
     outputs = [(args.out, text)]
@@ -406,6 +425,73 @@ def stutter_counts(units):
         c = sum(stutters(l) for l in clean)
         noise += max(0, sum(stutters(l) for l in noisy) - c)
         real += c
+    return [noise, real]
+
+
+# An enumeration at a line start: ກ. ຂ) (ຄ)
+ENUMERATION = re.compile("\\(?[\u0E81-\u0EAE][.)]")
+# How Tesseract reads a list bullet (•) or dash at a line start.
+BULLETS = {"-", "\u2022", "+", '"', "\u201C", "\u201D", ":", "*"}
+
+
+def is_junk_token(t):
+    """Whether a token looks like dirt read as text: punctuation alone, or up to
+    three characters of Lao letters and marks (with punctuation or not) and no
+    digits or Latin, other than an enumeration such as ກ. or (ຂ)."""
+    lao = lambda ch: 0x0E80 <= ord(ch) <= 0x0EFF
+    if t and all(not ch.isalnum() and not lao(ch) for ch in t):
+        return True
+    if not 1 <= len(t) <= 3 or not any(lao(ch) for ch in t):
+        return False
+    if any(ch.isalnum() and not lao(ch) for ch in t):
+        return False
+    return not ENUMERATION.fullmatch(t)
+
+
+def junk_run(line):
+    """How many tokens at the start of a whitespace-collapsed line are a run of dirt
+    (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens before the rest of the line (one
+    token at least is left), less those just before the rest that may be real: two
+    or more Lao characters (a short word) or a list bullet as Tesseract reads one
+    (BULLETS); 0 unless two or more are left, with punctuation among them (ແລະ ໆ
+    is text)."""
+    lao = lambda ch: 0x0E80 <= ord(ch) <= 0x0EFF
+    toks = line.split(" ")
+    k = 0
+    while k + 1 < len(toks) and is_junk_token(toks[k]):
+        k += 1
+    while k > 0 and (toks[k - 1] in BULLETS or len(toks[k - 1]) >= 2 and all(lao(ch) for ch in toks[k - 1])):
+        k -= 1
+    punct = any(not all(lao(ch) for ch in t) for t in toks[:k])
+    return k if k >= 2 and punct else 0
+
+
+def edit_distance(a, b):
+    prev = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        cur = [i]
+        for j, y in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
+        prev = cur
+    return prev[-1]
+
+
+def junk_counts(clean, noisy):
+    """[noise, real] of junk runs at line starts over the line pairs: a run in the
+    OCR output is noise when the line without it is closer to the clean line;
+    runs the clean text has, and those whose removal does not help, are real."""
+    noise = real = 0
+    for c, o in zip(clean, noisy):
+        c, o = " ".join(c.split()), " ".join(o.split())
+        if junk_run(c):
+            real += 1
+        k = junk_run(o)
+        if k:
+            rest = " ".join(o.split(" ")[k:])
+            if edit_distance(c, rest) < edit_distance(c, o):
+                noise += 1
+            else:
+                real += 1
     return [noise, real]
 
 
