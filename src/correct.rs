@@ -1857,8 +1857,8 @@ fn is_junk_token(t: &str) -> bool {
 /// (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens (see [`is_junk_token`]) before the
 /// rest of the line, one token at least left, less those just before the rest that
 /// may be real (two or more Lao characters: a short word; or a bullet as Tesseract
-/// reads one); 0 unless two or more are left, with punctuation among them (ແລະ ໆ
-/// is text).
+/// reads one); 0 unless two or more are left with punctuation among them (ແລະ ໆ
+/// is text), or one at least is Lao vowels and marks alone (ະ, າ: no line starts so).
 fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
     let tok = |k: usize| &line[toks[k].0..toks[k].1];
     let mut k = 0;
@@ -1872,7 +1872,10 @@ fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
         k -= 1;
     }
     let punct = (0..k).any(|j| !tok(j).chars().all(is_lao));
-    if k >= 2 && punct {
+    // Lao vowels and marks alone (ະ, າ, ເ; not ໆ or digits) cannot start a line of text.
+    let vowel = |c: char| matches!(c, '\u{EB0}'..='\u{EBC}' | '\u{EC0}'..='\u{EC4}' | '\u{EC8}'..='\u{ECD}');
+    let stray = (0..k).any(|j| tok(j).chars().all(vowel));
+    if (k >= 2 && punct) || (k >= 1 && stray) {
         k
     } else {
         0

@@ -85,7 +85,7 @@ the corrector leaves them: Lao typists put spaces around commas and full stops.)
 Junk runs (the `junk` line): on scans Tesseract also reads dirt at a line's start as
 a row of short tokens (`<. ວວ , ມ , ການກິນ...`). junk_run finds such a run (two or more
 tokens of punctuation or of at most three Lao characters with punctuation among them,
-not counting a short word, a bullet or an enumeration such as ກ. right before the
+or any such tokens with one of Lao vowels and marks alone (ະ, າ), not counting a short word, a bullet or an enumeration such as ກ. right before the
 text); over the train line pairs, a run in the OCR output is noise when the line
 without it is closer to the clean line, real otherwise (or when the clean line has
 one). The corrector removes a run when noise / (noise + real + 1) reaches its
@@ -453,8 +453,8 @@ def junk_run(line):
     (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens before the rest of the line (one
     token at least is left), less those just before the rest that may be real: two
     or more Lao characters (a short word) or a list bullet as Tesseract reads one
-    (BULLETS); 0 unless two or more are left, with punctuation among them (ແລະ ໆ
-    is text)."""
+    (BULLETS); 0 unless two or more are left with punctuation among them (ແລະ ໆ
+    is text), or one at least is Lao vowels and marks alone (ະ, າ: no line starts so)."""
     lao = lambda ch: 0x0E80 <= ord(ch) <= 0x0EFF
     toks = line.split(" ")
     k = 0
@@ -463,7 +463,10 @@ def junk_run(line):
     while k > 0 and (toks[k - 1] in BULLETS or len(toks[k - 1]) >= 2 and all(lao(ch) for ch in toks[k - 1])):
         k -= 1
     punct = any(not all(lao(ch) for ch in t) for t in toks[:k])
-    return k if k >= 2 and punct else 0
+    # Lao vowels and marks alone (ະ, າ, ເ; not ໆ or digits) cannot start a line of text.
+    vowel = lambda ch: 0x0EB0 <= ord(ch) <= 0x0EBC or 0x0EC0 <= ord(ch) <= 0x0EC4 or 0x0EC8 <= ord(ch) <= 0x0ECD
+    stray = any(all(vowel(ch) for ch in t) for t in toks[:k])
+    return k if (k >= 2 and punct) or (k >= 1 and stray) else 0
 
 
 def edit_distance(a, b):
