@@ -1829,35 +1829,37 @@ fn is_stutter(a: &str, b: &str) -> bool {
 /// How Tesseract reads a list bullet (•) or dash at a line's start.
 const BULLETS: &[&str] = &["-", "\u{2022}", "+", "\"", "\u{201C}", "\u{201D}", ":", "*"];
 
-/// Whether a token looks like dirt read as text: punctuation alone, or up to three
-/// characters of Lao letters and marks (with punctuation or not) and no digits or
-/// Latin, other than an enumeration such as ກ. or (ຂ). (`train_model.py` counts
-/// junk runs with the same rules.)
+/// Whether a token looks like dirt read as text: punctuation alone, or Lao letters
+/// and marks (with punctuation or not, no digits or Latin) of up to three
+/// characters, or up to five with one letter that is not a mark above or below
+/// (ກູ່, ຂໍ້.). (`train_model.py` counts junk runs with the same rules.)
 fn is_junk_token(t: &str) -> bool {
     if !t.is_empty() && t.chars().all(|c| !c.is_alphanumeric() && !is_lao(c)) {
         return true;
     }
     let n = t.chars().count();
-    if !(1..=3).contains(&n) || !t.chars().any(is_lao) {
+    let mark = |c: char| matches!(c, '\u{EB1}' | '\u{EB4}'..='\u{EBC}' | '\u{EC8}'..='\u{ECD}');
+    let letters = t.chars().filter(|&c| is_lao(c) && !mark(c)).count();
+    if !((1..=3).contains(&n) || (n <= 5 && letters <= 1)) || !t.chars().any(is_lao) {
         return false;
     }
-    if t.chars().any(|c| c.is_alphanumeric() && !is_lao(c)) {
-        return false;
-    }
-    // An enumeration: ກ. ຂ) (ຄ)
+    !t.chars().any(|c| c.is_alphanumeric() && !is_lao(c))
+}
+
+/// Whether a token is an enumeration: ກ. ຂ) (ຄ)
+fn is_enumeration(t: &str) -> bool {
     let body = t.strip_prefix('(').unwrap_or(t);
     let mut cs = body.chars();
-    let enumeration = body.chars().count() == 2
+    body.chars().count() == 2
         && matches!(cs.next(), Some('\u{E81}'..='\u{EAE}'))
-        && matches!(cs.next(), Some('.' | ')'));
-    !enumeration
+        && matches!(cs.next(), Some('.' | ')'))
 }
 
 /// How many tokens (`toks`, of `line`) at the start of the line are a run of dirt
 /// (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens (see [`is_junk_token`]) before the
 /// rest of the line, one token at least left, less those just before the rest that
-/// may be real (two or more Lao characters: a short word; or a bullet as Tesseract
-/// reads one); 0 unless two or more are left with punctuation among them (ແລະ ໆ
+/// may be real (two or more Lao characters: a short word; a bullet as Tesseract
+/// reads one; an enumeration such as ກ. or (ຂ)); 0 unless two or more are left with punctuation among them (ແລະ ໆ
 /// is text), or one at least is Lao vowels and marks alone (ະ, າ: no line starts so).
 fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
     let tok = |k: usize| &line[toks[k].0..toks[k].1];
@@ -1867,7 +1869,9 @@ fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
     }
     while k > 0 && {
         let t = tok(k - 1);
-        BULLETS.contains(&t) || (t.chars().count() >= 2 && t.chars().all(is_lao))
+        BULLETS.contains(&t)
+            || is_enumeration(t)
+            || (t.chars().count() >= 2 && t.chars().all(is_lao))
     } {
         k -= 1;
     }

@@ -435,32 +435,37 @@ BULLETS = {"-", "\u2022", "+", '"', "\u201C", "\u201D", ":", "*"}
 
 
 def is_junk_token(t):
-    """Whether a token looks like dirt read as text: punctuation alone, or up to
-    three characters of Lao letters and marks (with punctuation or not) and no
-    digits or Latin, other than an enumeration such as ກ. or (ຂ)."""
+    """Whether a token looks like dirt read as text: punctuation alone, or Lao
+    letters and marks (with punctuation or not, no digits or Latin) of up to three
+    characters, or up to five with one letter that is not a mark above or below
+    (ກູ່, ຂໍ້.)."""
     lao = lambda ch: 0x0E80 <= ord(ch) <= 0x0EFF
     if t and all(not ch.isalnum() and not lao(ch) for ch in t):
         return True
-    if not 1 <= len(t) <= 3 or not any(lao(ch) for ch in t):
+    # Combining marks above and below (ັ ິ ີ ຶ ື ຸ ູ ົ ຼ, tones, ໍ) do not count as letters.
+    mark = lambda ch: ord(ch) == 0x0EB1 or 0x0EB4 <= ord(ch) <= 0x0EBC or 0x0EC8 <= ord(ch) <= 0x0ECD
+    letters = sum(1 for ch in t if lao(ch) and not mark(ch))
+    if not (1 <= len(t) <= 3 or len(t) <= 5 and letters <= 1) or not any(lao(ch) for ch in t):
         return False
     if any(ch.isalnum() and not lao(ch) for ch in t):
         return False
-    return not ENUMERATION.fullmatch(t)
+    return True
 
 
 def junk_run(line):
     """How many tokens at the start of a whitespace-collapsed line are a run of dirt
     (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens before the rest of the line (one
     token at least is left), less those just before the rest that may be real: two
-    or more Lao characters (a short word) or a list bullet as Tesseract reads one
-    (BULLETS); 0 unless two or more are left with punctuation among them (ແລະ ໆ
+    or more Lao characters (a short word), a list bullet as Tesseract reads one
+    (BULLETS) or an enumeration (ກ. or (ຂ)); 0 unless two or more are left with punctuation among them (ແລະ ໆ
     is text), or one at least is Lao vowels and marks alone (ະ, າ: no line starts so)."""
     lao = lambda ch: 0x0E80 <= ord(ch) <= 0x0EFF
     toks = line.split(" ")
     k = 0
     while k + 1 < len(toks) and is_junk_token(toks[k]):
         k += 1
-    while k > 0 and (toks[k - 1] in BULLETS or len(toks[k - 1]) >= 2 and all(lao(ch) for ch in toks[k - 1])):
+    while k > 0 and (toks[k - 1] in BULLETS or ENUMERATION.fullmatch(toks[k - 1])
+                     or len(toks[k - 1]) >= 2 and all(lao(ch) for ch in toks[k - 1])):
         k -= 1
     punct = any(not all(lao(ch) for ch in t) for t in toks[:k])
     # Lao vowels and marks alone (ະ, າ, ເ; not ໆ or digits) cannot start a line of text.
