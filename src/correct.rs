@@ -1303,6 +1303,13 @@ impl Corrector {
         let k = junk_run(line, &toks);
         if k > 0 && noise > 0 && q >= th {
             (i, p) = (k, q);
+            // A line of dirt only: the run and the punctuation after it all go.
+            let end = toks[toks.len() - 1].1;
+            if toks[k..].iter().all(|&(s, e)| token_is_punct(&line[s..e])) {
+                t.a = toks[0].0;
+                (t.lo, t.hi, t.b, t.lead) = (end, end, end, q);
+                return t;
+            }
         }
         while i + 1 < toks.len() {
             let (s, e) = toks[i];
@@ -1829,12 +1836,16 @@ fn is_stutter(a: &str, b: &str) -> bool {
 /// How Tesseract reads a list bullet (•) or dash at a line's start.
 const BULLETS: &[&str] = &["-", "\u{2022}", "+", "\"", "\u{201C}", "\u{201D}", ":", "*"];
 
-/// Whether a token looks like dirt read as text: punctuation alone, or Lao letters
+/// Whether a token looks like dirt read as text: punctuation alone, a digit with
+/// punctuation (9, 2.), or Lao letters
 /// and marks (with punctuation or not, no digits or Latin) of up to three
 /// characters, or up to five with one letter that is not a mark above or below
 /// (ກູ່, ຂໍ້.). (`train_model.py` counts junk runs with the same rules.)
 fn is_junk_token(t: &str) -> bool {
     if !t.is_empty() && t.chars().all(|c| !c.is_alphanumeric() && !is_lao(c)) {
+        return true;
+    }
+    if is_numbering(t) {
         return true;
     }
     let n = t.chars().count();
@@ -1844,6 +1855,15 @@ fn is_junk_token(t: &str) -> bool {
         return false;
     }
     !t.chars().any(|c| c.is_alphanumeric() && !is_lao(c))
+}
+
+/// Whether a token is a digit with one or two ASCII punctuation marks, as items are
+/// numbered (1. 2,), or dirt read as one.
+fn is_numbering(t: &str) -> bool {
+    let b = t.as_bytes();
+    (2..=3).contains(&b.len())
+        && b[0].is_ascii_digit()
+        && b[1..].iter().all(u8::is_ascii_punctuation)
 }
 
 /// Whether a token is an enumeration: ກ. ຂ) (ຄ)
@@ -1859,8 +1879,9 @@ fn is_enumeration(t: &str) -> bool {
 /// (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens (see [`is_junk_token`]) before the
 /// rest of the line, one token at least left, less those just before the rest that
 /// may be real (two or more Lao characters: a short word; a bullet as Tesseract
-/// reads one; an enumeration such as ກ. or (ຂ)); 0 unless two or more are left with punctuation among them (ແລະ ໆ
-/// is text), or one at least is Lao vowels and marks alone (ະ, າ: no line starts so).
+/// reads one; an enumeration such as ກ. or (ຂ); a number such as 1.); 0 unless two
+/// or more are left with punctuation among them (ແລະ ໆ is text), or one at least is
+/// Lao vowels and marks alone (ະ, າ: no line starts so).
 fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
     let tok = |k: usize| &line[toks[k].0..toks[k].1];
     let mut k = 0;
@@ -1871,6 +1892,7 @@ fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
         let t = tok(k - 1);
         BULLETS.contains(&t)
             || is_enumeration(t)
+            || is_numbering(t)
             || (t.chars().count() >= 2 && t.chars().all(is_lao))
     } {
         k -= 1;
@@ -2182,6 +2204,9 @@ mod tests {
             .starts_with("<. ວວ"));
         let sure = ErrorModel::from_tsv("junk\t50\t0\n").unwrap();
         assert_eq!(Corrector::new().with_model(sure).correct(noisy), want);
+        // A line of dirt only is emptied (the line itself stays).
+        assert_eq!(correct("> ຖ້ ຈ, ລ້, 3., ຕູ່, ສ, .\nສະບາຍດີ"), "\nສະບາຍດີ");
+        assert_eq!(correct("> ຖ້ ຈ, 2019"), "> ຖ້ ຈ, 2019");
     }
 
     #[test]

@@ -428,6 +428,9 @@ def stutter_counts(units):
     return [noise, real]
 
 
+# A digit with one or two ASCII punctuation marks, as items are numbered (1. 2,), or
+# dirt read as one.
+NUMBERING = re.compile("[0-9][!-/:-@\\[-`{-~]{1,2}")
 # An enumeration at a line start: ກ. ຂ) (ຄ)
 ENUMERATION = re.compile("\\(?[\u0E81-\u0EAE][.)]")
 # How Tesseract reads a list bullet (•) or dash at a line start.
@@ -435,12 +438,15 @@ BULLETS = {"-", "\u2022", "+", '"', "\u201C", "\u201D", ":", "*"}
 
 
 def is_junk_token(t):
-    """Whether a token looks like dirt read as text: punctuation alone, or Lao
+    """Whether a token looks like dirt read as text: punctuation alone, a digit with
+    punctuation (9, 2.: NUMBERING), or Lao
     letters and marks (with punctuation or not, no digits or Latin) of up to three
     characters, or up to five with one letter that is not a mark above or below
     (ກູ່, ຂໍ້.)."""
     lao = lambda ch: 0x0E80 <= ord(ch) <= 0x0EFF
     if t and all(not ch.isalnum() and not lao(ch) for ch in t):
+        return True
+    if NUMBERING.fullmatch(t):
         return True
     # Combining marks above and below (ັ ິ ີ ຶ ື ຸ ູ ົ ຼ, tones, ໍ) do not count as letters.
     mark = lambda ch: ord(ch) == 0x0EB1 or 0x0EB4 <= ord(ch) <= 0x0EBC or 0x0EC8 <= ord(ch) <= 0x0ECD
@@ -457,14 +463,14 @@ def junk_run(line):
     (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens before the rest of the line (one
     token at least is left), less those just before the rest that may be real: two
     or more Lao characters (a short word), a list bullet as Tesseract reads one
-    (BULLETS) or an enumeration (ກ. or (ຂ)); 0 unless two or more are left with punctuation among them (ແລະ ໆ
+    (BULLETS), an enumeration (ກ. or (ຂ)) or a number (1.); 0 unless two or more are left with punctuation among them (ແລະ ໆ
     is text), or one at least is Lao vowels and marks alone (ະ, າ: no line starts so)."""
     lao = lambda ch: 0x0E80 <= ord(ch) <= 0x0EFF
     toks = line.split(" ")
     k = 0
     while k + 1 < len(toks) and is_junk_token(toks[k]):
         k += 1
-    while k > 0 and (toks[k - 1] in BULLETS or ENUMERATION.fullmatch(toks[k - 1])
+    while k > 0 and (toks[k - 1] in BULLETS or ENUMERATION.fullmatch(toks[k - 1]) or NUMBERING.fullmatch(toks[k - 1])
                      or len(toks[k - 1]) >= 2 and all(lao(ch) for ch in toks[k - 1])):
         k -= 1
     punct = any(not all(lao(ch) for ch in t) for t in toks[:k])
@@ -496,6 +502,8 @@ def junk_counts(clean, noisy):
         k = junk_run(o)
         if k:
             rest = " ".join(o.split(" ")[k:])
+            if all(t and not any(ch.isalnum() or is_lao(ch) for ch in t) for t in rest.split(" ")):
+                rest = ""  # a line of dirt only: the corrector empties it
             if edit_distance(c, rest) < edit_distance(c, o):
                 noise += 1
             else:
