@@ -14,12 +14,14 @@
 //!    the skeleton cannot see undone: a character often read for a dropped one left
 //!    out (ຸ for ູ), a dropped character often read for a kept one read as that one
 //!    (ູ for ຸ, ຶ for ື), a ໜ split in two (ຂະແຫງງ) joined, and a vowel Tesseract
-//!    often drops (ຸ ໍ ີ ື ົ) missing (ປກຄອງ finds ປົກຄອງ). A word followed by ໆ
-//!    (ອືນໆ) is looked up without it and keeps it.
+//!    often drops (ຸ ໍ ີ ື ົ) missing (ປກຄອງ finds ປົກຄອງ), and two characters that
+//!    the model knows as one read as two (ບນ for ໝ) read as that one. A word
+//!    followed by ໆ (ອືນໆ) is looked up without it and keeps it.
 //! 2. A candidate costs its dictionary cost plus the channel cost of reading it as
-//!    the span: a weighted edit distance whose substitution, insertion and deletion
-//!    costs are −log probabilities learnt from real Tesseract output (the
-//!    [error model](ErrorModel), embedded), plus a fixed price for any change.
+//!    the span: a weighted edit distance whose substitution, insertion, deletion
+//!    and split costs (one character read as two: ໜ as ຫຼ, ບນ or ຫງ) are −log
+//!    probabilities learnt from real Tesseract output (the [error model](ErrorModel),
+//!    embedded), plus a fixed price for any change.
 //!    The candidate's fit with its neighbours against the span's as it stands
 //!    adjusts it: syllable pairs of Lao web text (the chunks of Tesseract's own Lao
 //!    word list) between two Lao syllables (ຢູ່ ທີ່ "at" is common, ຢູ່ ທີ is not),
@@ -44,7 +46,10 @@
 //!    spaces around commas); a bracket or quotation mark whose partner is in the
 //!    line, and punctuation never seen as a speck, stay. The start of a word that
 //!    Tesseract read twice, as a token of its own (ແ ແລະ, ຂໍ ຂໍ້ມູນ), goes the
-//!    same way.
+//!    same way, and so does a *junk run*: dirt at a line's start read as a row of
+//!    short tokens (`<. ວວ , ມ , ການກິນ…`, or a lone ະ), though not a short word, a
+//!    bullet, an enumeration (ກ.) or a number (1.) right before the text; a line of
+//!    dirt only is emptied.
 //!
 //! The output is in [canonical form](crate::Form::Canonical) (so ໍາ becomes ຳ);
 //! numbers, Latin text, other punctuation and spacing that is not a line wrap are
