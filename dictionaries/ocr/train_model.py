@@ -104,6 +104,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
 from confusions import align_full  # noqa: E402
+from evaluate import lev as edit_distance  # noqa: E402
 
 MIN_COUNT = 3
 # A split (one clean character read as two others, ໜ as ຫຼ) is a model entry of its
@@ -124,6 +125,19 @@ MAX_PAIR_ERROR = 0.3
 ALWAYS_DROP = set("ເແໂໄໃ\u0EB1")
 # Punctuation that Tesseract makes of specks; only these are counted as edge specks.
 SPECK_CHARS = set(".,:;!?|#<>+=_~`^*\"'-()[]{}/\\\u2018\u2019\u201C\u201D\u2026\u2022\u00B7")
+
+
+def count_ops(al, sub, dele, ins):
+    """Adds the edit operations of an alignment (see `align_full`) to the counters."""
+    for x, y in al:
+        if x == y:
+            continue
+        if x and y:
+            sub[x, y] += 1
+        elif x:
+            dele[x] += 1
+        else:
+            ins[y] += 1
 
 
 def split_steps(al, allowed):
@@ -209,30 +223,14 @@ def main():
     # operations, splits not taken out (ໜ read as ຫງ keeps ງ in the class of ໜ).
     raw_sub, raw_del, raw_ins = collections.Counter(), collections.Counter(), collections.Counter()
     for al in kept:
-        for x, y in al:
-            if x == y:
-                continue
-            if x and y:
-                raw_sub[x, y] += 1
-            elif x:
-                raw_del[x] += 1
-            else:
-                raw_ins[y] += 1
+        count_ops(al, raw_sub, raw_del, raw_ins)
     for al in kept:
         n.update(x for x, _ in al if x)
         taken = set()
         for ks, s in split_steps(al, splits):
             split[s] += 1
             taken.update(ks)
-        for k, (x, y) in enumerate(al):
-            if k in taken or x == y:
-                continue
-            if x and y:
-                sub[x, y] += 1
-            elif x:
-                dele[x] += 1
-            else:
-                ins[y] += 1
+        count_ops([op for k, op in enumerate(al) if k not in taken], sub, dele, ins)
     total = sum(n.values())
     specks = speck_counts(clean, noisy)
     page_files = sorted(glob.glob(os.path.join(HERE, "pages", "train", args.pages_pattern)))
@@ -478,16 +476,6 @@ def junk_run(line):
     vowel = lambda ch: 0x0EB0 <= ord(ch) <= 0x0EBC or 0x0EC0 <= ord(ch) <= 0x0EC4 or 0x0EC8 <= ord(ch) <= 0x0ECD
     stray = any(all(vowel(ch) for ch in t) for t in toks[:k])
     return k if (k >= 2 and punct) or (k >= 1 and stray) else 0
-
-
-def edit_distance(a, b):
-    prev = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        cur = [i]
-        for j, y in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
-        prev = cur
-    return prev[-1]
 
 
 def junk_counts(clean, noisy):
