@@ -647,14 +647,12 @@ impl ErrorModel {
         if !self.splits.is_empty() {
             row.resize(2 * n + 1, u32::MAX);
         }
-        let mut last = u8::MAX;
+        // Splits read as the previous noisy character then this one.
+        let mut splits: &[(u8, u8, u8, u32)] = &[];
         for (i, &a) in noisy.iter().enumerate() {
-            // Splits read as `last` then `a`, and whether `a` and the next character
-            // may be one.
-            let splits = if i > 0 { self.splits_of(last, a) } else { &[] };
-            let next_split = noisy
-                .get(i + 1)
-                .is_some_and(|&b| !self.splits_of(a, b).is_empty());
+            // Splits of this character and the next.
+            let ahead = noisy.get(i + 1).map_or(&[][..], |&b| self.splits_of(a, b));
+            let next_split = !ahead.is_empty();
             let (cur, saved) = row.split_at_mut(n + 1);
             let mut diag = cur[0];
             cur[0] = diag.saturating_add(self.ins[a as usize]);
@@ -682,7 +680,7 @@ impl ErrorModel {
             if best > limit && !next_split {
                 return None;
             }
-            last = a;
+            splits = ahead;
         }
         let d = row[n];
         (d <= limit).then_some(d)
