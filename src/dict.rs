@@ -294,6 +294,13 @@ impl Edge {
     pub(crate) fn word_cost(self) -> Option<u32> {
         (self.cost != NO_WORD).then_some(self.cost)
     }
+
+    /// Cost (milli-nats) of the word ending at this child, `u32::MAX` if none (so
+    /// that a walk can add it without a branch, saturating).
+    #[inline]
+    pub(crate) fn cost_or_max(self) -> u32 {
+        self.cost
+    }
 }
 
 /// How many of the cheapest words count as frequent (see `frequent_below`).

@@ -6,6 +6,10 @@
 //! syllable lattice: a word always starts and ends on a syllable boundary, and a word
 //! is at most 16 syllables long, so the work is linear in the length of the text.
 //!
+//! A run of Lao syllables with nothing between them is segmented as a whole, up to
+//! 65,536 syllables (half a megabyte of text with no space, number or
+//! punctuation); a longer one is segmented in pieces of that length.
+//!
 //! Syllables that no dictionary word covers (names, new loanwords, OCR junk) each
 //! cost more than any dictionary word; neighbouring unknown syllables are kept
 //! together as one token. Spaces, numbers, Latin and punctuation are tokens of their
@@ -34,6 +38,12 @@ const UNKNOWN_SPAN_BASE: u32 = 16_000;
 const UNKNOWN_SPAN_PER_SYLLABLE: u32 = 4_000;
 /// Cost (milli-nats) of an abbreviation written as a run of lone consonants.
 const ABBREVIATION: u32 = 12_000;
+/// Runs are segmented ahead until this many tokens are ready to be returned.
+const BATCH: usize = 64;
+/// A run of Lao syllables with no space, number or punctuation between them is
+/// segmented in pieces of at most this many syllables, so that path costs stay far
+/// below `u32::MAX` (at most `UNKNOWN_SYLLABLE` a syllable) and the buffers bounded.
+const MAX_RUN: usize = 1 << 16;
 
 /// Iterator over the words (and other units) of a text. Made by [`words`] or
 /// [`Dictionary::words`].
@@ -55,8 +65,8 @@ pub struct WordIndices<'t, 'd> {
     ready: Vec<(usize, usize)>,
     next_ready: usize,
     run: Vec<Syl>,
-    best: Vec<u32>,
-    back: Vec<(u32, bool)>,
+    /// The best path to each syllable boundary of the run (see [`Cell`]).
+    best: Vec<u64>,
 }
 
 /// The buffers of a [`WordIndices`], kept by each thread for the next one, so that
@@ -66,8 +76,7 @@ pub struct WordIndices<'t, 'd> {
 struct Buffers {
     ready: Vec<(usize, usize)>,
     run: Vec<Syl>,
-    best: Vec<u32>,
-    back: Vec<(u32, bool)>,
+    best: Vec<u64>,
 }
 
 thread_local! {
@@ -86,7 +95,6 @@ impl Drop for WordIndices<'_, '_> {
             ready: std::mem::take(&mut self.ready),
             run: std::mem::take(&mut self.run),
             best: std::mem::take(&mut self.best),
-            back: std::mem::take(&mut self.back),
         };
         b.ready.clear();
         b.run.clear();
@@ -148,12 +156,7 @@ impl Dictionary {
             .ok()
             .flatten()
             .unwrap_or_default();
-        let Buffers {
-            ready,
-            run,
-            best,
-            back,
-        } = b;
+        let Buffers { ready, run, best } = b;
         WordIndices {
             dict: self,
             text,
@@ -163,7 +166,6 @@ impl Dictionary {
             next_ready: 0,
             run,
             best,
-            back,
         }
     }
 }
@@ -204,23 +206,44 @@ pub(crate) fn is_lao_syllable(unit: &str) -> bool {
 }
 
 impl WordIndices<'_, '_> {
-    /// Reads the next run of Lao syllables (and the unit after it) and segments it.
+    /// Reads runs of Lao syllables (each with the unit after it) and segments them,
+    /// until `ready` holds `BATCH` tokens or the text ends.
     fn fill(&mut self) {
         self.ready.clear();
         self.next_ready = 0;
-        if let Some((off, unit)) = self.pending.take() {
-            self.ready.push((off, off + unit.len()));
-            return;
+        loop {
+            if let Some((off, unit)) = self.pending.take() {
+                self.ready.push((off, off + unit.len()));
+            }
+            if self.ready.len() >= BATCH {
+                return;
+            }
+            let more = self.read_run();
+            self.segment_run();
+            if !more {
+                return;
+            }
         }
+    }
+
+    /// Reads the next run of Lao syllables into `run` (at most `MAX_RUN`), and the
+    /// unit after it into `pending`. Returns whether the text goes on.
+    fn read_run(&mut self) -> bool {
         self.run.clear();
         let dict = self.dict;
         let tables = dict.frozen();
         let bytes = self.text.as_bytes();
         let frequent = tables.frequent_below();
-        for (off, unit) in self.units.by_ref() {
+        loop {
+            if self.run.len() >= MAX_RUN {
+                return true;
+            }
+            let Some((off, unit)) = self.units.next() else {
+                return false;
+            };
             if !is_lao_syllable(unit) {
                 self.pending = Some((off, unit));
-                break;
+                return true;
             }
             // A syllable found as it is is in search form (keys are, and search
             // form is idempotent), so it is its own key; others are normalised.
@@ -251,16 +274,16 @@ impl WordIndices<'_, '_> {
                 frequent: alone.is_some_and(|c| c < frequent),
             });
         }
-
-        self.segment_run();
-        if self.ready.is_empty() {
-            if let Some((off, unit)) = self.pending.take() {
-                self.ready.push((off, off + unit.len()));
-            }
-        }
     }
 
     /// Best path over the run's syllable lattice into `ready`.
+    ///
+    /// `best[x]` is the best path to the boundary before syllable `x` as a [`Cell`],
+    /// so that keeping the better of two paths is a `min`, without a branch. Paths
+    /// go forward from each syllable `i` (an unknown syllable, an abbreviation,
+    /// dictionary words: a walk of the trie); unknown words (spans of 2 to
+    /// `MAX_UNKNOWN_SYLLABLES`) are pulled into `x` from the boundaries before it,
+    /// which are final by then, with a loop of fixed length.
     fn segment_run(&mut self) {
         let n = self.run.len();
         if n == 0 {
@@ -269,73 +292,68 @@ impl WordIndices<'_, '_> {
         let dict = self.dict;
         let tables = dict.frozen();
         self.best.clear();
-        self.best.resize(n + 1, u32::MAX);
-        self.back.clear();
-        self.back.resize(n + 1, (0, true));
+        self.best.resize(n + 1, u64::MAX);
         // Slices of known length, so that most bounds checks go.
         let run = &self.run[..n];
         let best = &mut self.best[..=n];
-        let back = &mut self.back[..=n];
         best[0] = 0;
-        for i in 0..n {
-            let base = best[i];
-            if base == u32::MAX {
-                continue;
+        // One past the last syllable before `i` that is frequent, that has ໆ (before
+        // `i - 1`), that is an orphan (0: none): the unknown words that may end at
+        // `i` start at or after the first two and at or before the third.
+        let (mut after_frequent, mut after_kola, mut after_orphan) = (0usize, 0usize, 0usize);
+        for i in 0..=n {
+            // Unknown words ending at `i`, of k = 2..=MAX_UNKNOWN_SYLLABLES syllables.
+            let lo = after_frequent
+                .max(after_kola)
+                .max(i.saturating_sub(MAX_UNKNOWN_SYLLABLES));
+            let end = after_orphan.min(i.saturating_sub(1));
+            let mut pulled = u64::MAX;
+            for s in lo..end {
+                let k = (i - s) as u32;
+                let c = cost_of(best[s])
+                    .saturating_add(UNKNOWN_SPAN_BASE + k * UNKNOWN_SPAN_PER_SYLLABLE);
+                pulled = pulled.min(Cell::unknown(c, s));
             }
+            best[i] = best[i].min(pulled);
+            if i == n {
+                break;
+            }
+            if i > 0 && run[i - 1].kola {
+                after_kola = i;
+            }
+            let syl = run[i];
+            if syl.frequent {
+                after_frequent = i + 1;
+            }
+            if syl.orphan {
+                after_orphan = i + 1;
+            }
+            let base = cost_of(best[i]);
             // An unknown syllable.
             let c = base.saturating_add(UNKNOWN_SYLLABLE);
-            if c < best[i + 1] {
-                best[i + 1] = c;
-                back[i + 1] = (i as u32, true);
-            }
-            // An unknown word: a span with a syllable that is no word by itself.
-            let mut has_orphan = false;
-            for j in i..n.min(i + MAX_UNKNOWN_SYLLABLES) {
-                if run[j].frequent {
-                    break;
-                }
-                has_orphan |= run[j].orphan;
-                if has_orphan && j > i {
-                    let k = (j + 1 - i) as u32;
-                    let c = base.saturating_add(UNKNOWN_SPAN_BASE + k * UNKNOWN_SPAN_PER_SYLLABLE);
-                    if c < best[j + 1] {
-                        best[j + 1] = c;
-                        back[j + 1] = (i as u32, true);
-                    }
-                }
-                if run[j].kola {
-                    break;
-                }
-            }
+            best[i + 1] = best[i + 1].min(Cell::unknown(c, i));
             // Letters of an abbreviation (ສປປ, ປທສ): the whole run of two or more
             // lone consonants is one token.
-            if run[i].bare && (i == 0 || !run[i - 1].bare) {
+            if syl.bare && (i == 0 || !run[i - 1].bare) {
                 let mut j = i;
                 while j < n && run[j].bare {
                     j += 1;
                 }
                 if j - i >= 2 {
                     let c = base.saturating_add(ABBREVIATION);
-                    if c < best[j] {
-                        best[j] = c;
-                        back[j] = (i as u32, false);
-                    }
+                    best[j] = best[j].min(Cell::abbreviation(c, i));
                 }
             }
             // Dictionary words starting here.
             // The first step was taken when the syllable was looked up.
-            let mut edge = run[i].root;
+            let mut edge = syl.root;
             let mut j = i;
             let last = n.min(i + MAX_WORD_SYLLABLES);
+            let word = Cell::word(0, i);
             while edge.is_node() {
-                if let Some(wc) = edge.word_cost() {
-                    let c = base.saturating_add(wc);
-                    // Prefer the longer word on a tie.
-                    if c <= best[j + 1] {
-                        best[j + 1] = c;
-                        back[j + 1] = (i as u32, false);
-                    }
-                }
+                // No word ends here: the cost saturates and the cell never wins.
+                let c = base.saturating_add(edge.cost_or_max());
+                best[j + 1] = best[j + 1].min(word | (c as u64) << 32);
                 if run[j].kola {
                     break;
                 }
@@ -353,19 +371,62 @@ impl WordIndices<'_, '_> {
         let first = self.ready.len();
         let mut k = n;
         while k > 0 {
-            let (mut i, unknown) = self.back[k];
+            let (mut i, unknown) = Cell::back(self.best[k]);
             if unknown {
-                while i > 0 && self.back[i as usize].1 && !self.run[i as usize - 1].kola {
-                    i = self.back[i as usize].0;
+                while i > 0 && Cell::back(self.best[i]).1 && !self.run[i - 1].kola {
+                    i = Cell::back(self.best[i]).0;
                 }
             }
-            self.ready
-                .push((self.run[i as usize].start, self.run[k - 1].end));
-            k = i as usize;
+            self.ready.push((self.run[i].start, self.run[k - 1].end));
+            k = i;
         }
         self.ready[first..].reverse();
-        if let Some((off, unit)) = self.pending.take() {
-            self.ready.push((off, off + unit.len()));
+    }
+}
+
+/// The cost of the path in a [`Cell`].
+#[inline]
+fn cost_of(cell: u64) -> u32 {
+    (cell >> 32) as u32
+}
+
+/// A cell of the best-path table: the cost of the path (milli-nats, high 32 bits)
+/// and its last step (low 32 bits), laid out so that the smaller cell is the better
+/// path and ties go as they always have: a dictionary word before an unknown word
+/// or an abbreviation; of two words, the one that starts later; of two unknown
+/// words, the one that starts earlier.
+///
+/// Low bits: a word from syllable `i` is `WORD_FROM - i`; an unknown word from `i`
+/// is `UNKNOWN | i << 1`, an abbreviation `UNKNOWN | i << 1 | 1`.
+struct Cell;
+
+impl Cell {
+    const UNKNOWN: u64 = 1 << 31;
+    const WORD_FROM: u64 = (1 << 31) - 1;
+
+    #[inline]
+    fn word(cost: u32, from: usize) -> u64 {
+        (cost as u64) << 32 | (Cell::WORD_FROM - from as u64)
+    }
+
+    #[inline]
+    fn unknown(cost: u32, from: usize) -> u64 {
+        (cost as u64) << 32 | Cell::UNKNOWN | (from as u64) << 1
+    }
+
+    #[inline]
+    fn abbreviation(cost: u32, from: usize) -> u64 {
+        Cell::unknown(cost, from) | 1
+    }
+
+    /// Where the last step of the path starts, and whether it is an unknown word.
+    #[inline]
+    fn back(cell: u64) -> (usize, bool) {
+        let low = cell & 0xFFFF_FFFF;
+        if low & Cell::UNKNOWN == 0 {
+            ((Cell::WORD_FROM - low) as usize, false)
+        } else {
+            (((low & !Cell::UNKNOWN) >> 1) as usize, low & 1 == 0)
         }
     }
 }
@@ -463,5 +524,22 @@ mod tests {
         let t = std::time::Instant::now();
         assert_eq!(d.words(&text).count(), 20_000);
         assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
+    }
+
+    #[test]
+    fn runs_longer_than_the_limit_are_cut_between_syllables() {
+        // An even number of syllables before the cut: ບັນ|ດາ pairs stay whole. Then an
+        // odd one: the cut splits one pair. Either way the tokens give the text back
+        // and no path cost overflows (all syllables unknown: 20,000 each).
+        let d = dict(&["ບັນດາ", "ບັນ", "ດາ"]);
+        let text = "ບັນດາ".repeat(MAX_RUN / 2 + 10);
+        assert_eq!(d.words(&text).count(), MAX_RUN / 2 + 10);
+        let odd = format!("ກ{text}");
+        let w: Vec<&str> = d.words(&odd).collect();
+        assert_eq!(w.concat(), odd);
+        assert!(w.contains(&"ບັນ") && w.contains(&"ດາ"), "the cut is at a syllable");
+        let unknown = "ຊຸກ".repeat(MAX_RUN + 5);
+        let w: Vec<&str> = d.words(&unknown).collect();
+        assert_eq!(w, [&unknown[..MAX_RUN * 9], &unknown[MAX_RUN * 9..]]);
     }
 }
