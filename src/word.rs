@@ -308,11 +308,13 @@ impl WordIndices<'_, '_> {
                 .max(i.saturating_sub(MAX_UNKNOWN_SYLLABLES));
             let end = after_orphan.min(i.saturating_sub(1));
             let mut pulled = u64::MAX;
-            for s in lo..end {
+            let mut s = lo;
+            while s < end {
                 let k = (i - s) as u32;
                 let c = cost_of(best[s])
                     .saturating_add(UNKNOWN_SPAN_BASE + k * UNKNOWN_SPAN_PER_SYLLABLE);
                 pulled = pulled.min(Cell::unknown(c, s));
+                s += 1;
             }
             best[i] = best[i].min(pulled);
             if i == n {
