@@ -49,7 +49,9 @@
 //!    same way, and so does a *junk run*: dirt at a line's start read as a row of
 //!    short tokens (`<. ວວ , ມ , ການກິນ…`, or a lone ະ), though not a short word, a
 //!    bullet, an enumeration (ກ.) or a number (1.) right before the text; a line of
-//!    dirt only is emptied.
+//!    dirt only is emptied. A character alone before a line's text that the model's
+//!    `bullet` counts make a misread list bullet (" is never anything else there)
+//!    is written as • again; - stays (a real list marker).
 //!
 //! The output is in [canonical form](crate::Form::Canonical) (so ໍາ becomes ຳ);
 //! numbers, Latin text, other punctuation and spacing that is not a line wrap are
@@ -310,6 +312,9 @@ const BEST_READING_SHARE: f64 = 0.5;
 /// Candidates kept per span after scoring.
 const KEEP_PER_SPAN: usize = 4;
 
+/// A list bullet.
+const BULLET: char = '\u{2022}';
+
 /// The slot of a character.
 #[inline]
 fn slot(c: char) -> u8 {
@@ -372,6 +377,10 @@ pub struct ErrorModel {
     /// Junk runs at line starts (dirt read as a row of short tokens, `<. ວວ , ມ ,`;
     /// see [`junk_run`]): times seen as noise, times real.
     junk: (u32, u32),
+    /// List bullets (•) alone before a line's text that Tesseract read as another
+    /// character: (character, times), sorted. Weighed against the `speck lead`
+    /// counts of the same character (see [`ErrorModel::bullet_probability`]).
+    bullets: Vec<(char, u32)>,
 }
 
 /// Where a token of punctuation stands in a line (see [`ErrorModel`]'s `speck`
@@ -435,7 +444,10 @@ impl ErrorModel {
     /// `stutter<TAB>NOISE<TAB>REAL` counts the same for a word's start read twice
     /// as a token of its own before it (ແ ແລະ), and `junk<TAB>NOISE<TAB>REAL` for a
     /// run of two or more short tokens at a line's start that dirt was read as
-    /// (`<. ວວ , ມ ,`); a model without them removes neither.
+    /// (`<. ວວ , ມ ,`); a model without them removes neither. Lines
+    /// `bullet<TAB>CHAR<TAB>COUNT` count how often a list bullet (•) was read as
+    /// `CHAR` alone before a line's text; such a token is written as • again when
+    /// the count outweighs `CHAR`'s `speck lead` counts at the threshold.
     pub fn from_tsv(text: &str) -> Result<ErrorModel, Error> {
         let mut m = ErrorModel {
             sub: vec![9000; NC * NC],
@@ -450,11 +462,12 @@ impl ErrorModel {
             splits: Vec::new(),
             split_first: vec![false; NC],
             junk: (0, 0),
+            bullets: Vec::new(),
         };
         let bad = |line: usize, what: &str| {
             Error::InvalidArgument(format!(
                 "error model, line {line}: {what}; expected `sub A B COST`, `del A COST`, \
-                 `ins B COST`, `split A B C COST`, `default KIND COST`, `class CHARS`, `drop CHARS` or \
+                 `ins B COST`, `split A B C COST`, `default KIND COST`, `class CHARS`, `drop CHARS`, `bullet CHAR COUNT` or \
                  `speck lead|attached|trail|glued CHAR NOISE REAL` with TABs between fields and \
                  characters as hexadecimal code points"
             ))
@@ -546,6 +559,19 @@ impl ErrorModel {
                         m.stutter = counts;
                     }
                 }
+                ("bullet", 3) => {
+                    let ch = u32::from_str_radix(f[1].trim(), 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .ok_or_else(|| {
+                            bad(line, &format!("`{}` is not a hexadecimal code point", f[1]))
+                        })?;
+                    let count = f[2]
+                        .trim()
+                        .parse::<u32>()
+                        .map_err(|_| bad(line, &format!("`{}` is not a count", f[2])))?;
+                    m.bullets.push((ch, count));
+                }
                 ("speck", 5) => {
                     let place = match f[1] {
                         "lead" => Place::Lead,
@@ -570,6 +596,8 @@ impl ErrorModel {
                 _ => return Err(bad(line, "unknown line")),
             }
         }
+        m.bullets.sort_unstable();
+        m.bullets.dedup_by_key(|e| e.0);
         m.specks.sort_by_key(|e| e.0);
         m.specks.dedup_by_key(|e| e.0);
         m.splits.sort_unstable();
@@ -612,6 +640,21 @@ impl ErrorModel {
     /// Probability that `token` at `place` is a speck rather than real punctuation:
     /// the least over its characters of noise / (noise + real + 1); 0 if any of
     /// them was never seen as noise there.
+    /// The probability that `ch`, alone before the text at a line's start, is a
+    /// list bullet (•) misread: its bullet count against that and its `speck lead`
+    /// counts (dirt read as it, and the character itself at a line's start).
+    fn bullet_probability(&self, ch: char) -> f64 {
+        let Ok(i) = self.bullets.binary_search_by_key(&ch, |e| e.0) else {
+            return 0.0;
+        };
+        let b = self.bullets[i].1 as f64;
+        let (noise, real) = match self.specks.binary_search_by_key(&(Place::Lead, ch), |e| e.0) {
+            Ok(k) => self.specks[k].1,
+            Err(_) => (0, 0),
+        };
+        b / (b + noise as f64 + real as f64 + 1.0)
+    }
+
     fn speck_probability(&self, place: Place, token: &str) -> f64 {
         let mut p = 1.0f64;
         for ch in token.chars() {
@@ -1112,6 +1155,9 @@ impl Corrector {
             let (whole, nl) = split_newline(line);
             let trim = self.edge_specks(whole);
             out.push_str(&whole[..trim.a]);
+            if trim.bullet {
+                out.push(BULLET);
+            }
             let body = Spliced::new(whole, &trim, &self.mid_specks(whole, &trim));
             let (units, cands, path) = self.decode(&body.text);
             for (a, b, e) in path {
@@ -1161,7 +1207,20 @@ impl Corrector {
                 }
             };
             let first = out.len();
-            if trim.a < trim.lo {
+            if trim.bullet {
+                let original = whole[trim.a..trim.lo].to_string();
+                out.push(Correction {
+                    start: base + trim.a,
+                    end: base + trim.lo,
+                    replacement: BULLET.to_string(),
+                    confidence: trim.lead,
+                    candidates: vec![
+                        (BULLET.to_string(), trim.lead),
+                        (original.clone(), 1.0 - trim.lead),
+                    ],
+                    original,
+                });
+            } else if trim.a < trim.lo {
                 out.push(speck(trim.a, trim.lo, trim.lead));
             }
             let cuts = self.mid_specks(whole, &trim);
@@ -1279,7 +1338,7 @@ impl Corrector {
         let none = Trim::nothing(line);
         let th = self.options.threshold;
         let model = &self.model;
-        if model.specks.is_empty() && model.junk.0 == 0 {
+        if model.specks.is_empty() && model.junk.0 == 0 && model.bullets.is_empty() {
             return none;
         }
         let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace() && !is_lao(c);
@@ -1314,7 +1373,20 @@ impl Corrector {
                 return t;
             }
         }
-        while i + 1 < toks.len() {
+        // A bullet read as another character, alone before the text: it becomes •
+        // again (the space after it stays).
+        if i == 0 && toks.len() > 1 {
+            let (s, e) = toks[0];
+            let mut chars = line[s..e].chars();
+            if let (Some(ch), None) = (chars.next(), chars.next()) {
+                let q = model.bullet_probability(ch);
+                if q > 0.0 && q >= th {
+                    (t.a, t.lo, t.lead, t.bullet) = (s, e, q, true);
+                    i = 1;
+                }
+            }
+        }
+        while !t.bullet && i + 1 < toks.len() {
             let (s, e) = toks[i];
             let tok = &line[s..e];
             match dots(tok)
@@ -1326,11 +1398,11 @@ impl Corrector {
             }
             i += 1;
         }
-        if i > 0 {
+        if i > 0 && !t.bullet {
             (t.a, t.lo, t.lead) = (toks[0].0, toks[i].0, p);
         }
         // Punctuation stuck to the first word.
-        if let Some(&(s, e)) = toks.get(i) {
+        if let Some(&(s, e)) = toks.get(i).filter(|_| !t.bullet) {
             let tok = &line[s..e];
             if let Some((k, c)) = tok.char_indices().find(|&(_, c)| !punct(c)) {
                 if k > 0 && is_lao(c) {
@@ -1743,6 +1815,8 @@ struct Trim {
     b: usize,
     lead: f64,
     trail: f64,
+    /// `line[a..lo]` is a misread list bullet, to be written as • (not dropped).
+    bullet: bool,
 }
 
 impl Trim {
@@ -1755,6 +1829,7 @@ impl Trim {
             b: line.len(),
             lead: 0.0,
             trail: 0.0,
+            bullet: false,
         }
     }
 }
@@ -2210,6 +2285,28 @@ mod tests {
         // A line of dirt only is emptied (the line itself stays).
         assert_eq!(correct("> ຖ້ ຈ, ລ້, 3., ຕູ່, ສ, .\nສະບາຍດີ"), "\nສະບາຍດີ");
         assert_eq!(correct("> ຖ້ ຈ, 2019"), "> ຖ້ ຈ, 2019");
+    }
+
+    #[test]
+    fn writes_a_misread_bullet_as_a_bullet() {
+        // Tesseract reads • as ", which never starts a line's text by itself.
+        let list = corrects_to("\" ເຮັດໃຫ້ລະບົບການຈັດຕັ້ງ\n", "• ເຮັດໃຫ້ລະບົບການຈັດຕັ້ງ\n", 1);
+        assert_eq!((list[0].start, list[0].end), (0, 1));
+        assert_eq!(list[0].replacement, "•");
+        assert!(list[0].confidence >= 0.9 && list[0].confidence < 1.0);
+        // - is a real list marker; a quotation mark with its partner, or stuck to
+        // the word, is a quotation; a bullet stays a bullet.
+        for s in ["- 3.1 ຜົນຂະຫຍາຍແນວທາງ", "\"ສລອ\" ແມ່ນ", "• ສ້າງໂຄງການ"] {
+            assert_eq!(correct(s), s, "{s:?}");
+        }
+        // The counts decide, against the character's `speck lead` counts.
+        let model = |t: &str| Corrector::new().with_model(ErrorModel::from_tsv(t).unwrap());
+        let line = ": ສ້າງໂຄງການ";
+        assert_eq!(model("bullet\t003A\t40\n").correct(line), "• ສ້າງໂຄງການ");
+        let dirt = "bullet\t003A\t40\nspeck\tlead\t003A\t50\t0\n";
+        assert_eq!(model(dirt).correct(line), line);
+        assert_eq!(model("").correct(line), line);
+        assert!(ErrorModel::from_tsv("bullet\tzz\t4\n").is_err());
     }
 
     #[test]

@@ -70,8 +70,16 @@ character there while the clean line does not (noise), and how often the clean t
 itself has it there (real). The corrector removes such a token when every character
 of it has noise / (noise + real + 1) at or above its threshold, so a bullet "- "
 (real at line starts) stays, and a character never seen as noise is never removed.
-The corrector removes only dots and commas alone at a line's start: the train text
-has no • bullets, which Tesseract reads as -, ", “, : or +.
+The corrector removes only dots and commas alone at a line's start: a list bullet
+(•) stands there too, which Tesseract reads as -, ", “, : or +.
+
+Bullets (`bullet` lines): the train text has no • bullets, so make_bullets.sh reads
+77 train lines with "• " in front through the same four settings
+(bullets/train/, with the pattern's font). For each character, the count of
+bullets read as it alone before the text. The corrector writes such a token as •
+when bullet / (bullet + noise + real + 1) reaches its threshold, with noise and
+real from the character's `speck lead` counts: " is never anything else at a
+line's start and becomes •; - is a real list marker (152 times) and stays.
 
 Mid-line specks (`speck glued` lines): inside a line Tesseract reads dirt as
 punctuation stuck to the start of a word (".ໄດ້ມີ": punctuation starting a token other
@@ -249,6 +257,7 @@ def main():
         specks[key] = v
     stutter = stutter_counts(units)
     junk = junk_counts(clean, noisy)
+    bullets = bullet_counts(args.pattern)
 
     lines = [
         "# akson OCR error model: costs in milli-nats (-1000 ln p), characters as code points.",
@@ -320,6 +329,8 @@ def main():
         lines.append(f"speck\t{where}\t{ord(ch):04X}\t{noise}\t{real}")
     lines.append(f"stutter\t{stutter[0]}\t{stutter[1]}")
     lines.append(f"junk\t{junk[0]}\t{junk[1]}")
+    for ch, k in sorted(bullets.items()):
+        lines.append(f"bullet\t{ord(ch):04X}\t{k}")
     text = "\n".join(lines) + "\n"
 
     outputs = [(args.out, text)]
@@ -497,6 +508,27 @@ def junk_counts(clean, noisy):
             else:
                 real += 1
     return [noise, real]
+
+
+BULLET = "\u2022"
+
+
+def bullet_counts(pattern):
+    """Character -> times Tesseract read a list bullet (•) as it, alone before the
+    text of a line, over the train bullet lines (bullets/train, made by
+    make_bullets.sh). The corrector weighs these against the `speck lead` counts of
+    the same character (dirt, and the character itself)."""
+    counts = collections.Counter()
+    for f in sorted(glob.glob(os.path.join(HERE, "bullets", "train", pattern))):
+        with open(f, encoding="utf-8") as fh:
+            for row in fh:
+                parts = row.rstrip("\n").split("\t")
+                if len(parts) != 3 or not parts[1].startswith(BULLET + " "):
+                    continue
+                toks = parts[2].split()
+                if len(toks) > 1 and len(toks[0]) == 1 and toks[0] in SPECK_CHARS and toks[0] != BULLET:
+                    counts[toks[0]] += 1
+    return counts
 
 
 def speck_counts(clean, noisy):
