@@ -5,9 +5,9 @@
 #
 # Decrees set lists with bullets, but the train text has none, so the error model
 # could not learn what they become (Tesseract reads • as -, ", “ or :). This takes
-# every 9th clean line of 60 to 270 bytes (20 to 90 Lao letters) of the train split and every 5th of
-# the dev split (dictionaries/ocr/clean, in file order), puts "• " in front and
-# reads each through ../shared/tools/ocr-noise as generate.sh does (one render +
+# every 9th clean line of 60 to 270 bytes (20 to 90 Lao letters) of the train split
+# and every 5th of the dev split (dictionaries/ocr/clean, in file order), puts "• "
+# in front and reads each through ../shared/tools/ocr-noise as generate.sh does (one render +
 # degradation + `tesseract -l lao` per line, noise seed SEED+i), for the four
 # settings of the decree font. Output: bullets/<split>/<setting>__phetsarath-ot.tsv,
 # source<TAB>clean<TAB>noisy, like pairs/. train_model.py counts the bullets of the
