@@ -648,7 +648,10 @@ impl ErrorModel {
             return 0.0;
         };
         let b = self.bullets[i].1 as f64;
-        let (noise, real) = match self.specks.binary_search_by_key(&(Place::Lead, ch), |e| e.0) {
+        let (noise, real) = match self
+            .specks
+            .binary_search_by_key(&(Place::Lead, ch), |e| e.0)
+        {
             Ok(k) => self.specks[k].1,
             Err(_) => (0, 0),
         };
@@ -2296,7 +2299,8 @@ mod tests {
         assert!(list[0].confidence >= 0.9 && list[0].confidence < 1.0);
         // - is a real list marker; a quotation mark with its partner, or stuck to
         // the word, is a quotation; a bullet stays a bullet.
-        for s in ["- 3.1 ຜົນຂະຫຍາຍແນວທາງ", "\"ສລອ\" ແມ່ນ", "• ສ້າງໂຄງການ"] {
+        for s in ["- 3.1 ຜົນຂະຫຍາຍແນວທາງ", "\"ສລອ\" ແມ່ນ", "• ສ້າງໂຄງການ"]
+        {
             assert_eq!(correct(s), s, "{s:?}");
         }
         // The counts decide, against the character's `speck lead` counts.

@@ -539,7 +539,10 @@ mod tests {
         let odd = format!("ກ{text}");
         let w: Vec<&str> = d.words(&odd).collect();
         assert_eq!(w.concat(), odd);
-        assert!(w.contains(&"ບັນ") && w.contains(&"ດາ"), "the cut is at a syllable");
+        assert!(
+            w.contains(&"ບັນ") && w.contains(&"ດາ"),
+            "the cut is at a syllable"
+        );
         let unknown = "ຊຸກ".repeat(MAX_RUN + 5);
         let w: Vec<&str> = d.words(&unknown).collect();
         assert_eq!(w, [&unknown[..MAX_RUN * 9], &unknown[MAX_RUN * 9..]]);

@@ -1116,8 +1116,8 @@ fn summary(
 #[cfg(test)]
 mod tests {
     use super::{
-        independent_sources, number_phrase, numerals, other_vowel_length, tone_variants,
-        SOURCES, WILSON_CAMPBELL_2013_MASK,
+        independent_sources, number_phrase, numerals, other_vowel_length, tone_variants, SOURCES,
+        WILSON_CAMPBELL_2013_MASK,
     };
 
     #[test]
@@ -1128,7 +1128,10 @@ mod tests {
         assert_eq!(independent_sources(icu | WILSON_CAMPBELL_2013_MASK), 1);
         assert_eq!(independent_sources(WILSON_CAMPBELL_2013_MASK), 1);
         assert_eq!(independent_sources(google | WILSON_CAMPBELL_2013_MASK), 2);
-        assert_eq!(independent_sources(google | icu | WILSON_CAMPBELL_2013_MASK), 2);
+        assert_eq!(
+            independent_sources(google | icu | WILSON_CAMPBELL_2013_MASK),
+            2
+        );
     }
 
     #[test]
