@@ -472,12 +472,17 @@ impl ErrorModel {
                  characters as hexadecimal code points"
             ))
         };
-        let parse_char = |s: &str, line: usize| -> Result<u8, Error> {
+        let parse_code_point = |s: &str, line: usize| -> Result<char, Error> {
             u32::from_str_radix(s.trim(), 16)
                 .ok()
                 .and_then(char::from_u32)
-                .map(slot)
                 .ok_or_else(|| bad(line, &format!("`{s}` is not a hexadecimal code point")))
+        };
+        let parse_char = |s: &str, line: usize| parse_code_point(s, line).map(slot);
+        let parse_count = |s: &str, line: usize| -> Result<u32, Error> {
+            s.trim()
+                .parse::<u32>()
+                .map_err(|_| bad(line, &format!("`{s}` is not a count")))
         };
         let parse_cost = |s: &str, line: usize| -> Result<u32, Error> {
             s.trim()
@@ -547,12 +552,7 @@ impl ErrorModel {
                     }
                 }
                 ("stutter", 3) | ("junk", 3) => {
-                    let count = |s: &str| {
-                        s.trim()
-                            .parse::<u32>()
-                            .map_err(|_| bad(line, &format!("`{s}` is not a count")))
-                    };
-                    let counts = (count(f[1])?, count(f[2])?);
+                    let counts = (parse_count(f[1], line)?, parse_count(f[2], line)?);
                     if f[0] == "junk" {
                         m.junk = counts;
                     } else {
@@ -560,17 +560,8 @@ impl ErrorModel {
                     }
                 }
                 ("bullet", 3) => {
-                    let ch = u32::from_str_radix(f[1].trim(), 16)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .ok_or_else(|| {
-                            bad(line, &format!("`{}` is not a hexadecimal code point", f[1]))
-                        })?;
-                    let count = f[2]
-                        .trim()
-                        .parse::<u32>()
-                        .map_err(|_| bad(line, &format!("`{}` is not a count", f[2])))?;
-                    m.bullets.push((ch, count));
+                    let ch = parse_code_point(f[1], line)?;
+                    m.bullets.push((ch, parse_count(f[2], line)?));
                 }
                 ("speck", 5) => {
                     let place = match f[1] {
@@ -580,18 +571,9 @@ impl ErrorModel {
                         "glued" => Place::Glued,
                         other => return Err(bad(line, &format!("unknown speck place `{other}`"))),
                     };
-                    let ch = u32::from_str_radix(f[2].trim(), 16)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .ok_or_else(|| {
-                            bad(line, &format!("`{}` is not a hexadecimal code point", f[2]))
-                        })?;
-                    let count = |s: &str| {
-                        s.trim()
-                            .parse::<u32>()
-                            .map_err(|_| bad(line, &format!("`{s}` is not a count")))
-                    };
-                    m.specks.push(((place, ch), (count(f[3])?, count(f[4])?)));
+                    let ch = parse_code_point(f[2], line)?;
+                    let counts = (parse_count(f[3], line)?, parse_count(f[4], line)?);
+                    m.specks.push(((place, ch), counts));
                 }
                 _ => return Err(bad(line, "unknown line")),
             }
