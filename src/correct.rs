@@ -21,14 +21,19 @@
 //!    the span: a weighted edit distance whose substitution, insertion, deletion
 //!    and split costs (one character read as two: ໜ as ຫຼ, ບນ or ຫງ) are −log
 //!    probabilities learnt from real Tesseract output (the [error model](ErrorModel),
-//!    embedded), plus a fixed price for any change.
+//!    embedded), plus a fixed price for any change. A tone mark over a vowel sign
+//!    above the consonant (ທີ່) is dropped about half the time, one on the
+//!    consonant itself (ກ່າ) rarely: the model prices the two apart.
 //!    The candidate's fit with its neighbours against the span's as it stands
 //!    adjusts it: syllable pairs of Lao web text (the chunks of Tesseract's own Lao
 //!    word list) between two Lao syllables (ຢູ່ ທີ່ "at" is common, ຢູ່ ທີ is not),
 //!    the train text's counts next to spaces, numbers, punctuation and line ends
 //!    (ທີ before a number).
 //! 3. The cheapest path through the line, over the words as they stand (known or
-//!    unknown) and the candidates, is the correction. A change is kept only if its
+//!    unknown) and the candidates, is the correction; where it changes something,
+//!    the spans beside each change are weighed again with the corrected word as
+//!    their neighbour (ທິຂິນ: once ຂິນ reads as ຂຶ້ນ, ທີ່ fits before it), and the
+//!    path is found again. A change is kept only if its
 //!    *confidence*, its probability against leaving the span as it was and against
 //!    the other candidates for the same span, reaches the
 //!    [threshold](CorrectOptions::threshold). For a span's best reading that is more
@@ -49,9 +54,12 @@
 //!    same way, and so does a *junk run*: dirt at a line's start read as a row of
 //!    short tokens (`<. ວວ , ມ , ການກິນ…`, or a lone ະ), though not a short word, a
 //!    bullet, an enumeration (ກ.) or a number (1.) right before the text; a line of
-//!    dirt only is emptied. A character alone before a line's text that the model's
-//!    `bullet` counts make a misread list bullet (" is never anything else there)
-//!    is written as • again; - stays (a real list marker).
+//!    dirt only is emptied. A character alone before a line's text that is never
+//!    the character itself there (", “, :, +, but not -, a real list marker) is
+//!    read by the model's `bullet` and `speck lead` counts: a misread list bullet
+//!    is written as • again (", “), dirt goes (:, +), when the likelier of the two
+//!    is sure at the threshold, or holds at least half and the character is surely
+//!    misread (as for a misread span, below).
 //!
 //! The output is in [canonical form](crate::Form::Canonical) (so ໍາ becomes ຳ);
 //! numbers, Latin text, other punctuation and spacing that is not a line wrap are
@@ -93,9 +101,6 @@ static EMBEDDED_WEB_CONTEXT: &str = include_str!("../dictionaries/ocr/context-we
 
 /// Weight of the context evidence (tuned on the dev split).
 const CONTEXT_WEIGHT: f64 = 2.0;
-/// Dirichlet prior of the bigram estimates: the higher, the more a bigram must be
-/// seen before it counts.
-const CONTEXT_PRIOR: f64 = 20.0;
 /// Bound (nats) of one link's evidence.
 const CONTEXT_CAP: f64 = 3.0;
 /// Bound (nats) of the context's say on one candidate: the context model is learnt
@@ -117,6 +122,8 @@ struct Context {
     /// Train text: counts by id (0 for tokens it never has), the number of
     /// different tokens it has, and the total count.
     uni: Vec<f64>,
+    /// Train text: the number of different tokens seen after each (Witten–Bell).
+    followers: Vec<f64>,
     vocab: f64,
     total: f64,
     bi: HashMap<u64, f64, FxBuild>,
@@ -150,6 +157,7 @@ impl Context {
         let id = self.uni.len() as u32;
         self.ids.insert(token.into(), id);
         self.uni.push(0.0);
+        self.followers.push(0.0);
         self.web.push((0.0, 0.0));
         self.lao.push(!token.starts_with('<'));
         id
@@ -164,6 +172,7 @@ impl Context {
         let mut c = Context {
             ids: HashMap::default(),
             uni: Vec::new(),
+            followers: Vec::new(),
             vocab: 0.0,
             total: 0.0,
             bi: HashMap::default(),
@@ -176,10 +185,11 @@ impl Context {
         for line in text.lines() {
             let f: Vec<&str> = line.split('\t').collect();
             match (f.first().copied(), f.len()) {
-                (Some("1"), 3) => {
+                (Some("1"), 3 | 4) => {
                     let n: f64 = f[2].parse().unwrap_or(0.0);
                     let id = c.intern(f[1]);
                     c.uni[id as usize] += n;
+                    c.followers[id as usize] = f.get(3).and_then(|x| x.parse().ok()).unwrap_or(0.0);
                     c.vocab += 1.0;
                     c.total += n;
                 }
@@ -266,7 +276,9 @@ impl Context {
                     (self.uni[ib], k.copied().unwrap_or(0.0))
                 });
                 let pb = (cb + 0.5) / (self.total + 0.5 * (self.vocab + 1.0));
-                (cab + CONTEXT_PRIOR * pb) / (ca + CONTEXT_PRIOR) / pb
+                // Witten–Bell, as for the web counts.
+                let n1 = self.followers[ia];
+                (cab + n1 * pb) / (ca + n1) / pb
             };
         ratio.ln().clamp(-CONTEXT_CAP, CONTEXT_CAP)
     }
@@ -315,6 +327,13 @@ const KEEP_PER_SPAN: usize = 4;
 /// A list bullet.
 const BULLET: char = '\u{2022}';
 
+/// Whether a slot is a vowel sign above the consonant that a tone mark may stand
+/// on: ◌ັ ◌ິ ◌ີ ◌ຶ ◌ື ◌ົ ◌ໍ.
+#[inline]
+fn is_above_vowel(s: u8) -> bool {
+    matches!(s, 0x31 | 0x34..=0x37 | 0x3B | 0x4D)
+}
+
 /// The slot of a character.
 #[inline]
 fn slot(c: char) -> u8 {
@@ -348,6 +367,10 @@ pub struct ErrorModel {
     sub: Vec<u32>,
     /// `del[a]`: clean `a` missing from the OCR text.
     del: Vec<u32>,
+    /// `del_above[a]`: tone mark `a` missing where it stands over a vowel sign
+    /// above the consonant (ກີ່), which Tesseract drops far more often than one on
+    /// the consonant itself (`del[a]` then).
+    del_above: Vec<u32>,
     /// `ins[b]`: `b` in the OCR text with nothing behind it.
     ins: Vec<u32>,
     /// Skeleton class of each slot; `DROP` if it is left out of skeletons.
@@ -379,7 +402,7 @@ pub struct ErrorModel {
     junk: (u32, u32),
     /// List bullets (•) alone before a line's text that Tesseract read as another
     /// character: (character, times), sorted. Weighed against the `speck lead`
-    /// counts of the same character (see [`ErrorModel::bullet_probability`]).
+    /// counts of the same character (see [`ErrorModel::lead_readings`]).
     bullets: Vec<(char, u32)>,
 }
 
@@ -452,6 +475,7 @@ impl ErrorModel {
         let mut m = ErrorModel {
             sub: vec![9000; NC * NC],
             del: vec![9000; NC],
+            del_above: vec![u32::MAX; NC],
             ins: vec![9000; NC],
             class: (0..NC).map(|s| s as u8).collect(),
             ambiguous: vec![false; NC],
@@ -467,7 +491,7 @@ impl ErrorModel {
         let bad = |line: usize, what: &str| {
             Error::InvalidArgument(format!(
                 "error model, line {line}: {what}; expected `sub A B COST`, `del A COST`, \
-                 `ins B COST`, `split A B C COST`, `default KIND COST`, `class CHARS`, `drop CHARS`, `bullet CHAR COUNT` or \
+                 `del_above A COST`, `ins B COST`, `split A B C COST`, `default KIND COST`, `class CHARS`, `drop CHARS`, `bullet CHAR COUNT` or \
                  `speck lead|attached|trail|glued CHAR NOISE REAL` with TABs between fields and \
                  characters as hexadecimal code points"
             ))
@@ -524,6 +548,9 @@ impl ErrorModel {
                     m.sub[a as usize * NC + b as usize] = parse_cost(f[3], line)?;
                 }
                 ("del", 3) => m.del[parse_char(f[1], line)? as usize] = parse_cost(f[2], line)?,
+                ("del_above", 3) => {
+                    m.del_above[parse_char(f[1], line)? as usize] = parse_cost(f[2], line)?
+                }
                 ("split", 4) => {
                     let a = parse_char(f[1], line)?;
                     let pair = f[2]
@@ -578,6 +605,11 @@ impl ErrorModel {
                 _ => return Err(bad(line, "unknown line")),
             }
         }
+        for (above, &del) in m.del_above.iter_mut().zip(&m.del) {
+            if *above == u32::MAX {
+                *above = del;
+            }
+        }
         m.bullets.sort_unstable();
         m.bullets.dedup_by_key(|e| e.0);
         m.specks.sort_by_key(|e| e.0);
@@ -619,17 +651,15 @@ impl ErrorModel {
         Ok(m)
     }
 
-    /// Probability that `token` at `place` is a speck rather than real punctuation:
-    /// the least over its characters of noise / (noise + real + 1); 0 if any of
-    /// them was never seen as noise there.
-    /// The probability that `ch`, alone before the text at a line's start, is a
-    /// list bullet (•) misread: its bullet count against that and its `speck lead`
-    /// counts (dirt read as it, and the character itself at a line's start).
-    fn bullet_probability(&self, ch: char) -> f64 {
-        let Ok(i) = self.bullets.binary_search_by_key(&ch, |e| e.0) else {
-            return 0.0;
+    /// How `ch`, alone before the text at a line's start, reads: the probabilities
+    /// that it is a list bullet (•) misread, dirt, and the character itself, from
+    /// its `bullet` count and its `speck lead` counts (dirt read as it, and the
+    /// character itself at a line's start), with one more for the character itself.
+    fn lead_readings(&self, ch: char) -> (f64, f64, f64) {
+        let b = match self.bullets.binary_search_by_key(&ch, |e| e.0) {
+            Ok(i) => self.bullets[i].1 as f64,
+            Err(_) => 0.0,
         };
-        let b = self.bullets[i].1 as f64;
         let (noise, real) = match self
             .specks
             .binary_search_by_key(&(Place::Lead, ch), |e| e.0)
@@ -637,9 +667,13 @@ impl ErrorModel {
             Ok(k) => self.specks[k].1,
             Err(_) => (0, 0),
         };
-        b / (b + noise as f64 + real as f64 + 1.0)
+        let total = b + noise as f64 + real as f64 + 1.0;
+        (b / total, noise as f64 / total, (real as f64 + 1.0) / total)
     }
 
+    /// Probability that `token` at `place` is a speck rather than real punctuation:
+    /// the least over its characters of noise / (noise + real + 1); 0 if any of
+    /// them was never seen as noise there.
     fn speck_probability(&self, place: Place, token: &str) -> f64 {
         let mut p = 1.0f64;
         for ch in token.chars() {
@@ -667,13 +701,19 @@ impl ErrorModel {
         // reads two noisy characters for one clean one.
         let n = clean.len();
         row.clear();
-        row.push(0);
+        // The cost of each clean character missing, after the rows (see `del_above`).
+        let dels = 2 * n + 1;
+        row.resize(dels, u32::MAX);
+        row.extend(clean.iter().enumerate().map(|(j, &c)| {
+            if j > 0 && is_above_vowel(clean[j - 1]) {
+                self.del_above[c as usize]
+            } else {
+                self.del[c as usize]
+            }
+        }));
+        row[0] = 0;
         for j in 0..n {
-            let prev = row[j];
-            row.push(prev.saturating_add(self.del[clean[j] as usize]));
-        }
-        if !self.splits.is_empty() {
-            row.resize(2 * n + 1, u32::MAX);
+            row[j + 1] = row[j].saturating_add(row[dels + j]);
         }
         // Splits read as the previous noisy character then this one.
         let mut splits: &[(u8, u8, u8, u32)] = &[];
@@ -681,7 +721,8 @@ impl ErrorModel {
             // Splits of this character and the next.
             let ahead = noisy.get(i + 1).map_or(&[][..], |&b| self.splits_of(a, b));
             let next_split = !ahead.is_empty();
-            let (cur, saved) = row.split_at_mut(n + 1);
+            let (cur, rest) = row.split_at_mut(n + 1);
+            let (saved, del) = rest.split_at_mut(n);
             let mut diag = cur[0];
             cur[0] = diag.saturating_add(self.ins[a as usize]);
             let mut best = cur[0];
@@ -690,7 +731,7 @@ impl ErrorModel {
                 let up = cur[j + 1];
                 let mut v = (diag + self.sub[c as usize * NC + a as usize])
                     .min(up.saturating_add(self.ins[a as usize]))
-                    .min(cur[j].saturating_add(self.del[c as usize]));
+                    .min(cur[j].saturating_add(del[j]));
                 if let Some(&(.., cost)) = splits.iter().find(|s| s.2 == c) {
                     v = v.min(saved.get(j).map_or(u32::MAX, |x| x.saturating_add(cost)));
                 }
@@ -1020,6 +1061,33 @@ struct Unit {
     tok: Option<u32>,
 }
 
+/// Context tokens of a line's units as a first pass corrected them: the token
+/// before unit `i` (the last syllable of a correction ending there) and the token
+/// at unit `j` (the first syllable of a correction starting there).
+struct Neighbours {
+    before: Vec<Option<Option<u32>>>,
+    at: Vec<Option<Option<u32>>>,
+}
+
+/// A span of units with dictionary words it may be a misreading of (see
+/// [`Corrector::candidates`]).
+struct Span {
+    i: usize,
+    j: usize,
+    /// The span ends with ໆ.
+    kola: bool,
+    /// The cost of the span read as it stands, if it can be.
+    keep: Option<u32>,
+    /// Its readings in `Scored::pool`: (word, cost before context).
+    scored: std::ops::Range<usize>,
+}
+
+/// The spans of a line and their readings.
+struct Scored {
+    spans: Vec<Span>,
+    pool: Vec<(u32, u32)>,
+}
+
 /// A candidate reading of a span `i..j` of units.
 #[derive(Clone, Debug)]
 struct Cand {
@@ -1316,9 +1384,11 @@ impl Corrector {
     /// (". ວັນສຸກ", "ແຫ່ງຊາດ. :"): tokens of punctuation alone before the first or
     /// after the last space, and punctuation stuck to the start of the first word,
     /// removed when the error model's [speck probability](ErrorModel) reaches the
-    /// threshold. Alone at the start, only dots and commas (a bullet stands
-    /// there). A bracket or quotation mark whose partner is in the rest of the
-    /// line is real; a line with no Lao letter is left alone.
+    /// threshold. Alone at the start, dots and commas, and a character that
+    /// the `bullet` and `speck lead` counts make dirt rather than a misread bullet
+    /// (a bullet is written as • again). A bracket or quotation mark whose
+    /// partner is in the rest of the line is real; a line with no Lao letter is
+    /// left alone.
     fn edge_specks(&self, line: &str) -> Trim {
         let none = Trim::nothing(line);
         let th = self.options.threshold;
@@ -1340,7 +1410,8 @@ impl Corrector {
         let toks: Vec<(usize, usize)> = tokens(line);
         let mut t = none;
         // Tokens alone at the start. A list bullet (•) stands there too, and
-        // Tesseract reads it as -, ", “, ”, : or +: only dots and commas go.
+        // Tesseract reads it as -, ", “, ”, : or +: dots and commas go, other
+        // characters as their counts say (below).
         let dots = |t: &str| t.chars().all(|c| c == '.' || c == ',');
         let mut i = 0;
         let mut p = 1.0f64;
@@ -1358,16 +1429,36 @@ impl Corrector {
                 return t;
             }
         }
-        // A bullet read as another character, alone before the text: it becomes •
-        // again (the space after it stays).
+        // One character alone before the text, never real there (: or “, which
+        // no line starts with, but not -): a bullet read as another character,
+        // which becomes • again (the space after it stays), or dirt, which goes.
+        // As for a misread span, the likelier reading is taken when it is sure,
+        // or when it holds at least half and the character is surely misread
+        // (: is dirt 60 % and a bullet 39 % of the time: it goes; “ is a bullet
+        // 73 %: it becomes •).
         if i == 0 && toks.len() > 1 {
             let (s, e) = toks[0];
-            let mut chars = line[s..e].chars();
-            if let (Some(ch), None) = (chars.next(), chars.next()) {
-                let q = model.bullet_probability(ch);
-                if q > 0.0 && q >= th {
-                    (t.a, t.lo, t.lead, t.bullet) = (s, e, q, true);
+            let tok = &line[s..e];
+            let mut chars = tok.chars();
+            if let (Some(ch), None, false, false) = (
+                chars.next(),
+                chars.next(),
+                dots(tok),
+                paired(tok, &line[e..]),
+            ) {
+                let (bullet, dirt, real) = model.lead_readings(ch);
+                let sure = |q: f64| {
+                    if q >= BEST_READING_SHARE {
+                        q.max(1.0 - real)
+                    } else {
+                        q
+                    }
+                };
+                if bullet > 0.0 && bullet >= dirt && sure(bullet) >= th {
+                    (t.a, t.lo, t.lead, t.bullet) = (s, e, sure(bullet), true);
                     i = 1;
+                } else if dirt > bullet && sure(dirt) >= th {
+                    (i, p) = (1, sure(dirt));
                 }
             }
         }
@@ -1574,11 +1665,62 @@ impl Corrector {
     fn decode(&self, line: &str) -> (Vec<Unit>, Vec<Cand>, Vec<(usize, usize, Edge)>) {
         let units = self.units(line);
         let n = units.len();
-        let cands = self.candidates(&units);
+        let scored = self.candidates(&units);
+        let mut cands = self.rank(&units, &scored, None);
+        let mut back = self.best_path(&units, &cands);
+        // A second pass, where the first changed something: the spans next to a
+        // correction are ranked again with the corrected words as neighbours
+        // (ກໍ່ before ຊີ້ແຈງ rather than before the misread ຊິແຈງ).
+        let index = self.index();
+        let mut nb = Neighbours {
+            before: vec![None; n + 1],
+            at: vec![None; n + 1],
+        };
+        let mut any = false;
+        let mut j = n;
+        while j > 0 {
+            let (i, e) = back[j];
+            if let Edge::Fix(k) = e {
+                let (first, last) = index.ends[cands[k as usize].word as usize];
+                nb.at[i] = Some(first);
+                nb.before[j] = Some(last);
+                any = true;
+            }
+            j = i;
+        }
+        if any {
+            cands = self.rank(&units, &scored, Some(&nb));
+            back = self.best_path(&units, &cands);
+        }
+        let mut path = Vec::new();
+        let mut j = n;
+        while j > 0 {
+            let (i, e) = back[j];
+            path.push((i, j, e));
+            j = i;
+        }
+        path.reverse();
+        // Merge neighbouring keep edges so output spans are whole.
+        let mut merged: Vec<(usize, usize, Edge)> = Vec::with_capacity(path.len());
+        for (i, j, e) in path {
+            if let (Some(last), Edge::Keep) = (merged.last_mut(), e) {
+                if matches!(last.2, Edge::Keep) {
+                    last.1 = j;
+                    continue;
+                }
+            }
+            merged.push((i, j, e));
+        }
+        (units, cands, merged)
+    }
+
+    /// The best path's last step into each unit boundary.
+    fn best_path(&self, units: &[Unit], cands: &[Cand]) -> Vec<(usize, Edge)> {
+        let n = units.len();
         // Edges by start.
         let mut by_start: Vec<Vec<(usize, u32, Edge)>> = vec![Vec::new(); n];
         for (i, edges) in by_start.iter_mut().enumerate() {
-            for (j, c) in self.keep_edges(&units, i, n) {
+            for (j, c) in self.keep_edges(units, i, n) {
                 edges.push((j, c, Edge::Keep));
             }
         }
@@ -1603,26 +1745,7 @@ impl Corrector {
                 }
             }
         }
-        let mut path = Vec::new();
-        let mut j = n;
-        while j > 0 {
-            let (i, e) = back[j];
-            path.push((i, j, e));
-            j = i;
-        }
-        path.reverse();
-        // Merge neighbouring keep edges so output spans are whole.
-        let mut merged: Vec<(usize, usize, Edge)> = Vec::with_capacity(path.len());
-        for (i, j, e) in path {
-            if let (Some(last), Edge::Keep) = (merged.last_mut(), e) {
-                if matches!(last.2, Edge::Keep) {
-                    last.1 = j;
-                    continue;
-                }
-            }
-            merged.push((i, j, e));
-        }
-        (units, cands, merged)
+        back
     }
 
     /// The units of a line.
@@ -1659,15 +1782,18 @@ impl Corrector {
     }
 
     /// Candidate readings of every span of the line.
-    fn candidates(&self, units: &[Unit]) -> Vec<Cand> {
+    /// The dictionary words each span of the line may be a misreading of, with
+    /// their costs before context (see [`Corrector::rank`]).
+    fn candidates(&self, units: &[Unit]) -> Scored {
         let index = self.index();
         let change = (self.options.change_cost * 1000.0) as u32;
-        let mut out = Vec::new();
         let mut row = Vec::new();
         let mut noisy: Vec<u8> = Vec::new();
         let mut scored: Vec<(u32, u32)> = Vec::new();
         let mut keys: Vec<u64> = Vec::new();
         let mut found: Vec<u32> = Vec::new();
+        let mut spans = Vec::new();
+        let mut pool = Vec::new();
         for i in 0..units.len() {
             if !units[i].lao {
                 continue;
@@ -1737,52 +1863,82 @@ impl Corrector {
                 if scored.is_empty() {
                     continue;
                 }
-                // Context: how well each reading fits its neighbours, against the
-                // span as it stands.
-                let ctx = Context::embedded();
-                let left = if i == 0 {
-                    ctx.id("<s>")
+                let from = pool.len();
+                pool.extend_from_slice(&scored);
+                spans.push(Span {
+                    i,
+                    j,
+                    kola,
+                    keep,
+                    scored: from..pool.len(),
+                });
+            }
+        }
+        Scored { spans, pool }
+    }
+
+    /// The candidates of every span, ranked in context: each reading's cost with
+    /// how well it fits its neighbours against the span as it stands, the best
+    /// `KEEP_PER_SPAN` of a span kept with their confidences. The neighbours are
+    /// the units as they stand or, where `nb` says so, as a first pass corrected
+    /// them.
+    fn rank(&self, units: &[Unit], scored: &Scored, nb: Option<&Neighbours>) -> Vec<Cand> {
+        let index = self.index();
+        let ctx = Context::embedded();
+        let mut out = Vec::new();
+        let mut list: Vec<(u32, u32)> = Vec::new();
+        let mut all: Vec<u32> = Vec::new();
+        for span in &scored.spans {
+            let (i, j, keep) = (span.i, span.j, span.keep);
+            let left = match nb.and_then(|nb| nb.before[i]) {
+                Some(t) => t,
+                None if i == 0 => ctx.id("<s>"),
+                None => units[i - 1].tok,
+            };
+            let right = match nb.and_then(|nb| nb.at[j]) {
+                Some(t) => t,
+                None => units.get(j).map_or_else(|| ctx.id("</s>"), |u| u.tok),
+            };
+            // Context: how well each reading fits its neighbours, against the span
+            // as it stands.
+            let keep_ctx = ctx.pmi(left, units[i].tok) + ctx.pmi(units[j - 1].tok, right);
+            list.clear();
+            list.extend(scored.pool[span.scored.clone()].iter().map(|&(w, c)| {
+                let (first, last) = index.ends[w as usize];
+                let gain = ctx.pmi(left, first) + ctx.pmi(last, right) - keep_ctx;
+                let g = CONTEXT_MAX_GAIN;
+                let adj = (-(CONTEXT_WEIGHT * gain).clamp(-g, g) * 1000.0) as i64;
+                (w, (c as i64 + adj).clamp(0, u32::MAX as i64) as u32)
+            }));
+            list.sort_by_key(|&(w, c)| (c, w));
+            list.truncate(KEEP_PER_SPAN);
+            // Confidence: probability against the span as it stands and the other
+            // candidates; for a best reading that holds at least half of it, the
+            // probability that the span is misread at all (the other candidates
+            // are other fixes: ສະເໜີ beside ສະເໝີ for ສະເຫີ).
+            all.clear();
+            all.extend(list.iter().map(|s| s.1).chain(keep));
+            let probs = softmax(all.iter().copied());
+            // (Without a reading of the span as it stands, nothing says it is
+            // misread.)
+            let misread = match keep {
+                Some(_) => 1.0 - probs.last().copied().unwrap_or(1.0),
+                None => 0.0,
+            };
+            for (k, &(w, c)) in list.iter().enumerate() {
+                let confidence = if k == 0 && probs[k] >= BEST_READING_SHARE {
+                    probs[k].max(misread)
                 } else {
-                    units[i - 1].tok
+                    probs[k]
                 };
-                let right = units.get(j).map_or_else(|| ctx.id("</s>"), |u| u.tok);
-                let keep_ctx = ctx.pmi(left, units[i].tok) + ctx.pmi(units[j - 1].tok, right);
-                for s in scored.iter_mut() {
-                    let (first, last) = index.ends[s.0 as usize];
-                    let gain = ctx.pmi(left, first) + ctx.pmi(last, right) - keep_ctx;
-                    let g = CONTEXT_MAX_GAIN;
-                    let adj = (-(CONTEXT_WEIGHT * gain).clamp(-g, g) * 1000.0) as i64;
-                    s.1 = (s.1 as i64 + adj).clamp(0, u32::MAX as i64) as u32;
-                }
-                scored.sort_by_key(|&(w, c)| (c, w));
-                scored.truncate(KEEP_PER_SPAN);
-                // Confidence: probability against the span as it stands and the
-                // other candidates; for a best reading that holds at least half of
-                // it, the probability that the span is misread at all (the other
-                // candidates are other fixes: ສະເໜີ beside ສະເໝີ for ສະເຫີ).
-                let all = scored.iter().map(|s| s.1).chain(keep).collect::<Vec<u32>>();
-                let probs = softmax(all.iter().copied());
-                // (Without a reading of the span as it stands, nothing says it is
-                // misread.)
-                let misread = match keep {
-                    Some(_) => 1.0 - probs.last().copied().unwrap_or(1.0),
-                    None => 0.0,
-                };
-                for (k, &(w, c)) in scored.iter().enumerate() {
-                    let confidence = if k == 0 && probs[k] >= BEST_READING_SHARE {
-                        probs[k].max(misread)
-                    } else {
-                        probs[k]
-                    };
-                    out.push(Cand {
-                        i,
-                        j,
-                        word: w,
-                        kola,
-                        cost: c,
-                        confidence,
-                    });
-                }
+                out.push(Cand {
+                    i,
+                    j,
+                    word: w,
+                    kola: span.kola,
+                    cost: c,
+                    confidence,
+                });
             }
         }
         out
@@ -1920,6 +2076,19 @@ fn is_junk_token(t: &str) -> bool {
     !t.chars().any(|c| c.is_alphanumeric() && !is_lao(c))
 }
 
+/// Whether a token is a consonant with tone marks and no vowel (ດ້, ຈ້.: no Lao
+/// syllable is written so), maybe with ASCII punctuation after it.
+fn is_bare_toned(t: &str) -> bool {
+    let mut cs = t.chars();
+    matches!(
+        cs.next(),
+        Some('\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}')
+    ) && matches!(cs.next(), Some('\u{EC8}'..='\u{ECB}'))
+        && cs
+            .skip_while(|c| matches!(c, '\u{EC8}'..='\u{ECB}'))
+            .all(|c| c.is_ascii_punctuation())
+}
+
 /// Whether a token is a digit with one or two ASCII punctuation marks, as items are
 /// numbered (1. 2,), or dirt read as one.
 fn is_numbering(t: &str) -> bool {
@@ -1942,9 +2111,11 @@ fn is_enumeration(t: &str) -> bool {
 /// (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens (see [`is_junk_token`]) before the
 /// rest of the line, one token at least left, less those just before the rest that
 /// may be real (two or more Lao characters: a short word; a bullet as Tesseract
-/// reads one; an enumeration such as ກ. or (ຂ); a number such as 1.); 0 unless two
-/// or more are left with punctuation among them (ແລະ ໆ is text), or one at least is
-/// Lao vowels and marks alone (ະ, າ: no line starts so).
+/// reads one; an enumeration such as ກ. or (ຂ); a number such as 1.; but not a
+/// consonant with a tone mark and no vowel, ດ້, first on the line); 0 unless two or
+/// more are left with punctuation among them (ແລະ ໆ is text), or one at least is Lao
+/// vowels and marks alone (ະ, າ: no line starts so), or the first is such a
+/// consonant (inside a line it is more often a misread short word: ຫ່ for ຫຼື).
 fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
     let tok = |k: usize| &line[toks[k].0..toks[k].1];
     let mut k = 0;
@@ -1956,14 +2127,14 @@ fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
         BULLETS.contains(&t)
             || is_enumeration(t)
             || is_numbering(t)
-            || (t.chars().count() >= 2 && t.chars().all(is_lao))
+            || (t.chars().count() >= 2 && t.chars().all(is_lao) && !(k == 1 && is_bare_toned(t)))
     } {
         k -= 1;
     }
     let punct = (0..k).any(|j| !tok(j).chars().all(is_lao));
     // Lao vowels and marks alone (ະ, າ, ເ; not ໆ or digits) cannot start a line of text.
     let vowel = |c: char| matches!(c, '\u{EB0}'..='\u{EBC}' | '\u{EC0}'..='\u{EC4}' | '\u{EC8}'..='\u{ECD}');
-    let stray = (0..k).any(|j| tok(j).chars().all(vowel));
+    let stray = (0..k).any(|j| tok(j).chars().all(vowel)) || (k >= 1 && is_bare_toned(tok(0)));
     if (k >= 2 && punct) || (k >= 1 && stray) {
         k
     } else {
@@ -2134,7 +2305,9 @@ mod tests {
 
     #[test]
     fn web_counts_score_links_between_syllables() {
-        let train = "1\t<s>\t10\n1\tທີ່\t5\n1\tທີ\t5\n2\t<s>\tທີ\t6\n";
+        // <s> 10 times, followed by 3 different tokens (ທີ 6 times, the others
+        // too rarely to be listed).
+        let train = "1\t<s>\t10\t3\n1\tທີ່\t5\t0\n1\tທີ\t5\t0\n2\t<s>\tທີ\t6\n";
         // Syllables 0 ຢູ່, 1 ທີ, 2 ທີ່, 3 ຫໍ, 4 ກ, 5 ໂຕ: ຢູ່ is followed by ທີ່ in 150
         // chunks, by ທີ in 10, by two different syllables in all.
         let web = "# comment\n1\tຢູ່\t200\t2\n1\tທີ\t500\t40\n1\tທີ່\t1000\t90\n\
@@ -2154,11 +2327,23 @@ mod tests {
         // counts; a token neither has seen says nothing.
         assert!(c.pmi(id("<s>"), thi) > 0.0);
         assert!(c.pmi(id("<s>"), thi) > c.pmi(id("<s>"), thii));
+        // Witten–Bell there too: from a token seen with several different
+        // followers, an unseen one is less likely, not ruled out.
+        let unseen = c.pmi(id("<s>"), thii);
+        assert!(unseen < 0.0 && unseen > -CONTEXT_CAP, "{unseen}");
         assert_eq!(c.pmi(ho, id("<s>")), 0.0);
         assert_eq!(c.pmi(None, thi), 0.0);
         // Bad web lines are skipped.
         let c = Context::parse(train, "1\tຢູ່\tmany\t2\n2\t9\t0:1\n2\t0\tx:1,0:y\n");
         assert!(c.pmi(c.id("ຢູ່"), c.id("ທີ")).is_finite());
+    }
+
+    #[test]
+    fn context_is_read_again_beside_corrected_words() {
+        // ທີ (or ທິ) before ຂິນ, as it stands, reads as the ordinal; once ຂິນ is read
+        // as ຂຶ້ນ ("rise", "come under"), the relative ທີ່ before it fits better.
+        assert_eq!(correct("ພະນັກງານທີຂິນກັບກະຊວງ"), "ພະນັກງານທີ່ຂຶ້ນກັບກະຊວງ");
+        assert_eq!(correct("ຊາວນາທິໄຕ້ຮັບ"), "ຊາວນາທີ່ໄດ້ຮັບ");
     }
 
     #[test]
@@ -2204,13 +2389,12 @@ mod tests {
         }
         assert_eq!(list[0].original, ". , ");
         assert_eq!(list[1].original, " .");
-        // Real punctuation stays: a bullet, brackets with their partner, a full stop
-        // at the end of a word, a line with no Lao letter.
+        // Real punctuation stays: a list marker, brackets with their partner, a
+        // full stop at the end of a word, a line with no Lao letter. (A bullet as
+        // Tesseract reads it, “ or :, goes its own way: see
+        // `writes_a_misread_bullet_as_a_bullet`.)
         for s in [
             "- ອີງຕາມ ດຳລັດ",
-            // A bullet (•) as Tesseract reads it.
-            "“ ເຮັດໃຫ້ລະບົບ",
-            ": ສ້າງໂຄງລ່າງ",
             "(ກ) ຂໍ້ມູນ ຂ່າວສານ",
             "ຂໍ້ມູນ “ລັດຖະບານ ”",
             "ແຫ່ງຊາດ.",
@@ -2289,9 +2473,19 @@ mod tests {
         let model = |t: &str| Corrector::new().with_model(ErrorModel::from_tsv(t).unwrap());
         let line = ": ສ້າງໂຄງການ";
         assert_eq!(model("bullet\t003A\t40\n").correct(line), "• ສ້າງໂຄງການ");
+        // Dirt more often than a bullet, and never the character itself there: it
+        // goes.
         let dirt = "bullet\t003A\t40\nspeck\tlead\t003A\t50\t0\n";
-        assert_eq!(model(dirt).correct(line), line);
+        assert_eq!(model(dirt).correct(line), "ສ້າງໂຄງການ");
+        // Neither reading sure, the character itself possible: it stays.
+        let unsure = "bullet\t003A\t40\nspeck\tlead\t003A\t50\t20\n";
+        assert_eq!(model(unsure).correct(line), line);
         assert_eq!(model("").correct(line), line);
+        // With the embedded model: “ is a bullet more often than dirt, : dirt more
+        // often than a bullet; with its partner in the line, “ opens a quotation.
+        assert_eq!(correct("“ ສ້າງໂຄງການ"), "• ສ້າງໂຄງການ");
+        assert_eq!(correct(": ສ້າງໂຄງການ"), "ສ້າງໂຄງການ");
+        assert_eq!(correct("“ ສ້າງ ”ໂຄງການ"), "“ ສ້າງ ”ໂຄງການ");
         assert!(ErrorModel::from_tsv("bullet\tzz\t4\n").is_err());
     }
 
@@ -2548,6 +2742,29 @@ mod tests {
         let m = ErrorModel::from_tsv(EMBEDDED_MODEL).unwrap();
         // Tone marks are dropped from skeletons in the learnt model.
         assert_eq!(m.class[slot('\u{EC8}') as usize], DROP);
+        let e = ErrorModel::from_tsv("del_above\t0EC8").unwrap_err();
+        assert!(e.to_string().contains("line 1"), "{e}");
+    }
+
+    #[test]
+    fn tone_marks_over_vowel_signs_are_dropped_more_often() {
+        let slots = |w: &str| w.chars().map(slot).collect::<Vec<u8>>();
+        let mut row = Vec::new();
+        let mut d = |m: &ErrorModel, noisy: &str, clean: &str| {
+            m.distance(&slots(noisy), &slots(clean), u32::MAX / 2, &mut row)
+                .unwrap()
+        };
+        // ່ over ◌ີ (ທີ່ read as ທີ) against ່ on the consonant (ກ່າ read as ກາ).
+        let m = ErrorModel::from_tsv("del\t0EC8\t4000\ndel_above\t0EC8\t500\n").unwrap();
+        assert_eq!(d(&m, "ທີ", "ທີ່"), 500);
+        assert_eq!(d(&m, "ກາ", "ກ່າ"), 4000);
+        assert_eq!(d(&m, "ກ", "ກ່"), 4000);
+        // Without a `del_above` line, the same cost everywhere.
+        let m = ErrorModel::from_tsv("del\t0EC8\t4000\n").unwrap();
+        assert_eq!(d(&m, "ທີ", "ທີ່"), 4000);
+        // The embedded model learnt it from Tesseract's output.
+        let m = ErrorModel::embedded();
+        assert!(d(m, "ທີ", "ທີ່") * 2 < d(m, "ກາ", "ກ່າ"));
     }
 
     #[test]

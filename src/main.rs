@@ -75,8 +75,8 @@ Usage: akson correct [--threshold X] [--explain] [--dict FILE]... [--model FILE]
 Writes each line corrected and in canonical form: the same number of lines out as
 in. A span changes only when the corrector is confident (see --threshold); numbers,
 Latin text and punctuation are left alone, except specks of dirt read as punctuation
-at a line's edges or stuck to the front of a word, and a list bullet read as \"
-(written as • again); spaces where a line wrapped inside a word, and the start of
+at a line's edges or stuck to the front of a word, and a list bullet read as \" or
+“ (written as • again); spaces where a line wrapped inside a word, and the start of
 a word read twice (ແ ແລະ), are removed.
 
 Options:

@@ -20,6 +20,9 @@ operations are counted:
 
   sub A B   clean A read as B        cost = -1000 ln P(B | A)
   del A     clean A missing           cost = -1000 ln P(deleted | A)
+  del_above A   tone mark A missing where it stands over a vowel sign above
+            (ກີ່, ເຕັ້): -1000 ln P(deleted | A over such a vowel); `del A` of a tone
+            mark is then the rate elsewhere (on the consonant: ກ່າ, ແລ້ວ)
   ins B     B with nothing behind it  cost = -1000 ln (count(ins B) / clean characters)
 
 with add-half smoothing; operations seen fewer than MIN_COUNT times get the default
@@ -41,7 +44,10 @@ hyphen (line wraps), are dropped.
 Context model (context.tsv): syllable bigram counts of the clean text of the train
 split (natural text only: the random dictionary-word lines are left out), with
 other units as classes (<num> digits, <sp> spaces, <p> punctuation, <lat> other
-letters, <s> line start, </s> line end). The corrector uses them to compare a
+letters, <s> line start, </s> line end), and how many different tokens follow each
+(Witten-Bell smoothing in the corrector, as for the web counts: with about 10,000
+tokens, most pairs are unseen, and a fixed prior made a syllable never seen after
+a space, such as ຄົນ, look unlikely there). The corrector uses them to compare a
 candidate with the text as it stands in its context (ທີ before a number, ທີ່ after
 a noun).
 
@@ -133,6 +139,12 @@ MAX_PAIR_ERROR = 0.3
 ALWAYS_DROP = set("ເແໂໄໃ\u0EB1")
 # Punctuation that Tesseract makes of specks; only these are counted as edge specks.
 SPECK_CHARS = set(".,:;!?|#<>+=_~`^*\"'-()[]{}/\\\u2018\u2019\u201C\u201D\u2026\u2022\u00B7")
+
+
+# Tone marks, and the vowel signs above a consonant that a tone mark may stand on
+# (◌ັ ◌ິ ◌ີ ◌ຶ ◌ື ◌ົ ◌ໍ; see `del_above`).
+TONE_MARKS = set("\u0ec8\u0ec9\u0eca\u0ecb")
+ABOVE_VOWELS = set("\u0eb1\u0eb4\u0eb5\u0eb6\u0eb7\u0ebb\u0ecd")
 
 
 def count_ops(al, sub, dele, ins):
@@ -240,6 +252,19 @@ def main():
             taken.update(ks)
         count_ops([op for k, op in enumerate(al) if k not in taken], sub, dele, ins)
     total = sum(n.values())
+    # Tone marks over a vowel sign above the consonant are dropped far more often
+    # than tone marks on the consonant itself (about half the time against a few
+    # per cent on scan150jpg): their deletions are counted apart (`del_above`).
+    n_above, del_above = collections.Counter(), collections.Counter()
+    for al in kept:
+        prev = ""
+        for x, y in al:
+            if x:
+                if x in TONE_MARKS and prev in ABOVE_VOWELS:
+                    n_above[x] += 1
+                    if not y:
+                        del_above[x] += 1
+                prev = x
     specks = speck_counts(clean, noisy)
     page_files = sorted(glob.glob(os.path.join(HERE, "pages", "train", args.pages_pattern)))
     units = [([c], [o]) for c, o in zip(clean, noisy)]
@@ -273,8 +298,15 @@ def main():
         if k >= MIN_COUNT:
             subs.append((x, y, cost((k + 0.5) / (n[x] + 1))))
     for x, k in dele.items():
-        if k >= MIN_COUNT:
+        if x in n_above and del_above[x] >= MIN_COUNT:
+            # Elsewhere than over a vowel sign above.
+            k, m = k - del_above[x], n[x] - n_above[x]
+            if k >= MIN_COUNT:
+                dels.append((x, cost((k + 0.5) / (m + 1))))
+        elif k >= MIN_COUNT:
             dels.append((x, cost((k + 0.5) / (n[x] + 1))))
+    dels_above = [(x, cost((k + 0.5) / (n_above[x] + 1)))
+                  for x, k in del_above.items() if k >= MIN_COUNT]
     for y, k in ins.items():
         if k >= MIN_COUNT:
             inss.append((y, cost((k + 0.5) / (total + 1))))
@@ -321,6 +353,8 @@ def main():
         lines.append(f"sub\t{ord(x):04X}\t{ord(y):04X}\t{c}")
     for x, c in sorted(dels):
         lines.append(f"del\t{ord(x):04X}\t{c}")
+    for x, c in sorted(dels_above):
+        lines.append(f"del_above\t{ord(x):04X}\t{c}")
     for y, c in sorted(inss):
         lines.append(f"ins\t{ord(y):04X}\t{c}")
     for x, y, c in sorted(spls):
@@ -444,6 +478,8 @@ NUMBERING = re.compile("[0-9][!-/:-@\\[-`{-~]{1,2}")
 ENUMERATION = re.compile("\\(?[\u0E81-\u0EAE][.)]")
 # How Tesseract reads a list bullet (•) or dash at a line start.
 BULLETS = {"-", "\u2022", "+", '"', "\u201C", "\u201D", ":", "*"}
+# A consonant with a tone mark and no vowel (ດ້, ຈ້.): no Lao syllable is written so.
+BARE_TONED = re.compile("[\u0E81-\u0EAE\u0EDC-\u0EDF][\u0EC8-\u0ECB]+[!-/:-@\\[-`{-~]*")
 
 
 def is_junk_token(t):
@@ -472,20 +508,24 @@ def junk_run(line):
     (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens before the rest of the line (one
     token at least is left), less those just before the rest that may be real: two
     or more Lao characters (a short word), a list bullet as Tesseract reads one
-    (BULLETS), an enumeration (ກ. or (ຂ)) or a number (1.); 0 unless two or more are left with punctuation among them (ແລະ ໆ
-    is text), or one at least is Lao vowels and marks alone (ະ, າ: no line starts so)."""
+    (BULLETS), an enumeration (ກ. or (ຂ)) or a number (1.), but not a consonant with a
+    tone mark and no vowel (ດ້) first on the line; 0 unless two or more are left with
+    punctuation among them (ແລະ ໆ is text), or one at least is Lao vowels and marks
+    alone (ະ, າ: no line starts so), or the first is such a consonant (inside a line it
+    is more often a misread short word: ຫ່ for ຫຼື)."""
     lao = lambda ch: 0x0E80 <= ord(ch) <= 0x0EFF
     toks = line.split(" ")
     k = 0
     while k + 1 < len(toks) and is_junk_token(toks[k]):
         k += 1
     while k > 0 and (toks[k - 1] in BULLETS or ENUMERATION.fullmatch(toks[k - 1]) or NUMBERING.fullmatch(toks[k - 1])
-                     or len(toks[k - 1]) >= 2 and all(lao(ch) for ch in toks[k - 1])):
+                     or len(toks[k - 1]) >= 2 and all(lao(ch) for ch in toks[k - 1])
+                     and not (k == 1 and BARE_TONED.fullmatch(toks[0]))):
         k -= 1
     punct = any(not all(lao(ch) for ch in t) for t in toks[:k])
     # Lao vowels and marks alone (ະ, າ, ເ; not ໆ or digits) cannot start a line of text.
     vowel = lambda ch: 0x0EB0 <= ord(ch) <= 0x0EBC or 0x0EC0 <= ord(ch) <= 0x0EC4 or 0x0EC8 <= ord(ch) <= 0x0ECD
-    stray = any(all(vowel(ch) for ch in t) for t in toks[:k])
+    stray = any(all(vowel(ch) for ch in t) for t in toks[:k]) or (k >= 1 and BARE_TONED.fullmatch(toks[0]))
     return k if (k >= 2 and punct) or (k >= 1 and stray) else 0
 
 
@@ -584,8 +624,9 @@ def context_model(akson):
         "# generated by `python3 dictionaries/ocr/train_model.py`",
         f"# {len(lines)} lines, {sum(uni.values())} tokens",
     ]
+    followers = collections.Counter(a for (a, _) in bi)
     for t, k in sorted(uni.items()):
-        rows.append(f"1\t{t}\t{k}")
+        rows.append(f"1\t{t}\t{k}\t{followers[t]}")
     for (a, b), k in sorted(bi.items()):
         if k >= 2:
             rows.append(f"2\t{a}\t{b}\t{k}")
