@@ -29,7 +29,8 @@
 //!    adjusts it: syllable pairs of Lao web text (the chunks of Tesseract's own Lao
 //!    word list) between two Lao syllables (ຢູ່ ທີ່ "at" is common, ຢູ່ ທີ is not),
 //!    the train text's counts next to spaces, numbers, punctuation and line ends
-//!    (ທີ before a number).
+//!    (ທີ before a number). Where the span ends in a syllable neither set of
+//!    counts has (ດ້ວບ), a reading's link to the right counts only in its favour.
 //! 3. The cheapest path through the line, over the words as they stand (known or
 //!    unknown) and the candidates, is the correction; where it changes something,
 //!    the spans beside each change are weighed again with the corrected word as
@@ -1920,7 +1921,16 @@ impl Corrector {
             list.clear();
             list.extend(scored.pool[span.scored.clone()].iter().map(|&(w, c)| {
                 let (first, last) = index.ends[w as usize];
-                let gain = ctx.pmi(left, first) + ctx.pmi(last, right) - keep_ctx;
+                // A span that ends in a syllable the counts never saw (ດ້ວບ) has no
+                // link to its right neighbour to compare with: a reading's link
+                // there may count for it, not against it (ດ້ວຍ before ເອເລັກໂຕຣນິກ,
+                // a pair the web counts lack).
+                let right_link = ctx.pmi(last, right);
+                let right_link = match units[j - 1].tok {
+                    Some(_) => right_link,
+                    None => right_link.max(0.0),
+                };
+                let gain = ctx.pmi(left, first) + right_link - keep_ctx;
                 let g = CONTEXT_MAX_GAIN;
                 let adj = (-(CONTEXT_WEIGHT * gain).clamp(-g, g) * 1000.0) as i64;
                 (w, (c as i64 + adj).clamp(0, u32::MAX as i64) as u32)
@@ -2359,6 +2369,14 @@ mod tests {
         // as ຂຶ້ນ ("rise", "come under"), the relative ທີ່ before it fits better.
         assert_eq!(correct("ພະນັກງານທີຂິນກັບກະຊວງ"), "ພະນັກງານທີ່ຂຶ້ນກັບກະຊວງ");
         assert_eq!(correct("ຊາວນາທິໄຕ້ຮັບ"), "ຊາວນາທີ່ໄດ້ຮັບ");
+    }
+
+    #[test]
+    fn an_unseen_syllable_has_no_link_to_hold_against_a_reading() {
+        // ດ້ວບ is in no count; ດ້ວຍ before ເອ (ເອເລັກໂຕຣນິກ) is a pair the web counts
+        // lack, which must not count against ດ້ວຍ.
+        let s = "ລະບົບບໍລິຫານລັດດ້ວບເອເລັກໂຕຣນິກ";
+        assert_eq!(correct(s), "ລະບົບບໍລິຫານລັດດ້ວຍເອເລັກໂຕຣນິກ");
     }
 
     #[test]
