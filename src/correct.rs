@@ -473,8 +473,8 @@ impl ErrorModel {
     /// run of two or more short tokens at a line's start that dirt was read as
     /// (`<. ວວ , ມ ,`); a model without them removes neither. Lines
     /// `bullet<TAB>CHAR<TAB>COUNT` count how often a list bullet (•) was read as
-    /// `CHAR` alone before a line's text; such a token is written as • again when
-    /// the count outweighs `CHAR`'s `speck lead` counts at the threshold.
+    /// `CHAR` alone before a line's text; weighed against `CHAR`'s `speck lead`
+    /// counts, such a token is written as • again, removed as dirt, or kept.
     pub fn from_tsv(text: &str) -> Result<ErrorModel, Error> {
         let mut m = ErrorModel {
             sub: vec![9000; NC * NC],
@@ -1679,10 +1679,12 @@ impl Corrector {
         let n = units.len();
         let scored = self.candidates(&units);
         let mut cands = self.rank(&units, &scored, None);
-        let mut back = self.best_path(&units, &cands);
+        // The words as they stand, the same for both passes.
+        let keeps: Vec<Vec<(usize, u32)>> = (0..n).map(|i| self.keep_edges(&units, i, n)).collect();
+        let mut back = self.best_path(&keeps, &cands);
         // A second pass, where the first changed something: the spans next to a
         // correction are ranked again with the corrected words as neighbours
-        // (ກໍ່ before ຊີ້ແຈງ rather than before the misread ຊິແຈງ).
+        // (ທີ່ before ຂຶ້ນ rather than ທີ before the misread ຂິນ).
         let index = self.index();
         let mut nb = Neighbours {
             before: vec![None; n + 1],
@@ -1702,7 +1704,7 @@ impl Corrector {
         }
         if any {
             cands = self.rank(&units, &scored, Some(&nb));
-            back = self.best_path(&units, &cands);
+            back = self.best_path(&keeps, &cands);
         }
         let mut path = Vec::new();
         let mut j = n;
@@ -1726,16 +1728,15 @@ impl Corrector {
         (units, cands, merged)
     }
 
-    /// The best path's last step into each unit boundary.
-    fn best_path(&self, units: &[Unit], cands: &[Cand]) -> Vec<(usize, Edge)> {
-        let n = units.len();
+    /// The best path's last step into each unit boundary, over the keep edges from
+    /// each unit (`keeps`, see [`Corrector::keep_edges`]) and the candidates.
+    fn best_path(&self, keeps: &[Vec<(usize, u32)>], cands: &[Cand]) -> Vec<(usize, Edge)> {
+        let n = keeps.len();
         // Edges by start.
-        let mut by_start: Vec<Vec<(usize, u32, Edge)>> = vec![Vec::new(); n];
-        for (i, edges) in by_start.iter_mut().enumerate() {
-            for (j, c) in self.keep_edges(units, i, n) {
-                edges.push((j, c, Edge::Keep));
-            }
-        }
+        let mut by_start: Vec<Vec<(usize, u32, Edge)>> = keeps
+            .iter()
+            .map(|k| k.iter().map(|&(j, c)| (j, c, Edge::Keep)).collect())
+            .collect();
         for (k, c) in cands.iter().enumerate() {
             if c.confidence >= self.options.threshold {
                 by_start[c.i].push((c.j, c.cost, Edge::Fix(k as u32)));
@@ -1793,7 +1794,6 @@ impl Corrector {
         units
     }
 
-    /// Candidate readings of every span of the line.
     /// The dictionary words each span of the line may be a misreading of, with
     /// their costs before context (see [`Corrector::rank`]).
     fn candidates(&self, units: &[Unit]) -> Scored {

@@ -76,16 +76,20 @@ character there while the clean line does not (noise), and how often the clean t
 itself has it there (real). The corrector removes such a token when every character
 of it has noise / (noise + real + 1) at or above its threshold, so a bullet "- "
 (real at line starts) stays, and a character never seen as noise is never removed.
-The corrector removes only dots and commas alone at a line's start: a list bullet
-(•) stands there too, which Tesseract reads as -, ", “, : or +.
+Alone at a line's start, where a list bullet (•) stands too and Tesseract reads it
+as -, ", “, : or +, the corrector removes dots and commas by these counts, and any
+other single character as its `bullet` counts say (below).
 
 Bullets (`bullet` lines): the train text has no • bullets, so make_bullets.sh reads
 77 train lines with "• " in front through the same four settings
 (bullets/train/, with the pattern's font). For each character, the count of
-bullets read as it alone before the text. The corrector writes such a token as •
-when bullet / (bullet + noise + real + 1) reaches its threshold, with noise and
-real from the character's `speck lead` counts: " is never anything else at a
-line's start and becomes •; - is a real list marker (152 times) and stays.
+bullets read as it alone before the text. The corrector reads such a token three
+ways, with noise and real from the character's `speck lead` counts: a bullet
+(bullet / (bullet + noise + real + 1)), dirt (noise / the same) or itself. The
+likelier of the first two wins when it reaches its threshold, or when it holds at
+least half and the character itself is below 1 - threshold: " and “ become •, :
+and + go (dirt more often than a bullet), and - is a real list marker (152 times)
+and stays.
 
 Mid-line specks (`speck glued` lines): inside a line Tesseract reads dirt as
 punctuation stuck to the start of a word (".ໄດ້ມີ": punctuation starting a token other
