@@ -552,16 +552,16 @@ impl Dictionary {
         }
     }
 
-    /// The cost (milli-nats) that the most words have, if there is a word.
-    pub(crate) fn commonest_cost(&self) -> Option<u32> {
+    /// The `n` costs (milli-nats) that the most words have, commonest first (fewer
+    /// if the dictionary has fewer different costs).
+    pub(crate) fn commonest_costs(&self, n: usize) -> Vec<u32> {
         let mut by_cost: HashMap<u32, usize, FxBuild> = HashMap::default();
         for &c in self.costs.iter().filter(|&&c| c != NO_WORD) {
             *by_cost.entry(c).or_default() += 1;
         }
-        by_cost
-            .into_iter()
-            .max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))
-            .map(|(c, _)| c)
+        let mut all: Vec<(u32, usize)> = by_cost.into_iter().collect();
+        all.sort_unstable_by_key(|&(c, k)| (std::cmp::Reverse(k), c));
+        all.into_iter().take(n).map(|(c, _)| c).collect()
     }
 
     /// Every word (in canonical form, as first added) with its cost in milli-nats,
