@@ -951,33 +951,61 @@ pub struct Suggestion {
 
 /// Dictionary words by skeleton.
 struct Index {
-    /// Canonical word → slots.
-    words: Vec<(Box<str>, Box<[u8]>, u32)>,
-    /// Skeleton → word indices, cheapest first.
-    by_skeleton: HashMap<u64, Vec<u32>, FxBuild>,
+    /// Canonical words and their costs, numbered in order of cost (then word), so
+    /// that words in ascending order of number are cheapest first.
+    words: Vec<(Box<str>, u32)>,
+    /// The slots of every word, one after the other (see [`Filed`]).
+    slots: Vec<u8>,
+    /// Skeleton → words, cheapest first.
+    by_skeleton: HashMap<u64, Vec<Filed>, FxBuild>,
     /// Skeleton without one character Tesseract often drops (see
-    /// `ErrorModel::deletable`) → word indices, cheapest first.
-    by_deletion: HashMap<u64, Vec<u32>, FxBuild>,
+    /// `ErrorModel::deletable`) → words, cheapest first.
+    by_deletion: HashMap<u64, Vec<Filed>, FxBuild>,
     /// Context-model ids of each word's first and last syllables.
     ends: Vec<(Option<u32>, Option<u32>)>,
 }
 
+/// A word as the index files it: its number, its cost and where its slots are,
+/// side by side, so that the candidates of a span are filtered by cost and length
+/// without a look at the words themselves (a lookup gathers a few hundred).
+#[derive(Copy, Clone, Debug)]
+struct Filed {
+    word: u32,
+    cost: u32,
+    at: u32,
+    len: u32,
+}
+
 impl Index {
+    /// The slots of a filed word.
+    #[inline]
+    fn slots_of(&self, f: &Filed) -> &[u8] {
+        &self.slots[f.at as usize..(f.at + f.len) as usize]
+    }
+
     fn build(dict: &Dictionary, model: &ErrorModel) -> Index {
         let mut entries = dict.entries();
         entries.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         let mut words = Vec::with_capacity(entries.len());
-        let mut by_skeleton: HashMap<u64, Vec<u32>, FxBuild> = HashMap::default();
-        let mut by_deletion: HashMap<u64, Vec<u32>, FxBuild> = HashMap::default();
+        let mut all_slots: Vec<u8> = Vec::new();
+        let mut by_skeleton: HashMap<u64, Vec<Filed>, FxBuild> = HashMap::default();
+        let mut by_deletion: HashMap<u64, Vec<Filed>, FxBuild> = HashMap::default();
         let mut deleted = Vec::new();
         let ctx = Context::embedded();
         let mut ends = Vec::with_capacity(entries.len());
         for (w, cost) in entries {
-            let slots: Box<[u8]> = w.chars().map(slot).collect();
+            let slots: Vec<u8> = w.chars().map(slot).collect();
+            let filed = Filed {
+                word: words.len() as u32,
+                cost,
+                at: all_slots.len() as u32,
+                len: slots.len() as u32,
+            };
+            all_slots.extend_from_slice(&slots);
             let key = model.skeleton(&slots);
             let bucket = by_skeleton.entry(key).or_default();
             if bucket.len() < MAX_BUCKET {
-                bucket.push(words.len() as u32);
+                bucket.push(filed);
             }
             deleted.clear();
             for k in (0..slots.len()).filter(|&k| model.deletable[slots[k] as usize]) {
@@ -986,15 +1014,16 @@ impl Index {
                     deleted.push(key);
                     let bucket = by_deletion.entry(key).or_default();
                     if bucket.len() < MAX_BUCKET {
-                        bucket.push(words.len() as u32);
+                        bucket.push(filed);
                     }
                 }
             }
             ends.push(ctx.ends(&w));
-            words.push((w.into_boxed_str(), slots, cost));
+            words.push((w.into_boxed_str(), cost));
         }
         Index {
             words,
+            slots: all_slots,
             by_skeleton,
             by_deletion,
             ends,
@@ -1575,13 +1604,20 @@ impl Corrector {
         let change = (self.options.change_cost * 1000.0) as u32;
         let (mut keys, mut words) = (Vec::new(), Vec::new());
         self.lookup(&slots, !self.dict.contains(bare), &mut keys, &mut words);
-        for &w in &words {
-            let (ref text, ref ws, wc) = index.words[w as usize];
-            if ws.len().abs_diff(slots.len()) > MAX_LEN_DIFF {
+        for f in &words {
+            if (f.len as usize).abs_diff(slots.len()) > MAX_LEN_DIFF {
                 continue;
             }
-            if let Some(d) = self.model.distance(&slots, ws, 60_000, &mut row) {
-                let c = if **text == *bare { wc } else { wc + d + change };
+            let (w, wc) = (f.word, f.cost);
+            if let Some(d) = self
+                .model
+                .distance(&slots, index.slots_of(f), 60_000, &mut row)
+            {
+                let c = if *index.words[w as usize].0 == *bare {
+                    wc
+                } else {
+                    wc + d + change
+                };
                 found.push((w, c));
             }
         }
@@ -1604,7 +1640,7 @@ impl Corrector {
     /// is no known word), also those of its other skeletons (see
     /// `ErrorModel::skeletons`) and those filed without a vowel Tesseract often
     /// drops (ປກຄອງ for ປົກຄອງ).
-    fn lookup(&self, noisy: &[u8], widen: bool, keys: &mut Vec<u64>, out: &mut Vec<u32>) {
+    fn lookup(&self, noisy: &[u8], widen: bool, keys: &mut Vec<u64>, out: &mut Vec<Filed>) {
         let index = self.index();
         if widen {
             self.model.skeletons(noisy, keys);
@@ -1619,8 +1655,8 @@ impl Corrector {
         if widen {
             out.extend(index.by_deletion.get(&keys[0]).into_iter().flatten());
             // A word can be under two of these keys.
-            out.sort_unstable();
-            out.dedup();
+            out.sort_unstable_by_key(|f| f.word);
+            out.dedup_by_key(|f| f.word);
         }
     }
 
@@ -1822,7 +1858,7 @@ impl Corrector {
         let mut noisy: Vec<u8> = Vec::new();
         let mut scored: Vec<(u32, u32)> = Vec::new();
         let mut keys: Vec<u64> = Vec::new();
-        let mut found: Vec<u32> = Vec::new();
+        let mut found: Vec<Filed> = Vec::new();
         let mut spans = Vec::new();
         let mut pool = Vec::new();
         for i in 0..units.len() {
@@ -1883,12 +1919,17 @@ impl Corrector {
                     .unwrap_or(unknown_syllable() * syllables as u32 + 20_000)
                     .saturating_add(8_000);
                 scored.clear();
-                for &w in &found {
-                    let (_, ref ws, wc) = index.words[w as usize];
-                    if ws.len().abs_diff(noisy.len()) > MAX_LEN_DIFF || wc >= limit {
+                // `found` is cheapest first: past the bound, every word is.
+                for f in &found {
+                    let (w, wc) = (f.word, f.cost);
+                    if wc >= limit {
+                        break;
+                    }
+                    if (f.len as usize).abs_diff(noisy.len()) > MAX_LEN_DIFF {
                         continue;
                     }
-                    if **ws == *noisy {
+                    let ws = index.slots_of(f);
+                    if *ws == *noisy {
                         continue; // the span as it stands: a keep edge
                     }
                     if let Some(d) = self.model.distance(&noisy, ws, limit - wc, &mut row) {
