@@ -1681,43 +1681,53 @@ impl Corrector {
     /// Cost of the cheapest reading of units `i..j` as they stand, if they have
     /// one.
     fn keep_cost(&self, units: &[Unit], i: usize, j: usize) -> Option<u32> {
-        let best = self.keep_costs(units, i, j, None);
+        let edges: Vec<Vec<(usize, u32)>> = (i..j).map(|k| self.keep_edges(units, k, j)).collect();
+        let [best, ..] = self.keep_costs(&edges, i, units, i, j);
         (best[j - i] != u32::MAX).then_some(best[j - i])
     }
 
-    /// The cheapest reading as they stand of units `i..j`, for every `j` up to
-    /// `limit` at once (`u32::MAX` where there is none), indexed by `j - i`. With
-    /// `known_only`, only dictionary words count, and not those that
-    /// [`is_weak_word`] with that many tiers (so the result says whether the span
-    /// is all known words).
+    /// The cheapest readings as they stand of units `i..j`, for every `j` up to
+    /// `limit` at once (`u32::MAX` where there is none), indexed by `j - i`, three
+    /// ways: any reading; known words only, not counting those that
+    /// [`is_weak_word`] with `WEAK_FOR_PRICE` tiers; and the same with
+    /// `WEAK_TIERS` (so the last two say whether the span is all known words).
+    /// `edges[k - base]` are the keep edges from unit `k` (see
+    /// [`Corrector::keep_edges`]; those past `limit` are left out).
     fn keep_costs(
         &self,
+        edges: &[Vec<(usize, u32)>],
+        base: usize,
         units: &[Unit],
         i: usize,
         limit: usize,
-        known_only: Option<usize>,
-    ) -> Vec<u32> {
+    ) -> [Vec<u32>; 3] {
         let n = limit - i;
-        let mut best = vec![u32::MAX; n + 1];
-        best[0] = 0;
+        let mut best = [
+            vec![u32::MAX; n + 1],
+            vec![u32::MAX; n + 1],
+            vec![u32::MAX; n + 1],
+        ];
+        for b in best.iter_mut() {
+            b[0] = 0;
+        }
         for a in 0..n {
-            if best[a] == u32::MAX {
-                continue;
-            }
-            for (b, c) in self.keep_edges(units, i + a, limit) {
-                if let Some(tiers) = known_only {
-                    if b == i + a + 1 && units[i + a].lao && c == unknown_syllable() {
-                        continue;
+            for &(b, c) in edges[i + a - base].iter().filter(|e| e.0 <= limit) {
+                // An unknown syllable is no known word; nor are words the embedded
+                // dictionary knows from its word lists only and never met in real
+                // text (ນີ beside ນີ້).
+                let unknown = b == i + a + 1 && units[i + a].lao && c == unknown_syllable();
+                let counts = [
+                    true,
+                    !unknown && !is_weak_word(c, WEAK_FOR_PRICE),
+                    !unknown && !is_weak_word(c, WEAK_TIERS),
+                ];
+                for (best, counts) in best.iter_mut().zip(counts) {
+                    if counts && best[a] != u32::MAX {
+                        let v = best[a].saturating_add(c);
+                        if v < best[b - i] {
+                            best[b - i] = v;
+                        }
                     }
-                    // Nor do words the embedded dictionary knows from its word
-                    // lists only and never met in real text (ນີ beside ນີ້).
-                    if is_weak_word(c, tiers) {
-                        continue;
-                    }
-                }
-                let v = best[a].saturating_add(c);
-                if v < best[b - i] {
-                    best[b - i] = v;
                 }
             }
         }
@@ -1755,10 +1765,10 @@ impl Corrector {
     fn decode(&self, line: &str) -> (Vec<Unit>, Vec<Cand>, Vec<(usize, usize, Edge)>) {
         let units = self.units(line);
         let n = units.len();
-        let scored = self.candidates(&units);
-        let mut cands = self.rank(&units, &scored, None);
-        // The words as they stand, the same for both passes.
+        // The words as they stand, for the candidates and both passes.
         let keeps: Vec<Vec<(usize, u32)>> = (0..n).map(|i| self.keep_edges(&units, i, n)).collect();
+        let scored = self.candidates(&units, &keeps);
+        let mut cands = self.rank(&units, &scored, None);
         let mut back = self.best_path(&keeps, &cands);
         // A second pass, where the first changed something: the spans next to a
         // correction are ranked again with the corrected words as neighbours
@@ -1874,7 +1884,7 @@ impl Corrector {
 
     /// The dictionary words each span of the line may be a misreading of, with
     /// their costs before context (see [`Corrector::rank`]).
-    fn candidates(&self, units: &[Unit]) -> Scored {
+    fn candidates(&self, units: &[Unit], edges: &[Vec<(usize, u32)>]) -> Scored {
         let index = self.index();
         let change = (self.options.change_cost * 1000.0) as u32;
         let mut row = Vec::new();
@@ -1891,9 +1901,7 @@ impl Corrector {
             noisy.clear();
             // Spans from `i` hold at most this many syllables and two joiners.
             let limit = units.len().min(i + MAX_SPAN_SYLLABLES + 2);
-            let keeps = self.keep_costs(units, i, limit, None);
-            let known = self.keep_costs(units, i, limit, Some(WEAK_FOR_PRICE));
-            let strong = self.keep_costs(units, i, limit, Some(WEAK_TIERS));
+            let [keeps, known, strong] = self.keep_costs(edges, 0, units, i, limit);
             let mut syllables = 0;
             let mut joiners = 0;
             let mut kola = false;
