@@ -4,6 +4,13 @@
 #   dictionaries/ocr/generate.sh                 # clean text, then every OCR job below
 #   dictionaries/ocr/generate.sh --clean-only    # only step 1 (seconds)
 #   JOBS="test:scan150jpg:Phetsarath OT" dictionaries/ocr/generate.sh   # chosen jobs
+#   SKIP_CLEAN=1 MODEL=Lao PAIRS_DIR=pairs-script JOBS="test:scan150jpg:Phetsarath OT" \
+#     dictionaries/ocr/generate.sh   # Tesseract's Lao *script* model, kept apart,
+#                                    # on the committed clean text
+#
+# Step 1 wraps lines with akson's word segmenter, so a later dictionary may wrap
+# them differently: SKIP_CLEAN=1 keeps the committed clean/*.tsv, so that new jobs
+# read the same lines as the committed pairs.
 #
 # Needs: target/release/akson (cargo build --release), ../shared/tools/ocr-noise
 # (Debian: ocr_noise.sh --install: tesseract-ocr 5.3.0, tesseract-ocr-lao 4.1.0,
@@ -23,7 +30,9 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 AKSON="${AKSON:-$ROOT/target/release/akson}"
 OCR_NOISE="${OCR_NOISE:-$ROOT/../shared/tools/ocr-noise/ocr_noise.py}"
 CORPUS="${CORPUS:-$ROOT/../shared/corpus}"
-MODEL=lao
+# Tesseract model (`lao`, the language; `Lao`, the script) and where its pairs go.
+MODEL="${MODEL:-lao}"
+PAIRS_DIR="${PAIRS_DIR:-pairs}"
 
 # Priority order: the main target first (ordinary scan, decree font), then the
 # binarised photocopy, then training data, then a Noto font and a low-res scan,
@@ -55,8 +64,10 @@ DEFAULT_JOBS=(
 seed_of() { case "$1" in train) echo 100000 ;; dev) echo 200000 ;; test) echo 300000 ;; esac; }
 slug_of() { echo "$1" | tr 'A-Z ' 'a-z-'; }
 
-echo "== step 1: clean text" >&2
-python3 "$HERE/make_clean.py" --akson "$AKSON" --corpus "$CORPUS"
+if [ -z "${SKIP_CLEAN:-}" ]; then
+  echo "== step 1: clean text" >&2
+  python3 "$HERE/make_clean.py" --akson "$AKSON" --corpus "$CORPUS"
+fi
 [ "${1:-}" = "--clean-only" ] && exit 0
 
 if [ -n "${JOBS:-}" ]; then IFS=$'\n' read -r -d '' -a JOBLIST < <(printf '%s\0' "$JOBS") || true
@@ -65,8 +76,8 @@ else JOBLIST=("${DEFAULT_JOBS[@]}"); fi
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 for job in "${JOBLIST[@]}"; do
   IFS=: read -r split setting font <<<"$job"
-  out="$HERE/pairs/$split/${setting}__$(slug_of "$font").tsv"
-  mkdir -p "$HERE/pairs/$split"
+  out="$HERE/$PAIRS_DIR/$split/${setting}__$(slug_of "$font").tsv"
+  mkdir -p "$HERE/$PAIRS_DIR/$split"
   awk -F'\t' -v s="$split" '$2 == s' "$HERE"/clean/*.tsv > "$tmp/in.tsv"
   n=$(wc -l < "$tmp/in.tsv")
   if [ -z "${FORCE:-}" ] && [ -f "$out" ] && [ "$(wc -l < "$out")" -eq "$n" ]; then
