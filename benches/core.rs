@@ -31,6 +31,24 @@ fn corpus(target: usize) -> String {
     s
 }
 
+/// The OCR side (third column) of the test split's line pairs of these settings,
+/// Phetsarath OT, one line each.
+fn ocr_lines(settings: &[&str]) -> String {
+    let mut out = String::new();
+    for s in settings {
+        let path = format!(
+            "{}/dictionaries/ocr/pairs/test/{s}__phetsarath-ot.tsv",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let tsv = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for line in tsv.lines() {
+            out.push_str(line.split('\t').nth(2).unwrap_or(""));
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// The same text typed the way people and OCR type it: ໍາ for ຳ, ຫນ/ຫມ for ໜ/ໝ,
 /// ເເ for ແ, and the tone mark before the vowel mark.
 fn denormalise(s: &str) -> String {
@@ -70,6 +88,10 @@ fn main() {
     let messy = denormalise(&text);
     // One copy of the corpus, for figures on text never seen before.
     let one = akson::canonical(&corpus(1)).into_owned();
+    // Real Tesseract output: the OCR side of the held-out test lines
+    // (dictionaries/ocr/pairs/test), as the corrector is meant to get it.
+    let ocr = ocr_lines(&["scan150jpg"]);
+    let ocr_all = ocr_lines(&["scan150jpg", "scan200bin", "faded200bin", "scan100jpg"]);
     assert_eq!(
         akson::canonical(&messy),
         text,
@@ -165,10 +187,33 @@ fn main() {
         ),
         row(
             "OCR correction",
-            "akson correct (one copy of the corpus)",
+            "akson correct, corpus text (one copy)",
             one.len(),
             &mut || {
+                // Each run corrects the text as if it had never seen it.
+                akson::syllable::clear_memo();
+                akson::correct::clear_memo();
                 black_box(corrector.correct(black_box(&one)));
+            },
+        ),
+        row(
+            "",
+            "akson correct, Tesseract output (test lines, scan150jpg)",
+            ocr.len(),
+            &mut || {
+                akson::syllable::clear_memo();
+                akson::correct::clear_memo();
+                black_box(corrector.correct(black_box(&ocr)));
+            },
+        ),
+        row(
+            "",
+            "akson correct, Tesseract output (test lines, all four scans)",
+            ocr_all.len(),
+            &mut || {
+                akson::syllable::clear_memo();
+                akson::correct::clear_memo();
+                black_box(corrector.correct(black_box(&ocr_all)));
             },
         ),
     ];
@@ -189,18 +234,21 @@ fn main() {
             println!("| {task} | {name} | {mbs:.0} |");
         }
     }
-    // The correction figure again in Lao words per second (words as akson segments
+    // The correction figures again in Lao words per second (words as akson segments
     // them).
-    let correct_mbs = rows.last().map_or(f64::NAN, |r| r.2);
-    if !correct_mbs.is_nan() {
-        let lao_words = akson::words(&one)
+    let texts = [&one, &ocr, &ocr_all];
+    for (r, text) in rows[rows.len() - 3..].iter().zip(texts) {
+        if r.2.is_nan() {
+            continue;
+        }
+        let lao_words = akson::words(text)
             .filter(|w| w.chars().any(|c| ('\u{E81}'..='\u{EDF}').contains(&c)))
             .count();
-        let mbs = correct_mbs;
         println!(
-            "\nakson correct: {:.0} Lao words/s ({lao_words} words in {} bytes)",
-            lao_words as f64 * mbs * 1e6 / one.len() as f64,
-            one.len()
+            "\n{}: {:.0} Lao words/s ({lao_words} words in {} bytes)",
+            r.1,
+            lao_words as f64 * r.2 * 1e6 / text.len() as f64,
+            text.len()
         );
     }
 }

@@ -141,6 +141,21 @@ struct Context {
     web_bi: HashMap<u64, f64, FxBuild>,
     /// Whether the token with this id is a Lao syllable (not a class).
     lao: Vec<bool>,
+    /// Whether links are remembered in this thread's `PMI_MEMO` (the embedded
+    /// context only: the memo does not say which context a link was scored by).
+    memoise: bool,
+}
+
+/// Slots of a thread's memo of scored links (see [`Context::pmi`]).
+const PMI_MEMO_SLOTS: usize = 1 << 12;
+
+thread_local! {
+    /// The embedded context's links scored last in this thread, by a hash of the
+    /// pair: `(pair, score)`, `u64::MAX` for an empty slot. A line's candidates
+    /// are scored against the same few neighbours, and the same words come back
+    /// line after line, so most links are found here.
+    static PMI_MEMO: std::cell::RefCell<Vec<(u64, f64)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The key of a bigram of ids.
@@ -152,7 +167,11 @@ fn pair(a: u32, b: u32) -> u64 {
 impl Context {
     fn embedded() -> &'static Context {
         static C: OnceLock<Context> = OnceLock::new();
-        C.get_or_init(|| Context::parse(EMBEDDED_CONTEXT, EMBEDDED_WEB_CONTEXT))
+        C.get_or_init(|| {
+            let mut c = Context::parse(EMBEDDED_CONTEXT, EMBEDDED_WEB_CONTEXT);
+            c.memoise = true;
+            c
+        })
     }
 
     /// The id of `token`, given one if it has none yet.
@@ -187,6 +206,7 @@ impl Context {
             web_total: 0.0,
             web_bi: HashMap::default(),
             lao: Vec::new(),
+            memoise: false,
         };
         for line in text.lines() {
             let f: Vec<&str> = line.split('\t').collect();
@@ -258,6 +278,29 @@ impl Context {
         let Some(ia) = a else {
             return 0.0;
         };
+        if !self.memoise {
+            return self.link(ia, b);
+        }
+        // Ids are below u32::MAX, so no pair is the empty slot's u64::MAX.
+        let key = pair(ia, b.unwrap_or(u32::MAX));
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
+        PMI_MEMO
+            .try_with(|memo| {
+                let mut memo = memo.borrow_mut();
+                if memo.is_empty() {
+                    memo.resize(PMI_MEMO_SLOTS, (u64::MAX, 0.0));
+                }
+                let e = &mut memo[slot];
+                if e.0 != key {
+                    *e = (key, self.link(ia, b));
+                }
+                e.1
+            })
+            .unwrap_or_else(|_| self.link(ia, b))
+    }
+
+    /// [`Context::pmi`] worked out, for `a` seen.
+    fn link(&self, ia: u32, b: Option<u32>) -> f64 {
         let (ia, bi) = (ia as usize, b.map(|b| b as usize));
         let ratio =
             if self.lao[ia] && self.web[ia].0 > 0.0 && !matches!(bi, Some(b) if !self.lao[b]) {
@@ -371,6 +414,9 @@ fn slot_char(s: u8) -> char {
 pub struct ErrorModel {
     /// `sub[a * NC + b]`: clean `a` read as `b`.
     sub: Vec<u32>,
+    /// The same by the character read: `sub_read[b * NC + a]` is `sub[a * NC + b]`,
+    /// so that the alignment of one OCR character reads one row.
+    sub_read: Vec<u32>,
     /// `del[a]`: clean `a` missing from the OCR text.
     del: Vec<u32>,
     /// `del_above[a]`: tone mark `a` missing where it stands over a vowel sign
@@ -482,6 +528,7 @@ impl ErrorModel {
     pub fn from_tsv(text: &str) -> Result<ErrorModel, Error> {
         let mut m = ErrorModel {
             sub: vec![9000; NC * NC],
+            sub_read: Vec::new(),
             del: vec![9000; NC],
             del_above: vec![u32::MAX; NC],
             ins: vec![9000; NC],
@@ -630,6 +677,9 @@ impl ErrorModel {
         for s in 0..NC {
             m.sub[s * NC + s] = 0;
         }
+        m.sub_read = (0..NC * NC)
+            .map(|k| m.sub[(k % NC) * NC + k / NC])
+            .collect();
         let lao = |s: usize| (1..0x80).contains(&s);
         for x in (0..NC).filter(|&x| m.class[x] == DROP) {
             for y in (0..NC).filter(|&y| m.class[y] != DROP) {
@@ -701,27 +751,48 @@ impl ErrorModel {
         }
     }
 
-    /// Channel cost (milli-nats) of Tesseract reading `clean` as `noisy`: the
-    /// cheapest alignment of the two, or `None` if it costs more than `limit`.
-    fn distance(&self, noisy: &[u8], clean: &[u8], limit: u32, row: &mut Vec<u32>) -> Option<u32> {
-        // row[j]: cost of aligning noisy[..i] with clean[..j]. With splits, the row
-        // before the previous noisy character follows it (row[n + 1..]): a split
-        // reads two noisy characters for one clean one.
-        let n = clean.len();
-        row.clear();
-        // The cost of each clean character missing, after the rows (see `del_above`).
-        let dels = 2 * n + 1;
-        row.resize(dels, u32::MAX);
-        row.extend(clean.iter().enumerate().map(|(j, &c)| {
+    /// The cost of each character of `clean` missing from the OCR text (a tone mark
+    /// over a vowel sign above the consonant is priced by `del_above`), into `out`.
+    fn deletions(&self, clean: &[u8], out: &mut Vec<u32>) {
+        out.clear();
+        out.extend(clean.iter().enumerate().map(|(j, &c)| {
             if j > 0 && is_above_vowel(clean[j - 1]) {
                 self.del_above[c as usize]
             } else {
                 self.del[c as usize]
             }
         }));
-        row[0] = 0;
+    }
+
+    /// Channel cost (milli-nats) of Tesseract reading `clean` as `noisy`: the
+    /// cheapest alignment of the two, or `None` if it costs more than `limit`.
+    fn distance(&self, noisy: &[u8], clean: &[u8], limit: u32, row: &mut Vec<u32>) -> Option<u32> {
+        let mut dels = Vec::with_capacity(clean.len());
+        self.deletions(clean, &mut dels);
+        self.distance_with(noisy, clean, &dels, limit, row)
+    }
+
+    /// [`ErrorModel::distance`] with the deletion costs of `clean`
+    /// ([`ErrorModel::deletions`]) worked out beforehand (the index keeps them).
+    fn distance_with(
+        &self,
+        noisy: &[u8],
+        clean: &[u8],
+        dels: &[u32],
+        limit: u32,
+        row: &mut Vec<u32>,
+    ) -> Option<u32> {
+        // cur[j]: cost of aligning noisy[..i] with clean[..j]. With splits, the row
+        // before the previous noisy character follows it (`saved`): a split reads
+        // two noisy characters for one clean one.
+        let n = clean.len();
+        let dels = &dels[..n];
+        row.clear();
+        row.resize(2 * n + 1, u32::MAX);
+        let (cur, saved) = row.split_at_mut(n + 1);
+        cur[0] = 0;
         for j in 0..n {
-            row[j + 1] = row[j].saturating_add(row[dels + j]);
+            cur[j + 1] = cur[j].saturating_add(dels[j]);
         }
         // Splits read as the previous noisy character then this one.
         let mut splits: &[(u8, u8, u8, u32)] = &[];
@@ -729,37 +800,49 @@ impl ErrorModel {
             // Splits of this character and the next.
             let ahead = noisy.get(i + 1).map_or(&[][..], |&b| self.splits_of(a, b));
             let next_split = !ahead.is_empty();
-            let (cur, rest) = row.split_at_mut(n + 1);
-            let (saved, del) = rest.split_at_mut(n);
+            let ins = self.ins[a as usize];
+            let sub = &self.sub_read[a as usize * NC..(a as usize + 1) * NC];
             let mut diag = cur[0];
-            cur[0] = diag.saturating_add(self.ins[a as usize]);
+            cur[0] = diag.saturating_add(ins);
             let mut best = cur[0];
-            for j in 0..n {
-                let c = clean[j];
-                let up = cur[j + 1];
-                let mut v = (diag + self.sub[c as usize * NC + a as usize])
-                    .min(up.saturating_add(self.ins[a as usize]))
-                    .min(cur[j].saturating_add(del[j]));
-                if let Some(&(.., cost)) = splits.iter().find(|s| s.2 == c) {
-                    v = v.min(saved.get(j).map_or(u32::MAX, |x| x.saturating_add(cost)));
+            if splits.is_empty() && !next_split {
+                // The common case: no split to read or keep a row for.
+                let mut left = cur[0];
+                for ((&c, &del), up) in clean.iter().zip(dels).zip(cur[1..].iter_mut()) {
+                    let v = (diag + sub[c as usize])
+                        .min(up.saturating_add(ins))
+                        .min(left.saturating_add(del));
+                    diag = *up;
+                    *up = v;
+                    left = v;
+                    best = best.min(v);
                 }
-                // Before `cur[j + 1]` changes: the row before `a`, kept for a split of
-                // `a` and the next character.
-                if next_split {
-                    if let Some(x) = saved.get_mut(j) {
-                        *x = diag;
+            } else {
+                for j in 0..n {
+                    let c = clean[j];
+                    let up = cur[j + 1];
+                    let mut v = (diag + sub[c as usize])
+                        .min(up.saturating_add(ins))
+                        .min(cur[j].saturating_add(dels[j]));
+                    if let Some(&(.., cost)) = splits.iter().find(|s| s.2 == c) {
+                        v = v.min(saved[j].saturating_add(cost));
                     }
+                    // Before `cur[j + 1]` changes: the row before `a`, kept for a
+                    // split of `a` and the next character.
+                    if next_split {
+                        saved[j] = diag;
+                    }
+                    diag = up;
+                    cur[j + 1] = v;
+                    best = best.min(v);
                 }
-                diag = up;
-                cur[j + 1] = v;
-                best = best.min(v);
             }
             if best > limit && !next_split {
                 return None;
             }
             splits = ahead;
         }
-        let d = row[n];
+        let d = cur[n];
         (d <= limit).then_some(d)
     }
 
@@ -956,6 +1039,9 @@ struct Index {
     words: Vec<(Box<str>, u32)>,
     /// The slots of every word, one after the other (see [`Filed`]).
     slots: Vec<u8>,
+    /// The cost of each of those slots missing from the OCR text
+    /// ([`ErrorModel::deletions`]), in the same places.
+    dels: Vec<u32>,
     /// Skeleton → words, cheapest first.
     by_skeleton: HashMap<u64, Vec<Filed>, FxBuild>,
     /// Skeleton without one character Tesseract often drops (see
@@ -963,6 +1049,41 @@ struct Index {
     by_deletion: HashMap<u64, Vec<Filed>, FxBuild>,
     /// Context-model ids of each word's first and last syllables.
     ends: Vec<(Option<u32>, Option<u32>)>,
+    /// A number no other index has, for `SPAN_MEMO` to tell indexes apart.
+    serial: u64,
+}
+
+/// Spans a thread's memo of looked-up spans holds at most (it starts afresh when
+/// full), so that its memory stays bounded (a few megabytes).
+const SPAN_MEMO_MAX: usize = 1 << 14;
+
+/// A thread's memo of looked-up spans (see [`Corrector::candidates`]): the serial of
+/// the index it was filled from, and for each span (its slots, whether it was
+/// looked up widely, its bound) the words found for it with their cost before the
+/// change and real-word prices. The same misread words come back line after line
+/// (and a line is often corrected on its own, as the CLI does), so about two
+/// lookups in five are found here.
+#[derive(Default)]
+struct SpanMemo {
+    serial: u64,
+    spans: HashMap<Box<[u8]>, Found, FxBuild>,
+}
+
+/// The words found for a span: (word number, cost before the change and
+/// real-word prices).
+type Found = Box<[(u32, u32)]>;
+
+thread_local! {
+    static SPAN_MEMO: std::cell::RefCell<SpanMemo> = std::cell::RefCell::new(SpanMemo::default());
+}
+
+/// Empties this thread's memos of the corrector (looked-up spans, scored links), so
+/// that the next text is corrected as if it were the first. Only useful to measure
+/// speed on unseen text.
+#[doc(hidden)]
+pub fn clear_memo() {
+    let _ = SPAN_MEMO.try_with(|m| m.borrow_mut().spans.clear());
+    let _ = PMI_MEMO.try_with(|m| m.borrow_mut().clear());
 }
 
 /// A word as the index files it: its number, its cost and where its slots are,
@@ -983,11 +1104,19 @@ impl Index {
         &self.slots[f.at as usize..(f.at + f.len) as usize]
     }
 
+    /// The deletion costs of a filed word's slots.
+    #[inline]
+    fn dels_of(&self, f: &Filed) -> &[u32] {
+        &self.dels[f.at as usize..(f.at + f.len) as usize]
+    }
+
     fn build(dict: &Dictionary, model: &ErrorModel) -> Index {
         let mut entries = dict.entries();
         entries.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         let mut words = Vec::with_capacity(entries.len());
         let mut all_slots: Vec<u8> = Vec::new();
+        let mut all_dels: Vec<u32> = Vec::new();
+        let mut dels = Vec::new();
         let mut by_skeleton: HashMap<u64, Vec<Filed>, FxBuild> = HashMap::default();
         let mut by_deletion: HashMap<u64, Vec<Filed>, FxBuild> = HashMap::default();
         let mut deleted = Vec::new();
@@ -1002,6 +1131,8 @@ impl Index {
                 len: slots.len() as u32,
             };
             all_slots.extend_from_slice(&slots);
+            model.deletions(&slots, &mut dels);
+            all_dels.extend_from_slice(&dels);
             let key = model.skeleton(&slots);
             let bucket = by_skeleton.entry(key).or_default();
             if bucket.len() < MAX_BUCKET {
@@ -1021,9 +1152,12 @@ impl Index {
             ends.push(ctx.ends(&w));
             words.push((w.into_boxed_str(), cost));
         }
+        static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Index {
+            serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             words,
             slots: all_slots,
+            dels: all_dels,
             by_skeleton,
             by_deletion,
             ends,
@@ -1892,6 +2026,7 @@ impl Corrector {
         let mut scored: Vec<(u32, u32)> = Vec::new();
         let mut keys: Vec<u64> = Vec::new();
         let mut found: Vec<Filed> = Vec::new();
+        let mut memo_key: Vec<u8> = Vec::new();
         let mut spans = Vec::new();
         let mut pool = Vec::new();
         for i in 0..units.len() {
@@ -1948,28 +2083,61 @@ impl Corrector {
                 let widen = real_word == 0
                     || strong[j - i] == u32::MAX
                     || known[j - i] >= WIDEN_KNOWN_ABOVE;
-                self.lookup(&noisy, widen, &mut keys, &mut found);
                 // The best the span can do as it stands bounds the search.
                 let limit = keep
                     .unwrap_or(unknown_syllable() * syllables as u32 + 20_000)
                     .saturating_add(8_000);
                 scored.clear();
-                // `found` is cheapest first: past the bound, every word is.
-                for f in &found {
-                    let (w, wc) = (f.word, f.cost);
-                    if wc >= limit {
-                        break;
+                // The span's key in the memo: its slots, how widely it is looked
+                // up and its bound, which are all the search below depends on.
+                memo_key.clear();
+                memo_key.extend_from_slice(&noisy);
+                memo_key.push(widen as u8);
+                memo_key.extend_from_slice(&limit.to_le_bytes());
+                let known = SPAN_MEMO
+                    .try_with(|m| {
+                        let m = m.borrow();
+                        let hit = m
+                            .spans
+                            .get(&memo_key[..])
+                            .filter(|_| m.serial == index.serial);
+                        hit.map(|found| scored.extend_from_slice(found)).is_some()
+                    })
+                    .unwrap_or(false);
+                if !known {
+                    self.lookup(&noisy, widen, &mut keys, &mut found);
+                    // `found` is cheapest first: past the bound, every word is.
+                    for f in &found {
+                        let (w, wc) = (f.word, f.cost);
+                        if wc >= limit {
+                            break;
+                        }
+                        if (f.len as usize).abs_diff(noisy.len()) > MAX_LEN_DIFF {
+                            continue;
+                        }
+                        let ws = index.slots_of(f);
+                        if *ws == *noisy {
+                            continue; // the span as it stands: a keep edge
+                        }
+                        let dels = index.dels_of(f);
+                        if let Some(d) =
+                            self.model
+                                .distance_with(&noisy, ws, dels, limit - wc, &mut row)
+                        {
+                            scored.push((w, wc + d));
+                        }
                     }
-                    if (f.len as usize).abs_diff(noisy.len()) > MAX_LEN_DIFF {
-                        continue;
-                    }
-                    let ws = index.slots_of(f);
-                    if *ws == *noisy {
-                        continue; // the span as it stands: a keep edge
-                    }
-                    if let Some(d) = self.model.distance(&noisy, ws, limit - wc, &mut row) {
-                        scored.push((w, wc + d + change + real_word));
-                    }
+                    let _ = SPAN_MEMO.try_with(|m| {
+                        let mut m = m.borrow_mut();
+                        if m.serial != index.serial || m.spans.len() >= SPAN_MEMO_MAX {
+                            m.spans.clear();
+                            m.serial = index.serial;
+                        }
+                        m.spans.insert(memo_key[..].into(), scored[..].into());
+                    });
+                }
+                for s in scored.iter_mut() {
+                    s.1 += change + real_word;
                 }
                 if scored.is_empty() {
                     continue;
@@ -2367,6 +2535,47 @@ mod tests {
         assert_eq!(correct("ຕັກໂນໂລຊີ"), "ເຕັກໂນໂລຊີ");
         assert_eq!(correct("ເຕັກໂນ ໂລຊີ"), "ເຕັກໂນໂລຊີ");
         assert_eq!(correct("ເຕັກໂນ- ໂລຊີ"), "ເຕັກໂນໂລຊີ");
+    }
+
+    #[test]
+    fn the_span_memo_is_kept_apart_per_index_and_changes_nothing() {
+        // The same misreading, corrected again, by the same corrector and after
+        // another one: each corrector finds its own words, never those another
+        // index filed under the same numbers.
+        let text = "ຕັກໂນໂລຊີ ແລະ ເຕັກໂນ ໂລຊີ";
+        let first = correct(text);
+        assert_eq!(first, "ເຕັກໂນໂລຊີ ແລະ ເຕັກໂນໂລຊີ");
+        let mut small = Dictionary::empty();
+        small.add("ແລະ").unwrap();
+        small.add("ໂລຊີ").unwrap();
+        let other = Corrector::with_dictionary(small);
+        assert_eq!(other.correct(text), "ຕັກໂນໂລຊີ ແລະ ເຕັກໂນ ໂລຊີ");
+        assert_eq!(correct(text), first);
+        // The embedded words but one: the spans look the same (same bounds), the
+        // words are numbered otherwise.
+        let mut fewer = Dictionary::embedded().clone();
+        assert!(fewer.remove("ຂະແໜງ"));
+        let fewer = Corrector::with_dictionary(fewer);
+        let misread = "ຂະແຫງງ ສຶບຫາ";
+        clear_memo();
+        let fresh = fewer.correct(misread);
+        assert!(!fresh.contains("ຂະແໜງ"), "{fresh}");
+        clear_memo();
+        assert_eq!(correct(misread), "ຂະແໜງ ສືບຫາ");
+        assert_eq!(fewer.correct(misread), fresh);
+        // A memo emptied, or full and started afresh, gives the same output.
+        clear_memo();
+        assert_eq!(correct(text), first);
+        let many: String = (0..SPAN_MEMO_MAX / 8)
+            .map(|k| {
+                format!(
+                    "ຕັກໂນ{}ໂລ ",
+                    char::from_u32(0xE81 + (k % 40) as u32).unwrap()
+                )
+            })
+            .collect();
+        let _ = correct(&many);
+        assert_eq!(correct(text), first);
     }
 
     #[test]
