@@ -335,9 +335,9 @@ impl Context {
 
 /// The context token of a unit: a Lao syllable in canonical form without ໆ, or the
 /// class of another unit.
-fn context_token(unit: &str, lao: bool) -> Box<str> {
+fn context_token(unit: &str, lao: bool) -> Cow<'_, str> {
     if lao {
-        return normalize(crate::dict::strip_kola(unit), Form::Canonical).into();
+        return normalize(crate::dict::strip_kola(unit), Form::Canonical);
     }
     let class = if unit.chars().all(char::is_whitespace) {
         "<sp>"
@@ -348,7 +348,7 @@ fn context_token(unit: &str, lao: bool) -> Box<str> {
     } else {
         "<p>"
     };
-    class.into()
+    Cow::Borrowed(class)
 }
 
 /// Number of character slots: the Lao block (128), then space, hyphen, other.
@@ -1555,7 +1555,7 @@ impl Corrector {
     /// `line`, in order, with their probabilities.
     fn mid_specks(&self, line: &str, trim: &Trim) -> Vec<(usize, usize, f64)> {
         let mut out = Vec::new();
-        let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace() && !is_lao(c);
+        let punct = |c: char| !is_lao(c) && !c.is_alphanumeric() && !c.is_whitespace();
         let body = &line[trim.lo..trim.hi];
         let toks = tokens(body);
         // Every token but the first of the body (none if the model has no specks).
@@ -1612,7 +1612,7 @@ impl Corrector {
         if model.specks.is_empty() && model.junk.0 == 0 && model.bullets.is_empty() {
             return none;
         }
-        let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace() && !is_lao(c);
+        let punct = |c: char| !is_lao(c) && !c.is_alphanumeric() && !c.is_whitespace();
         let token_is_punct = |t: &str| t.chars().all(punct);
         // Whether `t` holds a bracket or quotation mark whose partner is in `rest`.
         let speck = |place: Place, t: &str, rest: &str| {
@@ -1819,8 +1819,10 @@ impl Corrector {
     /// Cost of the cheapest reading of units `i..j` as they stand, if they have
     /// one.
     fn keep_cost(&self, units: &[Unit], i: usize, j: usize) -> Option<u32> {
-        let edges: Vec<Vec<(usize, u32)>> = (i..j).map(|k| self.keep_edges(units, k, j)).collect();
-        let [best, ..] = self.keep_costs(&edges, i, units, i, j);
+        let edges = self.keep_edges_of(units, i, j);
+        let mut best = Default::default();
+        self.keep_costs(&edges, units, i, j, &mut best);
+        let [best, ..] = best;
         (best[j - i] != u32::MAX).then_some(best[j - i])
     }
 
@@ -1829,27 +1831,24 @@ impl Corrector {
     /// ways: any reading; known words only, not counting those that
     /// [`is_weak_word`] with `WEAK_FOR_PRICE` tiers; and the same with
     /// `WEAK_TIERS` (so the last two say whether the span is all known words).
-    /// `edges[k - base]` are the keep edges from unit `k` (see
-    /// [`Corrector::keep_edges`]; those past `limit` are left out).
+    /// `edges` holds the keep edges from the units (see [`Corrector::keep_edges`];
+    /// those past `limit` are left out).
     fn keep_costs(
         &self,
-        edges: &[Vec<(usize, u32)>],
-        base: usize,
+        edges: &KeepEdges,
         units: &[Unit],
         i: usize,
         limit: usize,
-    ) -> [Vec<u32>; 3] {
+        best: &mut [Vec<u32>; 3],
+    ) {
         let n = limit - i;
-        let mut best = [
-            vec![u32::MAX; n + 1],
-            vec![u32::MAX; n + 1],
-            vec![u32::MAX; n + 1],
-        ];
         for b in best.iter_mut() {
+            b.clear();
+            b.resize(n + 1, u32::MAX);
             b[0] = 0;
         }
         for a in 0..n {
-            for &(b, c) in edges[i + a - base].iter().filter(|e| e.0 <= limit) {
+            for &(b, c) in edges.from(i + a).iter().filter(|e| e.0 <= limit) {
                 // An unknown syllable is no known word; nor are words the embedded
                 // dictionary knows from its word lists only and never met in real
                 // text (ນີ beside ນີ້).
@@ -1869,16 +1868,30 @@ impl Corrector {
                 }
             }
         }
-        best
     }
 
-    /// Keep edges from unit `i` (ending at or before `limit`): (end, cost).
-    fn keep_edges(&self, units: &[Unit], i: usize, limit: usize) -> Vec<(usize, u32)> {
-        let mut out = Vec::new();
+    /// The keep edges from each of the units `i..j` (ending at or before `j`).
+    fn keep_edges_of(&self, units: &[Unit], i: usize, j: usize) -> KeepEdges {
+        let mut edges = KeepEdges {
+            base: i,
+            start: Vec::with_capacity(j - i + 1),
+            all: Vec::with_capacity(2 * (j - i)),
+        };
+        for k in i..j {
+            edges.start.push(edges.all.len() as u32);
+            self.keep_edges(units, k, j, &mut edges.all);
+        }
+        edges.start.push(edges.all.len() as u32);
+        edges
+    }
+
+    /// Keep edges from unit `i` (ending at or before `limit`): (end, cost), onto
+    /// `out`.
+    fn keep_edges(&self, units: &[Unit], i: usize, limit: usize, out: &mut Vec<(usize, u32)>) {
         let u = &units[i];
         if !u.lao {
             out.push((i + 1, 0));
-            return out;
+            return;
         }
         out.push((i + 1, unknown_syllable()));
         let tables = self.dict.frozen();
@@ -1895,7 +1908,6 @@ impl Corrector {
                 out.push((j + 1, wc));
             }
         }
-        out
     }
 
     /// Best reading of one line: its units, the candidates and the path.
@@ -1904,10 +1916,10 @@ impl Corrector {
         let units = self.units(line);
         let n = units.len();
         // The words as they stand, for the candidates and both passes.
-        let keeps: Vec<Vec<(usize, u32)>> = (0..n).map(|i| self.keep_edges(&units, i, n)).collect();
+        let keeps = self.keep_edges_of(&units, 0, n);
         let scored = self.candidates(&units, &keeps);
         let mut cands = self.rank(&units, &scored, None);
-        let mut back = self.best_path(&keeps, &cands);
+        let mut back = self.best_path(&keeps, n, &cands);
         // A second pass, where the first changed something: the spans next to a
         // correction are ranked again with the corrected words as neighbours
         // (ທີ່ before ຂຶ້ນ rather than ທີ before the misread ຂິນ).
@@ -1930,7 +1942,7 @@ impl Corrector {
         }
         if any {
             cands = self.rank(&units, &scored, Some(&nb));
-            back = self.best_path(&keeps, &cands);
+            back = self.best_path(&keeps, n, &cands);
         }
         let mut path = Vec::new();
         let mut j = n;
@@ -1956,26 +1968,28 @@ impl Corrector {
 
     /// The best path's last step into each unit boundary, over the keep edges from
     /// each unit (`keeps`, see [`Corrector::keep_edges`]) and the candidates.
-    fn best_path(&self, keeps: &[Vec<(usize, u32)>], cands: &[Cand]) -> Vec<(usize, Edge)> {
-        let n = keeps.len();
-        // Edges by start.
-        let mut by_start: Vec<Vec<(usize, u32, Edge)>> = keeps
-            .iter()
-            .map(|k| k.iter().map(|&(j, c)| (j, c, Edge::Keep)).collect())
-            .collect();
-        for (k, c) in cands.iter().enumerate() {
-            if c.confidence >= self.options.threshold {
-                by_start[c.i].push((c.j, c.cost, Edge::Fix(k as u32)));
-            }
-        }
+    fn best_path(&self, keeps: &KeepEdges, n: usize, cands: &[Cand]) -> Vec<(usize, Edge)> {
+        // The candidates come span by span, in order of their first unit.
+        debug_assert!(cands.windows(2).all(|w| w[0].i <= w[1].i));
         let mut best = vec![u32::MAX; n + 1];
         let mut back: Vec<(usize, Edge)> = vec![(0, Edge::Keep); n + 1];
         best[0] = 0;
+        let mut next = 0;
         for i in 0..n {
+            // The candidates from `i`: `cands[first..next]`.
+            let first = next;
+            while next < cands.len() && cands[next].i == i {
+                next += 1;
+            }
             if best[i] == u32::MAX {
                 continue;
             }
-            for &(j, c, e) in &by_start[i] {
+            // The keep edges first, then the candidates confident enough.
+            let fixes = (first..next)
+                .filter(|&k| cands[k].confidence >= self.options.threshold)
+                .map(|k| (cands[k].j, cands[k].cost, Edge::Fix(k as u32)));
+            let edges = keeps.from(i).iter().map(|&(j, c)| (j, c, Edge::Keep));
+            for (j, c, e) in edges.chain(fixes) {
                 let v = best[i].saturating_add(c);
                 // On a tie, keep the text as it is.
                 if v < best[j] || (v == best[j] && matches!(e, Edge::Keep)) {
@@ -1989,7 +2003,7 @@ impl Corrector {
 
     /// The units of a line.
     fn units(&self, line: &str) -> Vec<Unit> {
-        let mut units = Vec::new();
+        let mut units = Vec::with_capacity(line.len() / 6 + 1);
         for (off, u) in syllable_indices(line) {
             let lao = crate::word::is_lao_syllable(u);
             let canon = normalize(u, Form::Canonical);
@@ -2022,7 +2036,7 @@ impl Corrector {
 
     /// The dictionary words each span of the line may be a misreading of, with
     /// their costs before context (see [`Corrector::rank`]).
-    fn candidates(&self, units: &[Unit], edges: &[Vec<(usize, u32)>]) -> Scored {
+    fn candidates(&self, units: &[Unit], edges: &KeepEdges) -> Scored {
         let index = self.index();
         let change = (self.options.change_cost * 1000.0) as u32;
         let mut row = Vec::new();
@@ -2031,6 +2045,7 @@ impl Corrector {
         let mut keys: Vec<u64> = Vec::new();
         let mut found: Vec<Filed> = Vec::new();
         let mut memo_key: Vec<u8> = Vec::new();
+        let mut readings: [Vec<u32>; 3] = Default::default();
         let mut spans = Vec::new();
         let mut pool = Vec::new();
         for i in 0..units.len() {
@@ -2040,7 +2055,8 @@ impl Corrector {
             noisy.clear();
             // Spans from `i` hold at most this many syllables and two joiners.
             let limit = units.len().min(i + MAX_SPAN_SYLLABLES + 2);
-            let [keeps, known, strong] = self.keep_costs(edges, 0, units, i, limit);
+            self.keep_costs(edges, units, i, limit, &mut readings);
+            let [keeps, known, strong] = &readings;
             let mut syllables = 0;
             let mut joiners = 0;
             let mut kola = false;
@@ -2237,6 +2253,23 @@ impl Corrector {
     }
 }
 
+/// The keep edges of units `base..` of a line (see [`Corrector::keep_edges`]),
+/// all in one array: those from unit `base + k` are `all[start[k]..start[k + 1]]`.
+struct KeepEdges {
+    base: usize,
+    start: Vec<u32>,
+    all: Vec<(usize, u32)>,
+}
+
+impl KeepEdges {
+    /// The keep edges from unit `i`.
+    #[inline]
+    fn from(&self, i: usize) -> &[(usize, u32)] {
+        let k = i - self.base;
+        &self.all[self.start[k] as usize..self.start[k + 1] as usize]
+    }
+}
+
 /// What [`Corrector::edge_specks`] removes from a line: `line[a..lo]` at its
 /// start and `line[hi..b]` at its end (empty ranges if nothing), with the
 /// confidence of each.
@@ -2353,7 +2386,7 @@ const BULLETS: &[&str] = &["-", "\u{2022}", "+", "\"", "\u{201C}", "\u{201D}", "
 /// characters, or up to five with one letter that is not a mark above or below
 /// (ກູ່, ຂໍ້.). (`train_model.py` counts junk runs with the same rules.)
 fn is_junk_token(t: &str) -> bool {
-    if !t.is_empty() && t.chars().all(|c| !c.is_alphanumeric() && !is_lao(c)) {
+    if !t.is_empty() && t.chars().all(|c| !is_lao(c) && !c.is_alphanumeric()) {
         return true;
     }
     if is_numbering(t) {
@@ -2365,7 +2398,7 @@ fn is_junk_token(t: &str) -> bool {
     if !((1..=3).contains(&n) || (n <= 5 && letters <= 1)) || !t.chars().any(is_lao) {
         return false;
     }
-    !t.chars().any(|c| c.is_alphanumeric() && !is_lao(c))
+    !t.chars().any(|c| !is_lao(c) && c.is_alphanumeric())
 }
 
 /// Whether a token is a consonant with tone marks and no vowel (ດ້, ຈ້.: no Lao
