@@ -119,6 +119,13 @@ fn main() {
         (task, name, mbs)
     };
     let corrector = akson::Corrector::new();
+    // Each run corrects the text as if it had never seen it: the memos of the
+    // corrector and of the syllable segmenter emptied first.
+    let fresh_correct = |text: &str| {
+        akson::syllable::clear_memo();
+        akson::correct::clear_memo();
+        black_box(corrector.correct(black_box(text)));
+    };
     let grapheme = icu_segmenter::GraphemeClusterSegmenter::new();
     let icu_words = icu_segmenter::WordSegmenter::new_dictionary(Default::default());
     let dict = akson::Dictionary::embedded();
@@ -189,32 +196,19 @@ fn main() {
             "OCR correction",
             "akson correct, corpus text (one copy)",
             one.len(),
-            &mut || {
-                // Each run corrects the text as if it had never seen it.
-                akson::syllable::clear_memo();
-                akson::correct::clear_memo();
-                black_box(corrector.correct(black_box(&one)));
-            },
+            &mut || fresh_correct(&one),
         ),
         row(
             "",
             "akson correct, Tesseract output (test lines, scan150jpg)",
             ocr.len(),
-            &mut || {
-                akson::syllable::clear_memo();
-                akson::correct::clear_memo();
-                black_box(corrector.correct(black_box(&ocr)));
-            },
+            &mut || fresh_correct(&ocr),
         ),
         row(
             "",
             "akson correct, Tesseract output (test lines, all four scans)",
             ocr_all.len(),
-            &mut || {
-                akson::syllable::clear_memo();
-                akson::correct::clear_memo();
-                black_box(corrector.correct(black_box(&ocr_all)));
-            },
+            &mut || fresh_correct(&ocr_all),
         ),
     ];
     println!(
