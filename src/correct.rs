@@ -1057,20 +1057,52 @@ struct Index {
     serial: u64,
 }
 
-/// Spans a thread's memo of looked-up spans holds at most (it starts afresh when
-/// full), so that its memory stays bounded (a few megabytes).
-const SPAN_MEMO_MAX: usize = 1 << 14;
+/// Spans each generation of a thread's memo of looked-up spans holds at most (see
+/// [`SpanMemo`]), so that its memory stays bounded (about 3 MB a generation).
+const SPAN_MEMO_MAX: usize = 1 << 15;
 
 /// A thread's memo of looked-up spans (see [`Corrector::candidates`]): the serial of
 /// the index it was filled from, and for each span (its slots, whether it was
 /// looked up widely, its bound) the words found for it with their cost before the
 /// change and real-word prices. The same misread words come back line after line
 /// (and a line is often corrected on its own, as the CLI does), so about two
-/// lookups in five are found here.
+/// lookups in five are found here on a page, more on a long text.
+///
+/// Two generations: when the current one is full it becomes the old one (the one
+/// before is dropped), and a span found in the old one is copied into the current
+/// one, so the spans that keep coming back stay while the memory stays bounded.
 #[derive(Default)]
 struct SpanMemo {
     serial: u64,
     spans: HashMap<Box<[u8]>, Found, FxBuild>,
+    old: HashMap<Box<[u8]>, Found, FxBuild>,
+}
+
+impl SpanMemo {
+    /// The words found for a span of the index numbered `serial`, if memoised.
+    fn get(&mut self, serial: u64, key: &[u8]) -> Option<&Found> {
+        if self.serial != serial {
+            return None;
+        }
+        if !self.spans.contains_key(key) {
+            let found = self.old.remove(key)?;
+            self.insert(serial, key, found);
+        }
+        self.spans.get(key)
+    }
+
+    /// Memoises the words found for a span of the index numbered `serial`.
+    fn insert(&mut self, serial: u64, key: &[u8], found: Found) {
+        if self.serial != serial {
+            self.spans.clear();
+            self.old.clear();
+            self.serial = serial;
+        }
+        if self.spans.len() >= SPAN_MEMO_MAX {
+            self.old = std::mem::take(&mut self.spans);
+        }
+        self.spans.insert(key.into(), found);
+    }
 }
 
 /// The words found for a span: (word number, cost before the change and
@@ -1086,7 +1118,7 @@ thread_local! {
 /// speed on unseen text.
 #[doc(hidden)]
 pub fn clear_memo() {
-    let _ = SPAN_MEMO.try_with(|m| m.borrow_mut().spans.clear());
+    let _ = SPAN_MEMO.try_with(|m| *m.borrow_mut() = SpanMemo::default());
     let _ = PMI_MEMO.try_with(|m| m.borrow_mut().clear());
 }
 
@@ -2116,11 +2148,8 @@ impl Corrector {
                 memo_key.extend_from_slice(&limit.to_le_bytes());
                 let known = SPAN_MEMO
                     .try_with(|m| {
-                        let m = m.borrow();
-                        let hit = m
-                            .spans
-                            .get(&memo_key[..])
-                            .filter(|_| m.serial == index.serial);
+                        let mut m = m.borrow_mut();
+                        let hit = m.get(index.serial, &memo_key);
                         hit.map(|found| scored.extend_from_slice(found)).is_some()
                     })
                     .unwrap_or(false);
@@ -2148,12 +2177,8 @@ impl Corrector {
                         }
                     }
                     let _ = SPAN_MEMO.try_with(|m| {
-                        let mut m = m.borrow_mut();
-                        if m.serial != index.serial || m.spans.len() >= SPAN_MEMO_MAX {
-                            m.spans.clear();
-                            m.serial = index.serial;
-                        }
-                        m.spans.insert(memo_key[..].into(), scored[..].into());
+                        m.borrow_mut()
+                            .insert(index.serial, &memo_key, scored[..].into())
                     });
                 }
                 for s in scored.iter_mut() {
@@ -2603,7 +2628,7 @@ mod tests {
         // A memo emptied, or full and started afresh, gives the same output.
         clear_memo();
         assert_eq!(correct(text), first);
-        let many: String = (0..SPAN_MEMO_MAX / 8)
+        let many: String = (0..SPAN_MEMO_MAX / 4)
             .map(|k| {
                 format!(
                     "ຕັກໂນ{}ໂລ ",
@@ -2613,6 +2638,35 @@ mod tests {
             .collect();
         let _ = correct(&many);
         assert_eq!(correct(text), first);
+    }
+
+    #[test]
+    fn the_span_memo_keeps_two_generations_and_spans_in_use() {
+        let key = |k: usize| (k as u32).to_le_bytes();
+        let found = |k: usize| -> Found { vec![(k as u32, 1)].into() };
+        let mut m = SpanMemo::default();
+        for k in 0..SPAN_MEMO_MAX {
+            m.insert(7, &key(k), found(k));
+        }
+        // Full: the next span starts a new generation, the full one is kept as old.
+        m.insert(7, &key(SPAN_MEMO_MAX), found(SPAN_MEMO_MAX));
+        assert_eq!(m.spans.len(), 1);
+        assert_eq!(m.old.len(), SPAN_MEMO_MAX);
+        // A span of the old generation found again moves to the current one ...
+        assert_eq!(m.get(7, &key(3)).map(|f| f[0].0), Some(3));
+        assert!(m.spans.contains_key(&key(3)[..]) && !m.old.contains_key(&key(3)[..]));
+        // ... so it outlives the old generation; the others go with it.
+        for k in 0..SPAN_MEMO_MAX {
+            m.insert(7, &key(SPAN_MEMO_MAX + 1 + k), found(k));
+        }
+        assert!(m.spans.len() + m.old.len() <= 2 * SPAN_MEMO_MAX);
+        assert!(m.get(7, &key(3)).is_some());
+        assert!(m.get(7, &key(4)).is_none());
+        // Another index: nothing is found, and the first insert forgets it all.
+        assert!(m.get(8, &key(3)).is_none());
+        m.insert(8, &key(1), found(1));
+        assert_eq!(m.spans.len() + m.old.len(), 1);
+        assert!(m.get(7, &key(1)).is_none());
     }
 
     #[test]
