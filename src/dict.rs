@@ -249,6 +249,66 @@ impl Frozen {
     }
 }
 
+/// Spellings that text often has of the search-form syllable `s` instead of `s`
+/// itself: ໍາ for ຳ (with the tone mark before or after ໍ), ຫນ / ຫມ for ໜ / ໝ,
+/// ເເ for ແ, ຫລ for ຫຼ, and a tone mark typed before the vowel sign above; each
+/// alone and all together. The caller keeps those that normalise back to `s`.
+fn spelling_variants(s: &str) -> Vec<String> {
+    if !s.contains(['ຳ', 'ໜ', 'ໝ', 'ແ', '\u{EBC}']) && !s.contains(TONES) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut all = s.to_string();
+    for k in 0..6 {
+        // Alone, on the syllable as it is, and on top of the ones before.
+        out.extend(respell(k, s));
+        if let Some(v) = respell(k, &all) {
+            all = v;
+            out.push(all.clone());
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.retain(|v| v != s);
+    out
+}
+
+/// The Lao tone marks.
+const TONES: [char; 4] = ['\u{EC8}', '\u{EC9}', '\u{ECA}', '\u{ECB}'];
+
+/// Rewrite `k` of [`spelling_variants`] applied to `x`, if it applies.
+fn respell(k: usize, x: &str) -> Option<String> {
+    const ABOVE: [char; 6] = [
+        '\u{EB1}', '\u{EB4}', '\u{EB5}', '\u{EB6}', '\u{EB7}', '\u{EBB}',
+    ];
+    // The first place where one of `a` is followed by one of `b`: the byte
+    // offset of the first and the two characters.
+    let pair = |a: &[char], b: &[char]| -> Option<(usize, char, char)> {
+        let mut it = x.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            match it.peek() {
+                Some(&(_, d)) if a.contains(&c) && b.contains(&d) => return Some((i, c, d)),
+                _ => {}
+            }
+        }
+        None
+    };
+    // `x` with the two (3-byte) characters at byte `i` replaced by `with`.
+    let splice = |i: usize, with: &str| format!("{}{with}{}", &x[..i], &x[i + 6..]);
+    match k {
+        0 => x.contains('ຳ').then(|| x.replace('ຳ', "\u{ECD}າ")),
+        // ນ້ຳ → ນໍ້າ: ໍ before the tone mark.
+        1 => pair(&TONES, &['ຳ']).map(|(i, t, _)| splice(i, &format!("\u{ECD}{t}າ"))),
+        2 => x
+            .contains(['ໜ', 'ໝ'])
+            .then(|| x.replace('ໜ', "ຫນ").replace('ໝ', "ຫມ")),
+        3 => x.contains('ແ').then(|| x.replace('ແ', "ເເ")),
+        4 => x.contains("ຫຼ").then(|| x.replace("ຫຼ", "ຫລ")),
+        // ກີ່ → ກ່ີ: the tone mark before the vowel sign above.
+        _ => pair(&ABOVE, &TONES).map(|(i, v, t)| splice(i, &format!("{t}{v}"))),
+    }
+}
+
 /// Nodes with at most this many children list them; larger ones hash them.
 const LINEAR_CHILDREN: usize = 8;
 /// An empty slot of a node's hash table of children.
@@ -661,14 +721,23 @@ impl Dictionary {
             } else {
                 *word_costs.select_nth_unstable(rank).1
             };
-            let short: Vec<(u128, u32)> = self
-                .syllable_names
-                .iter()
-                .enumerate()
-                .filter_map(|(sid, name)| Some((pack16(name.as_bytes())?, sid as u32)))
-                .filter(|&(k, _)| k != 0)
-                .collect();
-            let slots = (2 * short.len()).next_power_of_two().max(2);
+            // Each syllable by its key, and by the other spellings that text often
+            // has of it (ນໍ້າ for ນ້ຳ, ຫນ for ໜ, ຫລ for ຫຼ, …), so that the segmenter
+            // finds those as they stand, without normalising them first.
+            let mut short: Vec<(u128, u32)> = Vec::with_capacity(self.syllable_names.len());
+            for (sid, name) in self.syllable_names.iter().enumerate() {
+                short.extend(pack16(name.as_bytes()).map(|k| (k, sid as u32)));
+                for v in spelling_variants(name) {
+                    if normalize(&v, Form::Search) == **name {
+                        short.extend(pack16(v.as_bytes()).map(|k| (k, sid as u32)));
+                    }
+                }
+            }
+            short.retain(|&(k, _)| k != 0);
+            short.sort_unstable();
+            short.dedup_by_key(|e| e.0);
+            // At most two thirds full (linear probing).
+            let slots = (short.len() * 3 / 2 + 1).next_power_of_two().max(2);
             let root_edge: Vec<Edge> = root.iter().map(|&n| edge(n)).collect();
             let empty = Short {
                 lo: 0,
@@ -912,6 +981,47 @@ mod tests {
             d.remove(w);
         }
         assert!(t.elapsed().as_secs_f64() < 10.0, "{:?}", t.elapsed());
+    }
+
+    #[test]
+    fn common_spellings_are_found_as_they_stand() {
+        let d = Dictionary::embedded();
+        let f = d.frozen();
+        let found = |s: &str| f.short_id(pack16(s.as_bytes()).unwrap()).map(|e| e.0);
+        for (typed, key) in [
+            ("ນໍ້າ", "ນ້ຳ"),
+            ("ນ້ໍາ", "ນ້ຳ"),
+            ("ດໍາ", "ດຳ"),
+            ("ຫນ້າ", "ໜ້າ"),
+            ("ຫມາຍ", "ໝາຍ"),
+            ("ເເລະ", "ແລະ"),
+            ("ຫລາຍ", "ຫຼາຍ"),
+            ("ທ່ີ", "ທີ່"),
+            ("ຫລັງ", "ຫຼັງ"),
+        ] {
+            let sid = d.syllable_id(key);
+            assert!(sid.is_some(), "{key} is a syllable of the dictionary");
+            assert_eq!(found(typed), sid, "{typed} is filed under {key}");
+            assert_eq!(found(key), sid);
+        }
+        // Every syllable is still found by its own key, and every key of the
+        // table normalises to the syllable it gives.
+        for (sid, name) in d.syllable_names.iter().enumerate() {
+            if name.len() <= 16 {
+                assert_eq!(found(name), Some(sid as u32), "{name}");
+            }
+        }
+        for e in f.short.iter().filter(|e| e.lo | e.hi != 0) {
+            let key = (e.lo as u128) | (e.hi as u128) << 64;
+            let bytes = key.to_le_bytes();
+            let len = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+            let text = std::str::from_utf8(&bytes[..len]).unwrap();
+            assert_eq!(
+                normalize(text, Form::Search),
+                &*d.syllable_names[e.id as usize],
+                "{text}"
+            );
+        }
     }
 
     #[test]

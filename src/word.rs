@@ -245,8 +245,10 @@ impl WordIndices<'_, '_> {
                 self.pending = Some((off, unit));
                 return true;
             }
-            // A syllable found as it is is in search form (keys are, and search
-            // form is idempotent), so it is its own key; others are normalised.
+            // The lookup table has every syllable by its search-form key and by
+            // the spellings text often has instead (ນໍ້າ, ຫນ, ຫລ, ເເ, a tone
+            // mark before the vowel sign), so most are found as they stand;
+            // others are normalised and looked up again.
             let bare = crate::dict::strip_kola(unit);
             let found = match crate::dict::pack16_at(bytes, off, bare.len()) {
                 Some(key) if key != 0 => tables.short_id(key),
