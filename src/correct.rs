@@ -1147,8 +1147,9 @@ impl Index {
     }
 
     fn build(dict: &Dictionary, model: &ErrorModel) -> Index {
-        let mut entries = dict.entries();
-        entries.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        // By cost, then word (words are unique, so the order is total).
+        let mut entries = dict.entries_unsorted();
+        entries.sort_unstable_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         let mut words = Vec::with_capacity(entries.len());
         let mut all_slots: Vec<u8> = Vec::new();
         let mut all_dels: Vec<u32> = Vec::new();

@@ -627,14 +627,18 @@ impl Dictionary {
     /// Every word (in canonical form, as first added) with its cost in milli-nats,
     /// sorted by word.
     pub fn entries(&self) -> Vec<(String, u32)> {
-        let mut out: Vec<(String, u32)> = self
-            .spellings
+        let mut out = self.entries_unsorted();
+        out.sort_unstable();
+        out
+    }
+
+    /// [`Dictionary::entries`] in no particular order.
+    pub(crate) fn entries_unsorted(&self) -> Vec<(String, u32)> {
+        self.spellings
             .iter()
             .filter(|(&node, _)| self.costs[node as usize] != NO_WORD)
             .map(|(&node, w)| (w.to_string(), self.costs[node as usize]))
-            .collect();
-        out.sort_unstable();
-        out
+            .collect()
     }
 
     /// Id of a search-form syllable key, if any dictionary word uses it.
