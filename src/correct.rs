@@ -1159,7 +1159,7 @@ impl Index {
         let mut deleted = Vec::new();
         let ctx = Context::embedded();
         let mut ends = Vec::with_capacity(entries.len());
-        for (w, cost) in entries {
+        for (w, cost, known_ends) in entries {
             let slots: Vec<u8> = w.chars().map(slot).collect();
             let filed = Filed {
                 word: words.len() as u32,
@@ -1186,7 +1186,11 @@ impl Index {
                     }
                 }
             }
-            ends.push(ctx.ends(&w));
+            ends.push(match known_ends {
+                // The first and last syllables, known from the dictionary's trie.
+                Some((a, b)) => (ctx.id(&w[..a]), ctx.id(&w[w.len() - b..])),
+                None => ctx.ends(&w),
+            });
             words.push((w.into_boxed_str(), cost));
         }
         static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);

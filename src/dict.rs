@@ -627,18 +627,69 @@ impl Dictionary {
     /// Every word (in canonical form, as first added) with its cost in milli-nats,
     /// sorted by word.
     pub fn entries(&self) -> Vec<(String, u32)> {
-        let mut out = self.entries_unsorted();
+        let mut out: Vec<(String, u32)> = self
+            .spellings
+            .iter()
+            .filter(|(&node, _)| self.costs[node as usize] != NO_WORD)
+            .map(|(&node, w)| (w.to_string(), self.costs[node as usize]))
+            .collect();
         out.sort_unstable();
         out
     }
 
-    /// [`Dictionary::entries`] in no particular order.
-    pub(crate) fn entries_unsorted(&self) -> Vec<(String, u32)> {
+    /// [`Dictionary::entries`] in no particular order, each word with its first
+    /// and last syllables as they are written in it, where they can be told
+    /// without segmenting the word again (see [`Dictionary::ends_of`]).
+    pub(crate) fn entries_unsorted(&self) -> Vec<(String, u32, Option<(usize, usize)>)> {
+        // The first and last syllable of the word at each node. A node is made
+        // after its parent, so parents come first.
+        let n = self.costs.len();
+        let mut up = vec![(NO_NODE, NO_SID); n];
+        for (&key, &child) in &self.edges {
+            if let Some(e) = up.get_mut(child as usize) {
+                *e = ((key >> 32) as u32, key as u32);
+            }
+        }
+        let mut first = vec![NO_SID; n];
+        for child in 1..n {
+            let (parent, sid) = up[child];
+            first[child] = match parent {
+                0 => sid,
+                p if (p as usize) < child => first[p as usize],
+                _ => NO_SID,
+            };
+        }
         self.spellings
             .iter()
             .filter(|(&node, _)| self.costs[node as usize] != NO_WORD)
-            .map(|(&node, w)| (w.to_string(), self.costs[node as usize]))
+            .map(|(&node, w)| {
+                let node = node as usize;
+                let ends = self.ends_of(w, first[node], up[node].1);
+                (w.to_string(), self.costs[node], ends)
+            })
             .collect()
+    }
+
+    /// The byte lengths of the first and last syllables of `word`, whose trie path
+    /// starts with syllable `first` and ends with `last`: the lengths of their
+    /// search-form keys, when the word has nothing that search form drops or
+    /// shortens (only Lao letters and marks, no ໌, ໆ or digit), so that each
+    /// syllable keeps its length; `None` otherwise.
+    fn ends_of(&self, word: &str, first: u32, last: u32) -> Option<(usize, usize)> {
+        let plain = |c: char| {
+            matches!(c, '\u{E81}'..='\u{EC4}' | '\u{EC8}'..='\u{ECB}' | '\u{ECD}' | '\u{EDC}'..='\u{EDF}')
+                && c != '\u{EAF}'
+                && c != '\u{EC6}'
+        };
+        if !word.chars().all(plain) {
+            return None;
+        }
+        let a = self.syllable_names.get(first as usize)?.len();
+        let b = self.syllable_names.get(last as usize)?.len();
+        let (head, tail) = (word.get(..a)?, word.get(word.len().checked_sub(b)?..)?);
+        (normalize(head, Form::Search) == *self.syllable_names[first as usize]
+            && normalize(tail, Form::Search) == *self.syllable_names[last as usize])
+            .then_some((a, b))
     }
 
     /// Id of a search-form syllable key, if any dictionary word uses it.
@@ -1026,6 +1077,29 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn first_and_last_syllables_from_the_trie_are_the_segmenters() {
+        let mut d = Dictionary::embedded().clone();
+        d.add("ເບີ໌ໂທ").unwrap(); // ໌: segmented again
+        d.add("ຕ່າງໆ").unwrap(); // ໆ: the same
+        let (mut known, mut all) = (0, 0);
+        for (w, _, ends) in d.entries_unsorted() {
+            all += 1;
+            let units: Vec<&str> = syllables(&w).collect();
+            if let Some((a, b)) = ends {
+                known += 1;
+                assert_eq!(&w[..a], units[0], "{w}");
+                assert_eq!(&w[w.len() - b..], *units.last().unwrap(), "{w}");
+            } else {
+                assert!(
+                    w.contains(['໌', 'ໆ']) || w.chars().any(|c| c.is_numeric()),
+                    "{w}"
+                );
+            }
+        }
+        assert!(known > all * 99 / 100, "{known} of {all}");
     }
 
     #[test]
