@@ -363,6 +363,10 @@ impl Edge {
     }
 }
 
+/// A word, its cost and the byte lengths of its first and last syllables if
+/// known (see [`Dictionary::entries_unsorted`]).
+pub(crate) type EntryWithEnds = (String, u32, Option<(usize, usize)>);
+
 /// How many of the cheapest words count as frequent (see `frequent_below`).
 const FREQUENT_WORDS: usize = 300;
 
@@ -640,7 +644,7 @@ impl Dictionary {
     /// [`Dictionary::entries`] in no particular order, each word with its first
     /// and last syllables as they are written in it, where they can be told
     /// without segmenting the word again (see [`Dictionary::ends_of`]).
-    pub(crate) fn entries_unsorted(&self) -> Vec<(String, u32, Option<(usize, usize)>)> {
+    pub(crate) fn entries_unsorted(&self) -> Vec<EntryWithEnds> {
         // The first and last syllable of the word at each node. A node is made
         // after its parent, so parents come first.
         let n = self.costs.len();
