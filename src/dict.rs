@@ -251,36 +251,52 @@ impl Frozen {
 
 /// Spellings that text often has of the search-form syllable `s` instead of `s`
 /// itself: ໍາ for ຳ (with the tone mark before or after ໍ), ຫນ / ຫມ for ໜ / ໝ,
-/// ເເ for ແ, ຫລ for ຫຼ, and a tone mark typed before the vowel sign above; each
-/// alone and all together. The caller keeps those that normalise back to `s`.
+/// ເເ for ແ, ຫລ for ຫຼ, and a tone mark typed before the vowel sign above, in
+/// every combination. The caller keeps those that normalise back to `s`.
 fn spelling_variants(s: &str) -> Vec<String> {
-    if !s.contains(['ຳ', 'ໜ', 'ໝ', 'ແ', '\u{EBC}']) && !s.contains(TONES) {
-        return Vec::new();
+    // The rewrites that apply, found in one pass over the pairs of characters.
+    let (mut rules, mut prev) = (0u8, '\0');
+    for c in s.chars() {
+        rules |= match (prev, c) {
+            (_, 'ຳ') if TONES.contains(&prev) => 0b11,
+            (_, 'ຳ') => 0b1,
+            (_, 'ໜ' | 'ໝ') => 0b100,
+            (_, 'ແ') => 0b1000,
+            ('ຫ', '\u{EBC}') => 0b1_0000,
+            (_, t) if TONES.contains(&t) && ABOVE.contains(&prev) => 0b10_0000,
+            _ => 0,
+        };
+        prev = c;
     }
+    let rules: Vec<usize> = (0..6).filter(|k| rules & 1 << k != 0).collect();
+    // Every combination of them, applied in order (ໍາ and ໍ before the tone mark
+    // exclude each other).
     let mut out: Vec<String> = Vec::new();
-    let mut all = s.to_string();
-    for k in 0..6 {
-        // Alone, on the syllable as it is, and on top of the ones before.
-        out.extend(respell(k, s));
-        if let Some(v) = respell(k, &all) {
-            all = v;
-            out.push(all.clone());
+    'combination: for pick in 1..1u32 << rules.len() {
+        let mut v = s.to_string();
+        for (bit, &k) in rules.iter().enumerate() {
+            if pick & 1 << bit != 0 {
+                match respell(k, &v) {
+                    Some(w) => v = w,
+                    None => continue 'combination,
+                }
+            }
         }
+        out.push(v);
     }
-    out.sort_unstable();
-    out.dedup();
-    out.retain(|v| v != s);
     out
 }
+
+/// The Lao vowel signs above a consonant.
+const ABOVE: [char; 6] = [
+    '\u{EB1}', '\u{EB4}', '\u{EB5}', '\u{EB6}', '\u{EB7}', '\u{EBB}',
+];
 
 /// The Lao tone marks.
 const TONES: [char; 4] = ['\u{EC8}', '\u{EC9}', '\u{ECA}', '\u{ECB}'];
 
 /// Rewrite `k` of [`spelling_variants`] applied to `x`, if it applies.
 fn respell(k: usize, x: &str) -> Option<String> {
-    const ABOVE: [char; 6] = [
-        '\u{EB1}', '\u{EB4}', '\u{EB5}', '\u{EB6}', '\u{EB7}', '\u{EBB}',
-    ];
     // The first place where one of `a` is followed by one of `b`: the byte
     // offset of the first and the two characters.
     let pair = |a: &[char], b: &[char]| -> Option<(usize, char, char)> {
