@@ -35,8 +35,10 @@
 //!
 //! (`<TAB>` stands for one tab character.)
 //!
-//! A compiled dictionary (the `fst` format that `akson-dict-build` writes) is read
-//! by [`Dictionary::from_fst_bytes`]; [`Dictionary::load`] recognises both.
+//! A compiled dictionary (the `fst` format that `akson-dict-build` writes: canonical
+//! words, with U+001F between their syllables, mapped to costs in milli-nats) is read
+//! by [`Dictionary::from_fst_bytes`]; [`Dictionary::load`] recognises both. Keys
+//! without U+001F (plain words) are read too, and segmented on load.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -325,6 +327,25 @@ fn respell(k: usize, x: &str) -> Option<String> {
     }
 }
 
+/// Between the syllables of a key of a compiled dictionary (U+001F, the unit
+/// separator), so that loading it does not segment every word again. Keys without
+/// it (one syllable, or a file written before) are segmented on load.
+const SYLLABLE_MARK: char = '\u{1F}';
+
+/// The key under which `akson-dict-build` files `word` in a compiled dictionary:
+/// the word with [`SYLLABLE_MARK`] between its syllables.
+#[doc(hidden)]
+pub fn compiled_key(word: &str) -> String {
+    let mut key = String::with_capacity(word.len() + 8);
+    for (i, unit) in syllables(word).enumerate() {
+        if i > 0 {
+            key.push(SYLLABLE_MARK);
+        }
+        key.push_str(unit);
+    }
+    key
+}
+
 /// Nodes with at most this many children list them; larger ones hash them.
 const LINEAR_CHILDREN: usize = 8;
 /// An empty slot of a node's hash table of children.
@@ -459,7 +480,9 @@ impl Dictionary {
     }
 
     /// Reads a compiled dictionary (an `fst` map from word to cost in milli-nats, as
-    /// written by `akson-dict-build`). An empty input gives an empty dictionary.
+    /// written by `akson-dict-build`, with U+001F between the syllables of each key;
+    /// a key without it is segmented here). An empty input gives an empty
+    /// dictionary.
     pub fn from_fst_bytes(bytes: &[u8]) -> Result<Dictionary, Error> {
         let mut dict = Dictionary::empty();
         if bytes.is_empty() {
@@ -485,12 +508,35 @@ impl Dictionary {
         dict.syllable_ids.reserve(n / 4);
         dict.syllable_names.reserve(n / 4);
         let mut stream = map.stream();
+        let (mut word, mut cuts) = (String::new(), Vec::new());
         while let Some((key, cost)) = fst::Streamer::next(&mut stream) {
-            let word = std::str::from_utf8(key).map_err(|_| {
+            let key = std::str::from_utf8(key).map_err(|_| {
                 Error::InvalidDictionary("a compiled dictionary key is not UTF-8".into())
             })?;
             let cost = u32::try_from(cost).unwrap_or(NO_WORD - 1).min(NO_WORD - 1);
-            dict.insert_cost(word, cost)?;
+            // Split where the build split it (the mark is one byte, never part of
+            // another character): no need to segment the word again.
+            cuts.clear();
+            cuts.extend(
+                key.bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == SYLLABLE_MARK as u8)
+                    .map(|(i, _)| i),
+            );
+            if cuts.is_empty() {
+                dict.insert_cost(key, cost)?;
+                continue;
+            }
+            word.clear();
+            let mut at = 0;
+            for &cut in &cuts {
+                word.push_str(&key[at..cut]);
+                at = cut + 1;
+            }
+            word.push_str(&key[at..]);
+            let starts = std::iter::once(0).chain(cuts.iter().map(|&c| c + 1));
+            let ends = cuts.iter().copied().chain(std::iter::once(key.len()));
+            dict.insert_units(&word, starts.zip(ends).map(|(a, b)| &key[a..b]), cost)?;
         }
         Ok(dict)
     }
@@ -861,10 +907,20 @@ impl Dictionary {
 
     /// Inserts `word` with `cost` (milli-nats), keeping the lower cost if present.
     fn insert_cost(&mut self, word: &str, cost: u32) -> Result<(), Error> {
+        self.insert_units(word, syllables(word), cost)
+    }
+
+    /// [`Dictionary::insert_cost`] with the syllables of `word` given.
+    fn insert_units<'w>(
+        &mut self,
+        word: &str,
+        units: impl Iterator<Item = &'w str>,
+        cost: u32,
+    ) -> Result<(), Error> {
         self.frozen = OnceLock::new();
         let mut node = 0u32;
         let mut n = 0;
-        for unit in syllables(word) {
+        for unit in units {
             n += 1;
             if n > MAX_WORD_SYLLABLES {
                 return Err(Error::InvalidDictionary(format!(
@@ -1120,6 +1176,42 @@ mod tests {
             }
         }
         assert!(known > all * 99 / 100, "{known} of {all}");
+    }
+
+    #[test]
+    fn compiled_keys_mark_syllables_and_plain_keys_still_load() {
+        let d = Dictionary::embedded();
+        let entries = d.entries();
+        // Marked keys (as akson-dict-build writes them) split as the segmenter
+        // splits their words.
+        for (w, _) in entries.iter().take(5_000) {
+            let key = compiled_key(w);
+            let units: Vec<&str> = syllables(w).collect();
+            assert_eq!(key.split(SYLLABLE_MARK).collect::<Vec<_>>(), units);
+        }
+        // A file of plain words (written before the marks) loads the same.
+        let mut b = fst::MapBuilder::memory();
+        for (w, cost) in &entries {
+            b.insert(w.as_bytes(), *cost as u64).unwrap();
+        }
+        let plain = Dictionary::from_fst_bytes(&b.into_inner().unwrap()).unwrap();
+        assert_eq!(plain.entries(), entries);
+        let sorted = |d: &Dictionary| {
+            let mut v = d.syllable_names.clone();
+            v.sort();
+            v
+        };
+        assert_eq!(sorted(&plain), sorted(d));
+        let text = "ສາທາລະນະລັດປະຊາທິປະໄຕປະຊາຊົນລາວ ກະຊວງໄປສະນີ ແລະ ການສື່ສານ";
+        assert_eq!(
+            plain.words(text).collect::<Vec<_>>(),
+            d.words(text).collect::<Vec<_>>()
+        );
+        // A mark with nothing on one side is no syllable.
+        let mut b = fst::MapBuilder::memory();
+        b.insert("ກາ\u{1F}\u{1F}ນ".as_bytes(), 5_000).unwrap();
+        let e = Dictionary::from_fst_bytes(&b.into_inner().unwrap()).unwrap_err();
+        assert!(e.to_string().contains("not a syllable"), "{e}");
     }
 
     #[test]

@@ -805,11 +805,17 @@ fn run() -> Result<ExitCode, String> {
     };
 
     // 6. The fst maps (keys sorted) and their summary.
+    // Keys are the words with a mark between their syllables (see
+    // `akson::dict::compiled_key`), so that akson does not segment them on load.
     let fst_of = |entries: &mut dyn Iterator<Item = (&String, f64)>| -> Result<Vec<u8>, String> {
+        let mut keyed: Vec<(String, u64)> = entries
+            .map(|(w, cost)| (akson::dict::compiled_key(w), (cost * 1000.0).round() as u64))
+            .collect();
+        keyed.sort_unstable();
         let mut builder = fst::MapBuilder::memory();
-        for (w, cost) in entries {
+        for (key, cost) in keyed {
             builder
-                .insert(w.as_bytes(), (cost * 1000.0).round() as u64)
+                .insert(key.as_bytes(), cost)
                 .map_err(|e| e.to_string())?;
         }
         builder.into_inner().map_err(|e| e.to_string())
