@@ -739,13 +739,12 @@ impl Dictionary {
     /// The byte lengths of the first and last syllables of `word`, whose trie path
     /// starts with syllable `first` and ends with `last`: the lengths of their
     /// search-form keys, when the word has nothing that search form drops or
-    /// shortens (only Lao letters and marks, no ໌, ໆ or digit), so that each
+    /// shortens (only Lao letters and marks, no ໌, ໆ, ຯ or digit), so that each
     /// syllable keeps its length; `None` otherwise.
     fn ends_of(&self, word: &str, first: u32, last: u32) -> Option<(usize, usize)> {
         let plain = |c: char| {
             matches!(c, '\u{E81}'..='\u{EC4}' | '\u{EC8}'..='\u{ECB}' | '\u{ECD}' | '\u{EDC}'..='\u{EDF}')
                 && c != '\u{EAF}'
-                && c != '\u{EC6}'
         };
         if !word.chars().all(plain) {
             return None;
