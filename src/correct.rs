@@ -713,11 +713,9 @@ impl ErrorModel {
         Ok(m)
     }
 
-    /// How `ch`, alone before the text at a line's start, reads: the probabilities
-    /// that it is a list bullet (•) misread, dirt, and the character itself, from
-    /// its `bullet` count and its `speck lead` counts (dirt read as it, and the
-    /// character itself at a line's start), with one more for the character itself.
-    fn lead_readings(&self, ch: char) -> (f64, f64, f64) {
+    /// `ch`'s `bullet` count (a list bullet read as it), and its `speck lead`
+    /// counts (dirt read as it at a line's start, and the character itself there).
+    fn lead_counts(&self, ch: char) -> (f64, f64, f64) {
         let b = match self.bullets.binary_search_by_key(&ch, |e| e.0) {
             Ok(i) => self.bullets[i].1 as f64,
             Err(_) => 0.0,
@@ -729,8 +727,68 @@ impl ErrorModel {
             Ok(k) => self.specks[k].1,
             Err(_) => (0, 0),
         };
-        let total = b + noise as f64 + real as f64 + 1.0;
-        (b / total, noise as f64 / total, (real as f64 + 1.0) / total)
+        (b, noise as f64, real as f64)
+    }
+
+    /// The totals of [`ErrorModel::lead_counts`] over all characters: bullets
+    /// misread, dirt, real characters at a line's start plus one for each
+    /// character counted (the `+ 1` of each character's real count).
+    fn lead_totals(&self) -> (f64, f64, f64) {
+        let lead = || self.specks.iter().filter(|e| e.0 .0 == Place::Lead);
+        let bullets: f64 = self.bullets.iter().map(|e| e.1 as f64).sum();
+        let dirt: f64 = lead().map(|e| e.1 .0 as f64).sum();
+        let mut chars: Vec<char> = lead().map(|e| e.0 .1).collect();
+        chars.extend(self.bullets.iter().map(|e| e.0));
+        chars.sort_unstable();
+        chars.dedup();
+        let real = lead().map(|e| e.1 .1 as f64).sum::<f64>() + chars.len() as f64;
+        (bullets, dirt, real)
+    }
+
+    /// How `ch`, alone before the text at a line's start, reads: the probabilities
+    /// that it is a list bullet (•) misread, dirt, and the character itself, from
+    /// its `bullet` count and its `speck lead` counts, with one more for the
+    /// character itself. `style` (nats, see [`Document`]) is what the document's
+    /// earlier lines said: it moves belief from the character itself to a
+    /// misread bullet (the two readings of a list marker), never to or from dirt,
+    /// which is as common on any page. With `style` 0 the three are in
+    /// proportion to the counts.
+    fn lead_readings(&self, ch: char, style: f64) -> (f64, f64, f64) {
+        let (b, noise, real) = self.lead_counts(ch);
+        // The list marker's share, b + real + 1, split by the odds of its two
+        // readings, b : real + 1, times the document's.
+        let (odds_b, odds_r) = (b * style.exp(), real + 1.0);
+        let marker = b + real + 1.0;
+        let (wb, wr) = (
+            marker * odds_b / (odds_b + odds_r),
+            marker * odds_r / (odds_b + odds_r),
+        );
+        let total = marker + noise;
+        (wb / total, noise / total, wr / total)
+    }
+
+    /// What a lone `ch` at a line's start says of the document's list bullets
+    /// (nats for •, against list markers that are read as they are, such as -):
+    /// the log of how much likelier `ch` is as a misread bullet than as a
+    /// character set there. Only a character that is a list marker more often
+    /// than dirt under either reading counts (" for •, - against): dirt is as
+    /// common on a page of bullets as on any other, so a character dirt often
+    /// makes (: “ ” +) says nothing about the lists.
+    fn style_evidence(&self, ch: char) -> f64 {
+        let (b, noise, real) = self.lead_counts(ch);
+        let (bb, dirt, rr) = self.lead_totals();
+        if bb == 0.0 || rr == 0.0 {
+            return 0.0;
+        }
+        // Per line of the pooled counts (`dirt` of them dirt): a bullet read as
+        // `ch`, `ch` set there, dirt read as `ch`.
+        let lists = bb + rr;
+        let (as_bullet, as_itself) = (lists * b / bb, lists * (real + 1.0) / rr);
+        debug_assert!(noise <= dirt);
+        if as_bullet <= noise || as_itself <= noise {
+            return 0.0;
+        }
+        (b / bb).ln() - ((real + 1.0) / rr).ln()
     }
 
     /// Probability that `token` at `place` is a speck rather than real punctuation:
@@ -1403,6 +1461,34 @@ fn dictionary_with_phrases() -> &'static Dictionary {
     })
 }
 
+/// What a [`Corrector`] has learnt of a document from its lines so far, carried
+/// from line to line: whether its list bullets are • (which Tesseract reads as
+/// ", -, “, : and others) or markers read as they are (-). A lone - at a line's
+/// start is a real dash more often than a misread bullet (in the train split's
+/// counts), so it stays, unless earlier lines of the same document had bullets
+/// that only a • explains (" alone before the text). Begin each document with a
+/// new one; [`Corrector::correct`] makes one for each text it is given, and
+/// `akson correct` one for each input file.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Document {
+    /// Log-odds (nats) of • against other list markers, relative to the error
+    /// model's counts; 0 at the start.
+    bullets: f64,
+}
+
+impl Document {
+    /// The bound (nats) of the evidence a document keeps: one " line is worth
+    /// 3.7 nats, each - line 1.0 against; the bound makes a new document in the
+    /// same stream (files joined on standard input) read as such within a few
+    /// lists' lines.
+    const MAX_STYLE: f64 = 8.0;
+
+    /// A document with no line read yet.
+    pub fn new() -> Document {
+        Document::default()
+    }
+}
+
 impl Corrector {
     /// A corrector with the embedded dictionary and error model. Its dictionary
     /// also holds some 1,450 common phrases that the segmentation dictionary
@@ -1458,12 +1544,35 @@ impl Corrector {
             .get_or_init(|| Index::build(&self.dict, &self.model))
     }
 
-    /// The corrected text, in canonical form. Each line is corrected on its own.
+    /// The corrected text, in canonical form. Each line is corrected on its own,
+    /// except that the text's lines are one [`Document`]: lines that show how
+    /// its list bullets were read help read the others.
     pub fn correct(&self, text: &str) -> String {
+        self.correct_in(&mut Document::new(), text)
+    }
+
+    /// Like [`Corrector::correct`], for a part of a longer document (a line of a
+    /// file read line by line): `doc` brings what earlier parts said and takes
+    /// what this one says.
+    ///
+    /// ```
+    /// use akson::{correct::Document, Corrector};
+    /// let c = Corrector::new();
+    /// let mut doc = Document::new();
+    /// // Tesseract reads the list bullet • as \" or - (among others); a line
+    /// // with \" shows that this document's lists have bullets.
+    /// let lines = ["\" ສະຖິຕິກະສິກຳ", "- ສະຖິຕິພົນລະເມືອງ"];
+    /// let out: Vec<String> = lines.iter().map(|l| c.correct_in(&mut doc, l)).collect();
+    /// assert_eq!(out, ["• ສະຖິຕິກະສິກຳ", "• ສະຖິຕິພົນລະເມືອງ"]);
+    /// // On its own, a - at a line's start is more often a real one.
+    /// assert_eq!(c.correct("- ສະຖິຕິພົນລະເມືອງ"), "- ສະຖິຕິພົນລະເມືອງ");
+    /// ```
+    pub fn correct_in(&self, doc: &mut Document, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         for line in text.split_inclusive('\n') {
             let (whole, nl) = split_newline(line);
-            let trim = self.edge_specks(whole);
+            let trim = self.edge_specks(whole, doc);
+            self.observe(doc, &trim);
             out.push_str(&whole[..trim.a]);
             if trim.bullet {
                 out.push(BULLET);
@@ -1500,11 +1609,17 @@ impl Corrector {
 
     /// The corrections [`Corrector::correct`] makes, with byte spans in `text`.
     pub fn corrections(&self, text: &str) -> Vec<Correction> {
+        self.corrections_in(&mut Document::new(), text)
+    }
+
+    /// The corrections [`Corrector::correct_in`] makes, with byte spans in `text`.
+    pub fn corrections_in(&self, doc: &mut Document, text: &str) -> Vec<Correction> {
         let mut out = Vec::new();
         let mut base = 0;
         for line in text.split_inclusive('\n') {
             let (whole, _) = split_newline(line);
-            let trim = self.edge_specks(whole);
+            let trim = self.edge_specks(whole, doc);
+            self.observe(doc, &trim);
             let speck = |a: usize, b: usize, p: f64| {
                 let original = whole[a..b].to_string();
                 Correction {
@@ -1645,7 +1760,9 @@ impl Corrector {
     /// (a bullet is written as • again). A bracket or quotation mark whose
     /// partner is in the rest of the line is real; a line with no Lao letter is
     /// left alone.
-    fn edge_specks(&self, line: &str) -> Trim {
+    ///
+    /// `doc` holds what the document's earlier lines said of its list bullets.
+    fn edge_specks(&self, line: &str, doc: &Document) -> Trim {
         let none = Trim::nothing(line);
         let th = self.options.threshold;
         let model = &self.model;
@@ -1701,7 +1818,8 @@ impl Corrector {
                 dots(tok),
                 paired(tok, &line[e..]),
             ) {
-                let (bullet, dirt, real) = model.lead_readings(ch);
+                t.marker = Some(ch);
+                let (bullet, dirt, real) = model.lead_readings(ch, doc.bullets);
                 let sure = |q: f64| {
                     if q >= BEST_READING_SHARE {
                         q.max(1.0 - real)
@@ -1768,6 +1886,14 @@ impl Corrector {
             t
         } else {
             none
+        }
+    }
+
+    /// Takes in what the line trimmed as `trim` says of the document's lists.
+    fn observe(&self, doc: &mut Document, trim: &Trim) {
+        if let Some(ch) = trim.marker {
+            doc.bullets =
+                (doc.bullets + self.model.style_evidence(ch)).clamp(0.0, Document::MAX_STYLE);
         }
     }
 
@@ -2321,6 +2447,9 @@ struct Trim {
     trail: f64,
     /// `line[a..lo]` is a misread list bullet, to be written as • (not dropped).
     bullet: bool,
+    /// The character alone before the line's text that was weighed as a list
+    /// marker, if any (evidence for the [`Document`]'s lists).
+    marker: Option<char>,
 }
 
 impl Trim {
@@ -2334,6 +2463,7 @@ impl Trim {
             lead: 0.0,
             trail: 0.0,
             bullet: false,
+            marker: None,
         }
     }
 }
@@ -2935,6 +3065,65 @@ mod tests {
         assert_eq!(correct(": ສ້າງໂຄງການ"), "ສ້າງໂຄງການ");
         assert_eq!(correct("“ ສ້າງ ”ໂຄງການ"), "“ ສ້າງ ”ໂຄງການ");
         assert!(ErrorModel::from_tsv("bullet\tzz\t4\n").is_err());
+    }
+
+    #[test]
+    fn a_document_that_shows_bullets_reads_its_dashes_as_bullets() {
+        // Tesseract reads a list's • as " (a quarter of the time), - (a third),
+        // “, : and others. A - alone is more often a real dash; after a line
+        // whose " only a bullet explains, the document's - are bullets too.
+        let (quote, dash) = ("\" ສະຖິຕິກະສິກຳ", "- ສະຖິຕິພົນລະເມືອງ");
+        let (bullet_q, bullet_d) = ("• ສະຖິຕິກະສິກຳ", "• ສະຖິຕິພົນລະເມືອງ");
+        assert_eq!(correct(dash), dash);
+        let text = format!("{quote}\n{dash}\nສະບາຍດີ\n{dash}");
+        assert_eq!(
+            correct(&text),
+            format!("{bullet_q}\n{bullet_d}\nສະບາຍດີ\n{bullet_d}")
+        );
+        // Line by line with one `Document`, the same; `corrections_in` lists it.
+        let c = Corrector::new();
+        let mut doc = Document::new();
+        assert_eq!(c.correct_in(&mut doc, quote), bullet_q);
+        let list = c.corrections_in(&mut doc.clone(), dash);
+        assert_eq!(list.len(), 1);
+        assert_eq!(
+            (list[0].original.as_str(), list[0].replacement.as_str()),
+            ("-", "•")
+        );
+        assert_eq!(c.correct_in(&mut doc, dash), bullet_d);
+        // Only what comes before counts, and a new document starts afresh.
+        assert_eq!(
+            correct(&format!("{dash}\n{quote}")),
+            format!("{dash}\n{bullet_q}")
+        );
+        assert_eq!(c.correct_in(&mut Document::new(), dash), dash);
+        // Dashes weigh against: a stray " in a list of dashes changes the next
+        // one at most, and a document of dashes never lets a - go.
+        let dashes = vec![dash; 6].join("\n");
+        let after = correct(&format!("{quote}\n{dashes}"));
+        assert!(
+            after.lines().filter(|l| l.starts_with('•')).count() <= 3,
+            "{after}"
+        );
+        assert!(after.ends_with(&format!("{dash}\n{dash}")), "{after}");
+        assert_eq!(correct(&dashes), dashes);
+        // A character that dirt often makes says nothing of the lists: : goes (as
+        // dirt), and the - after it stays.
+        assert_eq!(
+            correct(&format!(": ສະຖິຕິກະສິກຳ\n{dash}")),
+            format!("ສະຖິຕິກະສິກຳ\n{dash}")
+        );
+        // The evidence: " for •, - against, : and “ none (dirt makes them too).
+        let m = ErrorModel::embedded();
+        assert!(m.style_evidence('"') > 3.0, "{}", m.style_evidence('"'));
+        assert!(m.style_evidence('-') < -0.5, "{}", m.style_evidence('-'));
+        assert_eq!(
+            (m.style_evidence(':'), m.style_evidence('\u{201C}')),
+            (0.0, 0.0)
+        );
+        // A model with no bullet counts learns nothing.
+        let none = ErrorModel::from_tsv("speck\tlead\t002D\t1\t100\n").unwrap();
+        assert_eq!(none.style_evidence('-'), 0.0);
     }
 
     #[test]

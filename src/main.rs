@@ -77,7 +77,8 @@ in. A span changes only when the corrector is confident (see --threshold); numbe
 Latin text and punctuation are left alone, except specks of dirt read as punctuation
 at a line's edges or stuck to the front of a word, and a list bullet read as \" or
 “ (written as • again); spaces where a line wrapped inside a word, and the start of
-a word read twice (ແ ແລະ), are removed.
+a word read twice (ແ ແລະ), are removed. Each input FILE (or standard input) is one
+document: once its lines show bullets read as \", its lines' - are bullets too.
 
 Options:
   --threshold X  minimum confidence (0 to 1) of a correction (default 0.9); higher
@@ -435,6 +436,8 @@ fn process<R: BufRead, W: Write>(
     let mut buf = String::new();
     let mut line_no = 0usize;
     let mut byte_at = 0usize;
+    // Each input is one document: its lines help read each other's list bullets.
+    let mut doc = akson::correct::Document::new();
     loop {
         line.clear();
         let n = (&mut input)
@@ -496,9 +499,9 @@ fn process<R: BufRead, W: Write>(
                 let c = ctx.corrector.expect("made for correct");
                 buf.clear();
                 if *explain {
-                    let list = c.corrections(text);
+                    let list = c.corrections_in(&mut doc.clone(), text);
                     buf.push_str(&format!("{{\"line\": {line_no}, \"text\": "));
-                    json_str(&c.correct(text), &mut buf);
+                    json_str(&c.correct_in(&mut doc, text), &mut buf);
                     buf.push_str(", \"corrections\": [");
                     for (k, x) in list.iter().enumerate() {
                         if k > 0 {
@@ -530,7 +533,7 @@ fn process<R: BufRead, W: Write>(
                     out.write_all(b"\n").map_err(write_fail)?;
                     continue;
                 }
-                buf.push_str(&c.correct(text));
+                buf.push_str(&c.correct_in(&mut doc, text));
                 out.write_all(buf.as_bytes()).map_err(write_fail)?;
             }
         }

@@ -226,3 +226,28 @@ fn correct_keeps_lines_and_explains() {
     assert_eq!(o.status.code(), Some(1));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn correct_reads_each_file_as_one_document() {
+    // A line with " (a list bullet as Tesseract often reads it) shows that the
+    // document's lists have bullets, so its - are bullets too; in --explain as
+    // well. Each input file is a document of its own.
+    let (quote, dash) = ("\" ສະຖິຕິກະສິກຳ\n", "- ສະຖິຕິພົນລະເມືອງ\n");
+    let o = akson(&["correct"], format!("{quote}{dash}").as_bytes());
+    assert_eq!(stdout(&o), "• ສະຖິຕິກະສິກຳ\n• ສະຖິຕິພົນລະເມືອງ\n");
+    let o = akson(
+        &["correct", "--explain"],
+        format!("{quote}{dash}").as_bytes(),
+    );
+    let last: serde_json::Value = serde_json::from_str(stdout(&o).lines().last().unwrap()).unwrap();
+    assert_eq!(last["text"], "• ສະຖິຕິພົນລະເມືອງ");
+    assert_eq!(last["corrections"][0]["replacement"], "•");
+    let dir = std::env::temp_dir().join(format!("akson-cli-docs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, quote).unwrap();
+    std::fs::write(&b, dash).unwrap();
+    let o = akson(&["correct", a.to_str().unwrap(), b.to_str().unwrap()], b"");
+    assert_eq!(stdout(&o), format!("• ສະຖິຕິກະສິກຳ\n{dash}"));
+    std::fs::remove_dir_all(&dir).ok();
+}
