@@ -3099,7 +3099,7 @@ mod tests {
         assert_eq!(c.correct_in(&mut Document::new(), dash), dash);
         // Dashes weigh against: a stray " in a list of dashes changes the next
         // one at most, and a document of dashes never lets a - go.
-        let dashes = vec![dash; 6].join("\n");
+        let dashes = [dash; 6].join("\n");
         let after = correct(&format!("{quote}\n{dashes}"));
         assert!(
             after.lines().filter(|l| l.starts_with('•')).count() <= 3,
