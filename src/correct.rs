@@ -2281,6 +2281,7 @@ impl Corrector {
         let mut readings: [Vec<u32>; 3] = Default::default();
         let mut spans = Vec::new();
         let mut pool = Vec::new();
+        let first_lao = units.iter().position(|u| u.lao);
         for i in 0..units.len() {
             if !units[i].lao {
                 continue;
@@ -2346,7 +2347,7 @@ impl Corrector {
                 memo_key.clear();
                 memo_key.extend_from_slice(&noisy);
                 // Only the line's first Lao text may have lost its first letter.
-                let lead = !units[..i].iter().any(|u| u.lao);
+                let lead = first_lao == Some(i);
                 memo_key.push(widen as u8 | (lead as u8) << 1);
                 memo_key.extend_from_slice(&limit.to_le_bytes());
                 let known = SPAN_MEMO

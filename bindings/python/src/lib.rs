@@ -1459,7 +1459,9 @@ impl PyCorrector {
         self.inner.options().change_cost
     }
 
-    /// The corrected text, in canonical form (each line on its own).
+    /// The corrected text, in canonical form (each line on its own; the lines are
+    /// one document, so lines that show its list bullets help read the others:
+    /// pass a whole page rather than one line at a time).
     fn correct(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<String> {
         let t = text_of(text)?;
         Ok(run(py, t.len(), || self.inner.correct(&t)))
@@ -1527,7 +1529,9 @@ impl PyCorrector {
 /// Corrects OCR errors in ``text`` (Tesseract's Lao model: dropped pre-vowels and
 /// tone marks, look-alike letters, spaces where lines wrapped) with the embedded
 /// dictionary and error model. The result is in canonical form; text that was
-/// right comes back unchanged.
+/// right comes back unchanged. The lines of ``text`` are one document: a list
+/// bullet read as ``"`` on one line tells that a ``-`` on a later one is a bullet
+/// too, so pass whole pages.
 ///
 /// >>> akson.correct("ຕັກໂນໂລຊີ ແລະ ການສື່ສານ")
 /// 'ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ'

@@ -13,6 +13,13 @@ def test_correct_fixes_dropped_pre_vowel_and_wrap():
     assert akson.correct("ເຕັກໂນ ໂລຊີ ແລະ ການສື່ສານ") == "ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ"
 
 
+def test_a_text_is_one_document():
+    # A list bullet read as " tells that the - on a later line is a bullet too.
+    assert akson.correct("- ການສື່ສານ") == "- ການສື່ສານ"
+    assert akson.correct('" ການສື່ສານ\n- ການສື່ສານ') == "• ການສື່ສານ\n• ການສື່ສານ"
+    assert akson.correct_batch(['" ການສື່ສານ', "- ການສື່ສານ"]) == ["• ການສື່ສານ", "- ການສື່ສານ"]
+
+
 def test_correct_text_is_left_alone():
     for s in ["ກະຊວງເຕັກໂນໂລຊີ ແລະ ການສື່ສານ", "Article 12, 2019.", "", "ຂະແໜງ ການ"]:
         assert akson.correct(s) == s

@@ -239,7 +239,11 @@ export interface CorrectOptions {
   dictionary?: Dictionary;
 }
 
-/** Corrects OCR errors in `text`; the result is in canonical form. */
+/**
+ * Corrects OCR errors in `text`; the result is in canonical form. The lines of
+ * `text` are one document (a list bullet read as `"` on one line tells that a `-`
+ * on a later one is a bullet too): pass whole pages.
+ */
 export function correct(text: string, options?: CorrectOptions): string;
 /** The corrections `correct` makes, with UTF-16 offsets. */
 export function corrections(text: string, options?: CorrectOptions): Correction[];

@@ -42,8 +42,10 @@ test('specks read as punctuation at line edges are removed, with UTF-16 spans', 
   const list = akson.corrections(text);
   assert.deepEqual(list.map((c) => [text.slice(c.start, c.end), c.replacement]), [['. ', ''], [' :', '']]);
   for (const c of list) assert.ok(c.confidence >= 0.9 && c.confidence < 1);
-  // A bullet stays.
+  // A bullet stays, unless an earlier line of the same text shows the list's
+  // bullets read as " (then the - is one of them too).
   assert.equal(akson.correct('- ການສື່ສານ'), '- ການສື່ສານ');
+  assert.equal(akson.correct('" ການສື່ສານ\n- ການສື່ສານ'), '• ການສື່ສານ\n• ການສື່ສານ');
 });
 
 test('options and errors', () => {

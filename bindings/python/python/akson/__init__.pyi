@@ -173,7 +173,8 @@ class Corrector:
     def correct_batch(self, texts: Iterable[str]) -> List[str]: ...
 
 def correct(text: str, threshold: float = 0.9) -> str:
-    """Corrects OCR errors; the result is in canonical form."""
+    """Corrects OCR errors; the result is in canonical form. The lines of ``text``
+    are one document (its list bullets help read each other): pass whole pages."""
 
 def corrections(text: str, threshold: float = 0.9) -> List[Correction]:
     """The corrections ``correct`` makes, with code-point spans."""
