@@ -476,6 +476,8 @@ pub struct ErrorModel {
     /// character: (character, times), sorted. Weighed against the `speck lead`
     /// counts of the same character (see [`ErrorModel::lead_readings`]).
     bullets: Vec<(char, u32)>,
+    /// [`ErrorModel::lead_totals`].
+    lead_totals: (f64, f64),
 }
 
 /// Where a token of punctuation stands in a line (see [`ErrorModel`]'s `speck`
@@ -563,6 +565,7 @@ impl ErrorModel {
             split_first: vec![false; NC],
             junk: (0, 0),
             bullets: Vec::new(),
+            lead_totals: (0.0, 0.0),
         };
         let bad = |line: usize, what: &str| {
             Error::InvalidArgument(format!(
@@ -738,6 +741,7 @@ impl ErrorModel {
             .collect();
         m.consonant_classes.sort_unstable();
         m.consonant_classes.dedup();
+        m.lead_totals = m.lead_totals();
         Ok(m)
     }
 
@@ -759,18 +763,18 @@ impl ErrorModel {
     }
 
     /// The totals of [`ErrorModel::lead_counts`] over all characters: bullets
-    /// misread, dirt, real characters at a line's start plus one for each
-    /// character counted (the `+ 1` of each character's real count).
-    fn lead_totals(&self) -> (f64, f64, f64) {
+    /// misread, and real characters at a line's start plus one for each
+    /// character counted (the `+ 1` of each character's real count). Computed
+    /// once, when the model is read.
+    fn lead_totals(&self) -> (f64, f64) {
         let lead = || self.specks.iter().filter(|e| e.0 .0 == Place::Lead);
         let bullets: f64 = self.bullets.iter().map(|e| e.1 as f64).sum();
-        let dirt: f64 = lead().map(|e| e.1 .0 as f64).sum();
         let mut chars: Vec<char> = lead().map(|e| e.0 .1).collect();
         chars.extend(self.bullets.iter().map(|e| e.0));
         chars.sort_unstable();
         chars.dedup();
         let real = lead().map(|e| e.1 .1 as f64).sum::<f64>() + chars.len() as f64;
-        (bullets, dirt, real)
+        (bullets, real)
     }
 
     /// How `ch`, alone before the text at a line's start, reads: the probabilities
@@ -804,15 +808,14 @@ impl ErrorModel {
     /// makes (: “ ” +) says nothing about the lists.
     fn style_evidence(&self, ch: char) -> f64 {
         let (b, noise, real) = self.lead_counts(ch);
-        let (bb, dirt, rr) = self.lead_totals();
+        let (bb, rr) = self.lead_totals;
         if bb == 0.0 || rr == 0.0 {
             return 0.0;
         }
-        // Per line of the pooled counts (`dirt` of them dirt): a bullet read as
-        // `ch`, `ch` set there, dirt read as `ch`.
+        // Per line of the pooled counts: a bullet read as `ch`, `ch` set there,
+        // dirt read as `ch`.
         let lists = bb + rr;
         let (as_bullet, as_itself) = (lists * b / bb, lists * (real + 1.0) / rr);
-        debug_assert!(noise <= dirt);
         if as_bullet <= noise || as_itself <= noise {
             return 0.0;
         }
