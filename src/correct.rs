@@ -1848,31 +1848,49 @@ impl Corrector {
         // As for a misread span, the likelier reading is taken when it is sure,
         // or when it holds at least half and the character is surely misread
         // (: is dirt 60 % and a bullet 39 % of the time: it goes; “ is a bullet
-        // 73 %: it becomes •).
+        // 73 %: it becomes •). Dots and commas of dirt may stand beside it in the
+        // same token (`.“`, `<.`): the token reads as its one other character,
+        // the dots and commas as dirt (as sure as the least sure of them); read
+        // as the character itself, dots before it go and it stays (`.-`).
         if i == 0 && toks.len() > 1 {
             let (s, e) = toks[0];
             let tok = &line[s..e];
-            let mut chars = tok.chars();
-            if let (Some(ch), None, false, false) = (
-                chars.next(),
-                chars.next(),
-                dots(tok),
+            let is_dot = |c: char| c == '.' || c == ',';
+            let mut core = tok.char_indices().filter(|&(_, c)| !is_dot(c));
+            let lone = tok.chars().nth(1).is_none();
+            if let (Some((k, ch)), None, false, true) = (
+                core.next(),
+                core.next(),
                 paired(tok, &line[e..]),
+                lone || tok.chars().all(is_punct),
             ) {
+                // The dots and commas beside `ch` are dirt this surely (1 with none).
+                let dots_p = if lone {
+                    1.0
+                } else {
+                    tok.chars()
+                        .filter(|&c| is_dot(c))
+                        .map(|c| model.speck_probability(Place::Lead, c.encode_utf8(&mut [0; 4])))
+                        .fold(1.0f64, f64::min)
+                };
                 t.marker = Some(ch);
                 let (bullet, dirt, real) = model.lead_readings(ch, doc.bullets);
                 let sure = |q: f64| {
-                    if q >= BEST_READING_SHARE {
+                    let q = if q >= BEST_READING_SHARE {
                         q.max(1.0 - real)
                     } else {
                         q
-                    }
+                    };
+                    q.min(dots_p)
                 };
                 if bullet > 0.0 && bullet >= dirt && sure(bullet) >= th {
                     (t.a, t.lo, t.lead, t.bullet) = (s, e, sure(bullet), true);
                     i = 1;
                 } else if dirt > bullet && sure(dirt) >= th {
                     (i, p) = (1, sure(dirt));
+                } else if k > 0 && k + ch.len_utf8() == tok.len() && dots_p >= th {
+                    // The character itself, after dots of dirt: they go, it stays.
+                    (t.a, t.lo, t.lead) = (s, s + k, dots_p);
                 }
             }
         }
@@ -3139,6 +3157,42 @@ mod tests {
         assert_eq!(correct(": ສ້າງໂຄງການ"), "ສ້າງໂຄງການ");
         assert_eq!(correct("“ ສ້າງ ”ໂຄງການ"), "“ ສ້າງ ”ໂຄງການ");
         assert!(ErrorModel::from_tsv("bullet\tzz\t4\n").is_err());
+    }
+
+    #[test]
+    fn reads_a_marker_with_dots_of_dirt_beside_it() {
+        // Dirt read as a dot beside a bullet read as “: the token is the bullet.
+        let list = corrects_to(".“ ສ້າງໂຄງການ\n", "• ສ້າງໂຄງການ\n", 1);
+        assert_eq!(
+            (list[0].start, list[0].end, list[0].original.as_str()),
+            (0, 4, ".“")
+        );
+        // A dash, a real list marker, keeps its place; the dot before it goes.
+        let list = corrects_to(".- 3.5 ຄົ້ນຄວ້າ\n", "- 3.5 ຄົ້ນຄວ້າ\n", 1);
+        assert_eq!((list[0].start, list[0].end), (0, 1));
+        // Dirt with dirt: the token goes, with the space after it.
+        assert_eq!(correct("<. ຜູ້ໃດກໍ່ມີສິດ"), "ຜູ້ໃດກໍ່ມີສິດ");
+        assert_eq!(correct("+, ກຸ່ມຜູ້ຜະລິດ"), "ກຸ່ມຜູ້ຜະລິດ");
+        // Not sure enough (> is dirt 6 times in 7 at a line's start), two
+        // characters besides the dots, a dot after the dash, quotation marks
+        // with their partner, and numbers: all stay.
+        for s in [
+            ">, ປູກຈິດ",
+            ":\" ສະຖິຕິ",
+            "-. ມາດຕາ 16.",
+            ".“ ສ້າງ ”ໂຄງການ",
+            "1. ສ້າງໂຄງການ",
+            "(ກ) ສ້າງໂຄງການ",
+        ] {
+            assert_eq!(correct(s), s, "{s:?}");
+        }
+        // The dots are weighed too: never seen as dirt, they keep the token.
+        let model = |t: &str| Corrector::new().with_model(ErrorModel::from_tsv(t).unwrap());
+        let bullets = "bullet\t201C\t40\n";
+        assert_eq!(model(bullets).correct("“ ສ້າງ"), "• ສ້າງ");
+        assert_eq!(model(bullets).correct(".“ ສ້າງ"), ".“ ສ້າງ");
+        let dots = "bullet\t201C\t40\nspeck\tlead\t002E\t90\t0\n";
+        assert_eq!(model(dots).correct(".“ ສ້າງ"), "• ສ້າງ");
     }
 
     #[test]

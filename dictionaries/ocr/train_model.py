@@ -78,7 +78,9 @@ of it has noise / (noise + real + 1) at or above its threshold, so a bullet "- "
 (real at line starts) stays, and a character never seen as noise is never removed.
 Alone at a line's start, where a list bullet (•) stands too and Tesseract reads it
 as -, ", “, : or +, the corrector removes dots and commas by these counts, and any
-other single character as its `bullet` counts say (below).
+other single character as its `bullet` counts say (below); a token of punctuation
+with one character besides dots and commas (.“, <., .-) is read as that character,
+its dots and commas as dirt.
 
 Bullets (`bullet` lines): the train text has no • bullets, so make_bullets.sh reads
 77 train lines with "• " in front through the same four settings
