@@ -478,6 +478,42 @@ pub struct ErrorModel {
     bullets: Vec<(char, u32)>,
     /// [`ErrorModel::lead_totals`].
     lead_totals: (f64, f64),
+    /// The train settings in two classes, clean margins and dirty ones (binarised
+    /// photocopies, where dirt at the margins is read as punctuation), if the
+    /// model has them (`margin` lines): see [`Margins`].
+    margins: Option<Margins>,
+}
+
+/// The `margin` and `margin_lead` lines of an [`ErrorModel`]: for the settings
+/// with clean margins (`[0]`) and those with dirty ones (`[1]`), their lines,
+/// those that end in a token of punctuation alone, and per character how often it
+/// was dirt alone at a line's start and a misread bullet there. A [`Document`]
+/// learns from its lines' ends which class it is like; a character alone at a
+/// line's start is weighed with the counts of that class (: is dirt there in
+/// binarised photocopies, a misread bullet in other scans).
+#[derive(Clone, Debug, Default)]
+struct Margins {
+    lines: [f64; 2],
+    trail: [f64; 2],
+    /// (character, [noise; 2], [bullets; 2]), sorted by character.
+    lead: Vec<(char, [f64; 2], [f64; 2])>,
+}
+
+impl Margins {
+    /// Nats for dirty margins of a line that ends in a token of punctuation alone
+    /// (`trail`) or not: the log of how much likelier that is with dirty margins
+    /// than with clean ones (add-one smoothed).
+    fn evidence(&self, trail: bool) -> f64 {
+        let p = |k: usize| {
+            let t = (self.trail[k] + 1.0) / (self.lines[k] + 2.0);
+            if trail {
+                t
+            } else {
+                1.0 - t
+            }
+        };
+        p(1).ln() - p(0).ln()
+    }
 }
 
 /// Where a token of punctuation stands in a line (see [`ErrorModel`]'s `speck`
@@ -566,7 +602,10 @@ impl ErrorModel {
             junk: (0, 0),
             bullets: Vec::new(),
             lead_totals: (0.0, 0.0),
+            margins: None,
         };
+        let mut margins = Margins::default();
+        let mut margin_classes = [false; 2];
         let bad = |line: usize, what: &str| {
             Error::InvalidArgument(format!(
                 "error model, line {line}: {what}; expected `sub A B COST`, `del A COST`, \
@@ -669,6 +708,35 @@ impl ErrorModel {
                     let ch = parse_code_point(f[1], line)?;
                     m.bullets.push((ch, parse_count(f[2], line)?));
                 }
+                ("margin", 4) | ("margin_lead", 5) => {
+                    let k = match f[1] {
+                        "clean" => 0,
+                        "dirty" => 1,
+                        other => {
+                            return Err(bad(
+                                line,
+                                &format!("unknown margin class `{other}` (clean or dirty)"),
+                            ))
+                        }
+                    };
+                    if f[0] == "margin" {
+                        margins.lines[k] = parse_count(f[2], line)? as f64;
+                        margins.trail[k] = parse_count(f[3], line)? as f64;
+                        margin_classes[k] = true;
+                    } else {
+                        let ch = parse_code_point(f[2], line)?;
+                        let (noise, bullets) = (parse_count(f[3], line)?, parse_count(f[4], line)?);
+                        let i = match margins.lead.iter().position(|e| e.0 == ch) {
+                            Some(i) => i,
+                            None => {
+                                margins.lead.push((ch, [0.0; 2], [0.0; 2]));
+                                margins.lead.len() - 1
+                            }
+                        };
+                        margins.lead[i].1[k] = noise as f64;
+                        margins.lead[i].2[k] = bullets as f64;
+                    }
+                }
                 ("speck", 5) => {
                     let place = match f[1] {
                         "lead" => Place::Lead,
@@ -742,6 +810,21 @@ impl ErrorModel {
         m.consonant_classes.sort_unstable();
         m.consonant_classes.dedup();
         m.lead_totals = m.lead_totals();
+        match margin_classes {
+            [true, true] if margins.lines.iter().all(|&n| n > 0.0) => {
+                margins.lead.sort_by_key(|e| e.0);
+                m.margins = Some(margins);
+            }
+            [false, false] if margins.lead.is_empty() => {}
+            _ => {
+                return Err(Error::InvalidArgument(
+                    "error model: `margin` lines need both classes, `margin clean LINES TRAIL` \
+                     and `margin dirty LINES TRAIL`, with LINES above 0 (`margin_lead` lines \
+                     only with them)"
+                        .into(),
+                ))
+            }
+        }
         Ok(m)
     }
 
@@ -762,6 +845,31 @@ impl ErrorModel {
         (b, noise as f64, real as f64)
     }
 
+    /// [`ErrorModel::lead_counts`], with the bullet and dirt counts of the margin
+    /// class that a document's lines (`margins`, nats for dirty margins against
+    /// the model's share of them, see [`Document`]) make likelier: each class's
+    /// counts weighted by how much likelier it is than its share of the train
+    /// lines, so that a document that said nothing yet gets the counts of all
+    /// classes together, as a model without `margin` lines does.
+    fn lead_counts_in(&self, ch: char, margins: f64) -> (f64, f64, f64) {
+        let (b, noise, real) = self.lead_counts(ch);
+        let Some(m) = &self.margins else {
+            return (b, noise, real);
+        };
+        let Ok(i) = m.lead.binary_search_by_key(&ch, |e| e.0) else {
+            return (b, noise, real);
+        };
+        let (_, noise_k, bullets_k) = m.lead[i];
+        let total = m.lines[0] + m.lines[1];
+        let share = [m.lines[0] / total, m.lines[1] / total];
+        // The document's probability of dirty margins: the prior odds times its
+        // evidence.
+        let dirty = 1.0 / (1.0 + (share[0] / share[1]) * (-margins).exp());
+        let weight = [(1.0 - dirty) / share[0], dirty / share[1]];
+        let sum = |c: [f64; 2]| c[0] * weight[0] + c[1] * weight[1];
+        (sum(bullets_k), sum(noise_k), real)
+    }
+
     /// The totals of [`ErrorModel::lead_counts`] over all characters: bullets
     /// misread, and real characters at a line's start plus one for each
     /// character counted (the `+ 1` of each character's real count). Computed
@@ -780,13 +888,15 @@ impl ErrorModel {
     /// How `ch`, alone before the text at a line's start, reads: the probabilities
     /// that it is a list bullet (•) misread, dirt, and the character itself, from
     /// its `bullet` count and its `speck lead` counts, with one more for the
-    /// character itself. `style` (nats, see [`Document`]) is what the document's
-    /// earlier lines said: it moves belief from the character itself to a
-    /// misread bullet (the two readings of a list marker), never to or from dirt,
-    /// which is as common on any page. With `style` 0 the three are in
-    /// proportion to the counts.
-    fn lead_readings(&self, ch: char, style: f64) -> (f64, f64, f64) {
-        let (b, noise, real) = self.lead_counts(ch);
+    /// character itself. What the document's earlier lines said (see
+    /// [`Document`]) weighs in twice: its lists move belief from the character
+    /// itself to a misread bullet (the two readings of a list marker), never to
+    /// or from dirt; its margins choose the bullet and dirt counts of the scans
+    /// it is like ([`ErrorModel::lead_counts_in`]). For a new document the three
+    /// are in proportion to the counts.
+    fn lead_readings(&self, ch: char, doc: &Document) -> (f64, f64, f64) {
+        let style = doc.bullets;
+        let (b, noise, real) = self.lead_counts_in(ch, doc.margins);
         // The list marker's share, b + real + 1, split by the odds of its two
         // readings, b : real + 1, times the document's.
         let (odds_b, odds_r) = (b * style.exp(), real + 1.0);
@@ -1515,6 +1625,11 @@ pub struct Document {
     /// Log-odds (nats) of • against other list markers, relative to the error
     /// model's counts; 0 at the start.
     bullets: f64,
+    /// Log-odds (nats) of dirty margins (a binarised photocopy, where dirt at the
+    /// margins is read as punctuation) against clean ones, relative to the error
+    /// model's share of them (`margin` lines): the evidence of the lines read so
+    /// far, each of which ends in a token of punctuation alone or not.
+    margins: f64,
 }
 
 impl Document {
@@ -1613,7 +1728,7 @@ impl Corrector {
         for line in text.split_inclusive('\n') {
             let (whole, nl) = split_newline(line);
             let trim = self.edge_specks(whole, doc);
-            self.observe(doc, &trim);
+            self.observe(doc, &trim, whole);
             out.push_str(&whole[..trim.a]);
             if trim.bullet {
                 out.push(BULLET);
@@ -1660,7 +1775,7 @@ impl Corrector {
         for line in text.split_inclusive('\n') {
             let (whole, _) = split_newline(line);
             let trim = self.edge_specks(whole, doc);
-            self.observe(doc, &trim);
+            self.observe(doc, &trim, whole);
             let speck = |a: usize, b: usize, p: f64| {
                 let original = whole[a..b].to_string();
                 Correction {
@@ -1807,7 +1922,11 @@ impl Corrector {
         let none = Trim::nothing(line);
         let th = self.options.threshold;
         let model = &self.model;
-        if model.specks.is_empty() && model.junk.0 == 0 && model.bullets.is_empty() {
+        if model.specks.is_empty()
+            && model.junk.0 == 0
+            && model.bullets.is_empty()
+            && model.margins.is_none()
+        {
             return none;
         }
         let token_is_punct = |t: &str| t.chars().all(is_punct);
@@ -1874,7 +1993,7 @@ impl Corrector {
                         .fold(1.0f64, f64::min)
                 };
                 t.marker = Some(ch);
-                let (bullet, dirt, real) = model.lead_readings(ch, doc.bullets);
+                let (bullet, dirt, real) = model.lead_readings(ch, doc);
                 let sure = |q: f64| {
                     let q = if q >= BEST_READING_SHARE {
                         q.max(1.0 - real)
@@ -1949,10 +2068,14 @@ impl Corrector {
     }
 
     /// Takes in what the line trimmed as `trim` says of the document's lists.
-    fn observe(&self, doc: &mut Document, trim: &Trim) {
+    fn observe(&self, doc: &mut Document, trim: &Trim, line: &str) {
         if let Some(ch) = trim.marker {
             doc.bullets =
                 (doc.bullets + self.model.style_evidence(ch)).clamp(0.0, Document::MAX_STYLE);
+        }
+        if let Some(m) = &self.model.margins {
+            let max = Document::MAX_STYLE;
+            doc.margins = (doc.margins + m.evidence(ends_in_punct(line))).clamp(-max, max);
         }
     }
 
@@ -2524,6 +2647,17 @@ impl KeepEdges {
 /// space (Lao is tested first: the Unicode tables are slower).
 fn is_punct(c: char) -> bool {
     !is_lao(c) && !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+/// Whether `line` ends in a token of punctuation alone after other text (as
+/// `train_model.py` counts the `margin` lines).
+fn ends_in_punct(line: &str) -> bool {
+    let t = line.trim_end();
+    let Some(k) = t.rfind(char::is_whitespace) else {
+        return false;
+    };
+    let last = t[k..].trim_start();
+    !last.is_empty() && last.chars().all(is_punct) && !t[..k].trim().is_empty()
 }
 
 /// What [`Corrector::edge_specks`] removes from a line: `line[a..lo]` at its
@@ -3252,6 +3386,58 @@ mod tests {
         // A model with no bullet counts learns nothing.
         let none = ErrorModel::from_tsv("speck\tlead\t002D\t1\t100\n").unwrap();
         assert_eq!(none.style_evidence('-'), 0.0);
+    }
+
+    #[test]
+    fn a_document_s_margins_tell_dirt_from_bullets() {
+        // Binarised photocopies read dirt at the margins as punctuation: at a
+        // line's start (: alone, where a bullet also stands) and at its end (a
+        // token of punctuation alone). Other scans seldom do, and there a : alone
+        // is a misread bullet.
+        let colon = ": ສະຖິຕິກະສິກຳ";
+        let clean_lines = "ສະບາຍດີ ແລະ ຂອບໃຈ\n".repeat(6);
+        let dirty_lines = "ສະບາຍດີ ແລະ ຂອບໃຈ .\n".repeat(6);
+        assert_eq!(
+            correct(&format!("{clean_lines}{colon}")),
+            format!("{clean_lines}• ສະຖິຕິກະສິກຳ")
+        );
+        let dirty = correct(&format!("{dirty_lines}{colon}"));
+        assert!(dirty.ends_with("\nສະຖິຕິກະສິກຳ"), "{dirty}");
+        // A new document says nothing yet: the counts of all scans together,
+        // where : is dirt more often than a bullet.
+        assert_eq!(correct(colon), "ສະຖິຕິກະສິກຳ");
+        // The evidence, from the model's `margin` lines.
+        let m = ErrorModel::embedded().margins.as_ref().unwrap();
+        assert!(m.evidence(true) > 5.0, "{}", m.evidence(true));
+        assert!(
+            (-1.0..-0.2).contains(&m.evidence(false)),
+            "{}",
+            m.evidence(false)
+        );
+        assert!(ends_in_punct("ແລະ ."));
+        assert!(ends_in_punct("ແລະ :; "));
+        assert!(!ends_in_punct("ແລະ."));
+        assert!(!ends_in_punct(" ."));
+        assert!(!ends_in_punct("ແລະ 12"));
+        // A model's counts per class; both classes or none.
+        let model = |t: &str| ErrorModel::from_tsv(t);
+        let classes = "margin\tclean\t100\t1\nmargin\tdirty\t100\t50\n\
+                       margin_lead\tclean\t003A\t0\t20\nmargin_lead\tdirty\t003A\t40\t5\n";
+        let c = Corrector::new().with_model(model(classes).unwrap());
+        let clean_doc = format!("{clean_lines}{colon}");
+        assert!(c.correct(&clean_doc).ends_with("• ສະຖິຕິກະສິກຳ"));
+        assert!(c
+            .correct(&format!("{dirty_lines}{colon}"))
+            .ends_with("\nສະຖິຕິກະສິກຳ"));
+        for bad in [
+            "margin\tclean\t100\t1\n",
+            "margin\tmessy\t100\t1\nmargin\tdirty\t100\t50\n",
+            "margin\tclean\t0\t0\nmargin\tdirty\t100\t50\n",
+            "margin_lead\tclean\t003A\t0\t20\n",
+            "margin\tclean\t100\t1\nmargin\tdirty\t100\n",
+        ] {
+            assert!(model(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
