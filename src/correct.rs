@@ -482,6 +482,68 @@ pub struct ErrorModel {
     /// photocopies, where dirt at the margins is read as punctuation), if the
     /// model has them (`margin` lines): see [`Margins`].
     margins: Option<Margins>,
+    /// The train settings in two classes by how they read a comma between two
+    /// words (faded copies: as a full stop), if the model has them (`comma`
+    /// lines): see [`Commas`].
+    commas: Option<Commas>,
+}
+
+/// The `comma` lines of an [`ErrorModel`]: for the settings that read a comma
+/// between two words as it is (`[0]`) and those that read it as a full stop
+/// (`[1]`, faded copies), their lines, the commas and full stops between two words
+/// in their OCR lines, and how many of those full stops were commas. A
+/// [`Document`] learns from its own commas and full stops which class it is like;
+/// in a faded one, a full stop between two words is a comma again.
+#[derive(Clone, Debug, Default)]
+struct Commas {
+    lines: [f64; 2],
+    comma: [f64; 2],
+    period: [f64; 2],
+    was_comma: [f64; 2],
+}
+
+impl Commas {
+    /// Nats for the faded class of a line with `commas` commas and `periods` full
+    /// stops between two words: the log of how much likelier that is in the
+    /// faded class (each class's counts per line taken as Poisson rates, half a
+    /// count added).
+    fn evidence(&self, commas: usize, periods: usize) -> f64 {
+        let rate = |c: [f64; 2], k: usize| (c[k] + 0.5) / self.lines[k];
+        let (c0, c1) = (rate(self.comma, 0), rate(self.comma, 1));
+        let (p0, p1) = (rate(self.period, 0), rate(self.period, 1));
+        commas as f64 * (c1 / c0).ln() + periods as f64 * (p1 / p0).ln() - (c1 + p1 - c0 - p0)
+    }
+
+    /// The probability that a full stop between two words is a comma misread, in
+    /// a document whose evidence is `faded` nats (see [`Document`]).
+    fn comma_probability(&self, faded: f64) -> f64 {
+        let share = self.lines[1] / (self.lines[0] + self.lines[1]);
+        let f = 1.0 / (1.0 + ((1.0 - share) / share) * (-faded).exp());
+        let per_line = |c: [f64; 2]| (1.0 - f) * c[0] / self.lines[0] + f * c[1] / self.lines[1];
+        let all = per_line(self.period);
+        if all > 0.0 {
+            per_line(self.was_comma) / all
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The commas and full stops between two words of `text` (after a Lao character,
+/// before spaces and a Lao character), as (byte offset, character).
+fn between_words(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let b = text.as_bytes();
+    b.iter().enumerate().filter_map(move |(i, &c)| {
+        if c != b',' && c != b'.' {
+            return None;
+        }
+        let before = text[..i].chars().next_back().is_some_and(is_lao);
+        let rest = &text[i + 1..];
+        let after = rest.trim_start();
+        let spaced =
+            after.len() < rest.len() && rest[..rest.len() - after.len()].chars().all(|w| w == ' ');
+        (before && spaced && after.starts_with(is_lao)).then_some((i, c as char))
+    })
 }
 
 /// The `margin` and `margin_lead` lines of an [`ErrorModel`]: for the settings
@@ -603,7 +665,10 @@ impl ErrorModel {
             bullets: Vec::new(),
             lead_totals: (0.0, 0.0),
             margins: None,
+            commas: None,
         };
+        let mut commas = Commas::default();
+        let mut comma_classes = [false; 2];
         let mut margins = Margins::default();
         let mut margin_classes = [false; 2];
         let bad = |line: usize, what: &str| {
@@ -707,6 +772,23 @@ impl ErrorModel {
                 ("bullet", 3) => {
                     let ch = parse_code_point(f[1], line)?;
                     m.bullets.push((ch, parse_count(f[2], line)?));
+                }
+                ("comma", 6) => {
+                    let k = match f[1] {
+                        "other" => 0,
+                        "faded" => 1,
+                        other => {
+                            return Err(bad(
+                                line,
+                                &format!("unknown comma class `{other}` (other or faded)"),
+                            ))
+                        }
+                    };
+                    commas.lines[k] = parse_count(f[2], line)? as f64;
+                    commas.comma[k] = parse_count(f[3], line)? as f64;
+                    commas.period[k] = parse_count(f[4], line)? as f64;
+                    commas.was_comma[k] = parse_count(f[5], line)? as f64;
+                    comma_classes[k] = true;
                 }
                 ("margin", 4) | ("margin_lead", 5) => {
                     let k = match f[1] {
@@ -821,6 +903,17 @@ impl ErrorModel {
                     "error model: `margin` lines need both classes, `margin clean LINES TRAIL` \
                      and `margin dirty LINES TRAIL`, with LINES above 0 (`margin_lead` lines \
                      only with them)"
+                        .into(),
+                ))
+            }
+        }
+        match comma_classes {
+            [true, true] if commas.lines.iter().all(|&n| n > 0.0) => m.commas = Some(commas),
+            [false, false] => {}
+            _ => {
+                return Err(Error::InvalidArgument(
+                    "error model: `comma` lines need both classes, `comma other LINES COMMAS \
+                     PERIODS WAS_COMMA` and `comma faded ...`, with LINES above 0"
                         .into(),
                 ))
             }
@@ -1630,6 +1723,11 @@ pub struct Document {
     /// model's share of them (`margin` lines): the evidence of the lines read so
     /// far, each of which ends in a token of punctuation alone or not.
     margins: f64,
+    /// Log-odds (nats) of a faded copy (one that reads a comma between two words
+    /// as a full stop) against the others, relative to the error model's share
+    /// of them (`comma` lines): the evidence of the commas and full stops between
+    /// two words of the lines read so far.
+    commas: f64,
 }
 
 impl Document {
@@ -1728,18 +1826,33 @@ impl Corrector {
         for line in text.split_inclusive('\n') {
             let (whole, nl) = split_newline(line);
             let trim = self.edge_specks(whole, doc);
+            // What the earlier lines said of the commas (not this line's own).
+            let comma_p = self.comma_probability(doc);
             self.observe(doc, &trim, whole);
             out.push_str(&whole[..trim.a]);
             if trim.bullet {
                 out.push(BULLET);
             }
             let body = Spliced::new(whole, &trim, &self.mid_specks(whole, &trim));
+            let commas = self.misread_commas(comma_p, &body.text);
             let (units, cands, path) = self.decode(&body.text);
             for (a, b, e) in path {
                 match e {
                     Edge::Keep => {
-                        let s = &body.text[units[a].start..units[b - 1].end];
-                        out.push_str(&normalize(s, Form::Canonical));
+                        let (start, end) = (units[a].start, units[b - 1].end);
+                        if commas.iter().any(|&(i, _)| start <= i && i < end) {
+                            // Keep spans are whole units: a full stop is one of
+                            // its own, unchanged by normalising.
+                            let mut from = start;
+                            for &(i, _) in commas.iter().filter(|&&(i, _)| start <= i && i < end) {
+                                out.push_str(&normalize(&body.text[from..i], Form::Canonical));
+                                out.push(',');
+                                from = i + 1;
+                            }
+                            out.push_str(&normalize(&body.text[from..end], Form::Canonical));
+                        } else {
+                            out.push_str(&normalize(&body.text[start..end], Form::Canonical));
+                        }
                     }
                     Edge::Fix(k) => {
                         let c = &cands[k as usize];
@@ -1775,6 +1888,8 @@ impl Corrector {
         for line in text.split_inclusive('\n') {
             let (whole, _) = split_newline(line);
             let trim = self.edge_specks(whole, doc);
+            // What the earlier lines said of the commas (not this line's own).
+            let comma_p = self.comma_probability(doc);
             self.observe(doc, &trim, whole);
             let speck = |a: usize, b: usize, p: f64| {
                 let original = whole[a..b].to_string();
@@ -1806,6 +1921,17 @@ impl Corrector {
             }
             let cuts = self.mid_specks(whole, &trim);
             let body = Spliced::new(whole, &trim, &cuts);
+            for (i, p) in self.misread_commas(comma_p, &body.text) {
+                let at = body.start_in_line(i);
+                out.push(Correction {
+                    start: base + at,
+                    end: base + at + 1,
+                    original: ".".into(),
+                    replacement: ",".into(),
+                    confidence: p,
+                    candidates: vec![(",".into(), p), (".".into(), 1.0 - p)],
+                });
+            }
             let (units, cands, path) = self.decode(&body.text);
             let mut fixed: Vec<(usize, usize)> = Vec::new();
             for (_, _, e) in path {
@@ -2077,6 +2203,40 @@ impl Corrector {
             let max = Document::MAX_STYLE;
             doc.margins = (doc.margins + m.evidence(ends_in_punct(line))).clamp(-max, max);
         }
+        if let Some(c) = &self.model.commas {
+            let (mut commas, mut periods) = (0, 0);
+            for (_, ch) in between_words(line) {
+                if ch == ',' {
+                    commas += 1;
+                } else {
+                    periods += 1;
+                }
+            }
+            let max = Document::MAX_STYLE;
+            doc.commas = (doc.commas + c.evidence(commas, periods)).clamp(-max, max);
+        }
+    }
+
+    /// The probability that a full stop between two words is a comma misread, by
+    /// what the document's lines said of its commas (see [`Commas`]); 0 with a
+    /// model without `comma` lines.
+    fn comma_probability(&self, doc: &Document) -> f64 {
+        self.model
+            .commas
+            .as_ref()
+            .map_or(0.0, |c| c.comma_probability(doc.commas))
+    }
+
+    /// The full stops between two words of `text`, as commas misread with
+    /// probability `p`, if that reaches the threshold.
+    fn misread_commas(&self, p: f64, text: &str) -> Vec<(usize, f64)> {
+        if p < self.options.threshold {
+            return Vec::new();
+        }
+        between_words(text)
+            .filter(|&(_, ch)| ch == '.')
+            .map(|(i, _)| (i, p))
+            .collect()
     }
 
     /// The dictionary words that `word` (one word as OCR read it) could be, most
@@ -3430,6 +3590,9 @@ mod tests {
             .correct(&format!("{dirty_lines}{colon}"))
             .ends_with("\nສະຖິຕິກະສິກຳ"));
         for bad in [
+            "comma\tother\t100\t50\t5\t1\n",
+            "comma\tfaded\t0\t1\t50\t48\ncomma\tother\t100\t50\t5\t1\n",
+            "comma\tblurred\t100\t1\t50\t48\ncomma\tother\t100\t50\t5\t1\n",
             "margin\tclean\t100\t1\n",
             "margin\tmessy\t100\t1\nmargin\tdirty\t100\t50\n",
             "margin\tclean\t0\t0\nmargin\tdirty\t100\t50\n",
@@ -3438,6 +3601,42 @@ mod tests {
         ] {
             assert!(model(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_faded_copy_s_full_stops_between_words_are_commas() {
+        // Faded copies read the comma between two words as a full stop (113 of
+        // 117 times in the train split), other scans hardly ever. A document
+        // whose earlier lines show full stops between words and no comma is a
+        // faded one: its full stops between words are commas again.
+        let faded = "ແຂວງ. ເມືອງ ແລະ ບ້ານ\n".repeat(3);
+        let line = "ລະບຽບ. ກົດໝາຍ ແລະ ດຳລັດ.";
+        let out = correct(&format!("{faded}{line}"));
+        assert!(out.ends_with("\nລະບຽບ, ກົດໝາຍ ແລະ ດຳລັດ."), "{out}");
+        // The earlier lines only: the first full stop of a document stays, and
+        // so does one at the end of a line or before a number.
+        assert!(out.starts_with("ແຂວງ. ເມືອງ"), "{out}");
+        assert_eq!(correct(line), line);
+        // A document whose commas are read as commas keeps its full stops.
+        let other = "ແຂວງ, ເມືອງ ແລະ ບ້ານ. ບ້ານ\n".repeat(3);
+        assert!(correct(&format!("{other}{line}")).ends_with(line));
+        // One full stop is evidence enough (barely) for the next line's:
+        // `corrections` lists each, as `correct` makes it, surer as they come.
+        assert!(out.contains("\nແຂວງ, ເມືອງ"), "{out}");
+        let list = corrections(&format!("{faded}{line}"));
+        let commas: Vec<&Correction> = list.iter().filter(|c| c.replacement == ",").collect();
+        assert_eq!(commas.len(), 3, "{list:?}");
+        let at = faded.len() + "ລະບຽບ".len();
+        assert_eq!((commas[2].start, commas[2].end), (at, at + 1));
+        assert!(commas.windows(2).all(|w| w[0].confidence < w[1].confidence));
+        assert!(commas[0].confidence >= 0.9, "{:?}", commas[0]);
+        // Only between two words (after a Lao letter, before spaces and one).
+        let found: Vec<(usize, char)> = between_words("ກ. ຂ, ຄ.ງ 1. ຈ ກ.  ຊ ກ .ຍ").collect();
+        assert_eq!(found, [(3, '.'), (8, ','), (28, '.')]);
+        // The evidence, from the model's `comma` lines.
+        let c = ErrorModel::embedded().commas.as_ref().unwrap();
+        assert!(c.evidence(0, 1) > 1.0 && c.evidence(1, 0) < -2.0);
+        assert!(c.comma_probability(0.0) < 0.9 && c.comma_probability(5.0) > 0.9);
     }
 
     #[test]
