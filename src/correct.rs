@@ -1710,9 +1710,14 @@ fn dictionary_with_phrases() -> &'static Dictionary {
 /// ", -, “, : and others) or markers read as they are (-). A lone - at a line's
 /// start is a real dash more often than a misread bullet (in the train split's
 /// counts), so it stays, unless earlier lines of the same document had bullets
-/// that only a • explains (" alone before the text). Begin each document with a
-/// new one; [`Corrector::correct`] makes one for each text it is given, and
-/// `akson correct` one for each input file.
+/// that only a • explains (" alone before the text). It also learns what kind of
+/// scan the document is: one with dirt at its margins (a binarised photocopy,
+/// whose lines often end in a token of punctuation alone), where a lone : before
+/// a line's text is dirt, or a cleaner one, where it is a misread bullet; and a
+/// faded copy (full stops between words, no commas), whose full stops between
+/// two words are commas. Begin each document with a new one;
+/// [`Corrector::correct`] makes one for each text it is given, and `akson
+/// correct` one for each input file.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Document {
     /// Log-odds (nats) of • against other list markers, relative to the error

@@ -78,7 +78,10 @@ Latin text and punctuation are left alone, except specks of dirt read as punctua
 at a line's edges or stuck to the front of a word, and a list bullet read as \" or
 “ (written as • again); spaces where a line wrapped inside a word, and the start of
 a word read twice (ແ ແລະ), are removed. Each input FILE (or standard input) is one
-document: once its lines show bullets read as \", its lines' - are bullets too.
+document: once its lines show bullets read as \", its lines' - are bullets too; its
+lines' ends tell whether dirt at the margins is read as punctuation (a lone : first
+on a line is then dirt, else a bullet), and its lines' commas and full stops
+whether it is a faded copy, whose full stops between two words are commas.
 
 Options:
   --threshold X  minimum confidence (0 to 1) of a correction (default 0.9); higher
@@ -436,7 +439,8 @@ fn process<R: BufRead, W: Write>(
     let mut buf = String::new();
     let mut line_no = 0usize;
     let mut byte_at = 0usize;
-    // Each input is one document: its lines help read each other's list bullets.
+    // Each input is one document: its lines help read each other's list bullets,
+    // margins and commas.
     let mut doc = akson::correct::Document::new();
     loop {
         line.clear();

@@ -1531,7 +1531,8 @@ impl PyCorrector {
 /// dictionary and error model. The result is in canonical form; text that was
 /// right comes back unchanged. The lines of ``text`` are one document: a list
 /// bullet read as ``"`` on one line tells that a ``-`` on a later one is a bullet
-/// too, so pass whole pages.
+/// too, and the lines tell what kind of scan it is (dirt at the margins, commas
+/// read as full stops), so pass whole pages.
 ///
 /// >>> akson.correct("ຕັກໂນໂລຊີ ແລະ ການສື່ສານ")
 /// 'ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ'

@@ -18,6 +18,11 @@ def test_a_text_is_one_document():
     assert akson.correct("- ການສື່ສານ") == "- ການສື່ສານ"
     assert akson.correct('" ການສື່ສານ\n- ການສື່ສານ') == "• ການສື່ສານ\n• ການສື່ສານ"
     assert akson.correct_batch(['" ການສື່ສານ', "- ການສື່ສານ"]) == ["• ການສື່ສານ", "- ການສື່ສານ"]
+    # Full stops between words and no comma: a faded copy, whose full stops
+    # between two words are commas (the first line's is evidence only).
+    faded = "ແຂວງ. ເມືອງ ແລະ ບ້ານ\nລະບຽບ. ກົດໝາຍ ແລະ ດຳລັດ"
+    assert akson.correct(faded) == "ແຂວງ. ເມືອງ ແລະ ບ້ານ\nລະບຽບ, ກົດໝາຍ ແລະ ດຳລັດ"
+    assert akson.correct_batch(faded.split("\n")) == faded.split("\n")
 
 
 def test_correct_text_is_left_alone():

@@ -242,7 +242,8 @@ export interface CorrectOptions {
 /**
  * Corrects OCR errors in `text`; the result is in canonical form. The lines of
  * `text` are one document (a list bullet read as `"` on one line tells that a `-`
- * on a later one is a bullet too): pass whole pages.
+ * on a later one is a bullet too, and the lines tell what kind of scan it is: dirt
+ * at the margins, commas read as full stops): pass whole pages.
  */
 export function correct(text: string, options?: CorrectOptions): string;
 /** The corrections `correct` makes, with UTF-16 offsets. */

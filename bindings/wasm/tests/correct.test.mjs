@@ -46,6 +46,12 @@ test('specks read as punctuation at line edges are removed, with UTF-16 spans', 
   // bullets read as " (then the - is one of them too).
   assert.equal(akson.correct('- ການສື່ສານ'), '- ການສື່ສານ');
   assert.equal(akson.correct('" ການສື່ສານ\n- ການສື່ສານ'), '• ການສື່ສານ\n• ການສື່ສານ');
+  // Full stops between words and no comma: a faded copy, whose full stops
+  // between two words are commas (the first line's is evidence only).
+  const faded = 'ແຂວງ. ເມືອງ ແລະ ບ້ານ\nລະບຽບ. ກົດໝາຍ ແລະ ດຳລັດ';
+  assert.equal(akson.correct(faded), 'ແຂວງ. ເມືອງ ແລະ ບ້ານ\nລະບຽບ, ກົດໝາຍ ແລະ ດຳລັດ');
+  const list2 = akson.corrections(faded);
+  assert.deepEqual(list2.map((c) => [faded.slice(c.start, c.end), c.replacement]), [['.', ',']]);
 });
 
 test('options and errors', () => {

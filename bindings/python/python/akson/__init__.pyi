@@ -174,7 +174,9 @@ class Corrector:
 
 def correct(text: str, threshold: float = 0.9) -> str:
     """Corrects OCR errors; the result is in canonical form. The lines of ``text``
-    are one document (its list bullets help read each other): pass whole pages."""
+    are one document (its list bullets help read each other, and its lines tell
+    what kind of scan it is: dirt at the margins, commas read as full stops): pass
+    whole pages."""
 
 def corrections(text: str, threshold: float = 0.9) -> List[Correction]:
     """The corrections ``correct`` makes, with code-point spans."""
