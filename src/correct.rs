@@ -645,6 +645,18 @@ impl ErrorModel {
     /// `bullet<TAB>CHAR<TAB>COUNT` count how often a list bullet (•) was read as
     /// `CHAR` alone before a line's text; weighed against `CHAR`'s `speck lead`
     /// counts, such a token is written as • again, removed as dirt, or kept.
+    /// Lines `margin<TAB>clean|dirty<TAB>LINES<TAB>TRAIL` count, for the train
+    /// settings with clean and with dirty margins, their lines and those that end
+    /// in a token of punctuation alone, and `margin_lead<TAB>CLASS<TAB>CHAR<TAB>
+    /// NOISE<TAB>BULLETS` the `speck lead` noise and the `bullet` count of a
+    /// character in each class: a [`Document`] then weighs a character alone at
+    /// a line's start with the counts of the class its lines make likelier. Lines
+    /// `comma<TAB>other|faded<TAB>LINES<TAB>COMMAS<TAB>PERIODS<TAB>WAS_COMMA` count,
+    /// for settings that read a comma between two words as it is and for faded
+    /// ones, their lines, the commas and full stops between two words in their OCR
+    /// lines and how many of those full stops were commas: in a document its
+    /// earlier lines show to be faded, such a full stop is written as a comma.
+    /// Both classes or neither, for each kind.
     pub fn from_tsv(text: &str) -> Result<ErrorModel, Error> {
         let mut m = ErrorModel {
             sub: vec![9000; NC * NC],
@@ -674,8 +686,10 @@ impl ErrorModel {
         let bad = |line: usize, what: &str| {
             Error::InvalidArgument(format!(
                 "error model, line {line}: {what}; expected `sub A B COST`, `del A COST`, \
-                 `del_above A COST`, `ins B COST`, `split A B C COST`, `default KIND COST`, `class CHARS`, `drop CHARS`, `bullet CHAR COUNT` or \
-                 `speck lead|attached|trail|glued CHAR NOISE REAL` with TABs between fields and \
+                 `del_above A COST`, `ins B COST`, `split A B C COST`, `default KIND COST`, `class CHARS`, `drop CHARS`, `bullet CHAR COUNT`, \
+                 `speck lead|attached|trail|glued CHAR NOISE REAL`, `margin clean|dirty LINES TRAIL`, \
+                 `margin_lead clean|dirty CHAR NOISE BULLETS` or \
+                 `comma other|faded LINES COMMAS PERIODS WAS_COMMA` with TABs between fields and \
                  characters as hexadecimal code points"
             ))
         };
@@ -697,6 +711,15 @@ impl ErrorModel {
                 .ok()
                 .filter(|&c| c <= 1_000_000)
                 .ok_or_else(|| bad(line, &format!("`{s}` is not a cost in milli-nats")))
+        };
+        // Class 0 or 1 of a `margin` or `comma` line, by its name.
+        let parse_class = |s: &str, line: usize, names: [&str; 2], what: &str| {
+            names.iter().position(|&n| n == s).ok_or_else(|| {
+                bad(
+                    line,
+                    &format!("unknown {what} class `{s}` ({} or {})", names[0], names[1]),
+                )
+            })
         };
         let mut defaults: Vec<(usize, &str, u32)> = Vec::new();
         let mut ops: Vec<(usize, Vec<&str>)> = Vec::new();
@@ -774,16 +797,7 @@ impl ErrorModel {
                     m.bullets.push((ch, parse_count(f[2], line)?));
                 }
                 ("comma", 6) => {
-                    let k = match f[1] {
-                        "other" => 0,
-                        "faded" => 1,
-                        other => {
-                            return Err(bad(
-                                line,
-                                &format!("unknown comma class `{other}` (other or faded)"),
-                            ))
-                        }
-                    };
+                    let k = parse_class(f[1], line, ["other", "faded"], "comma")?;
                     commas.lines[k] = parse_count(f[2], line)? as f64;
                     commas.comma[k] = parse_count(f[3], line)? as f64;
                     commas.period[k] = parse_count(f[4], line)? as f64;
@@ -791,16 +805,7 @@ impl ErrorModel {
                     comma_classes[k] = true;
                 }
                 ("margin", 4) | ("margin_lead", 5) => {
-                    let k = match f[1] {
-                        "clean" => 0,
-                        "dirty" => 1,
-                        other => {
-                            return Err(bad(
-                                line,
-                                &format!("unknown margin class `{other}` (clean or dirty)"),
-                            ))
-                        }
-                    };
+                    let k = parse_class(f[1], line, ["clean", "dirty"], "margin")?;
                     if f[0] == "margin" {
                         margins.lines[k] = parse_count(f[2], line)? as f64;
                         margins.trail[k] = parse_count(f[3], line)? as f64;
