@@ -3634,6 +3634,7 @@ mod tests {
         // `corrections` lists each, as `correct` makes it, surer as they come.
         assert!(out.contains("\nແຂວງ, ເມືອງ"), "{out}");
         let list = corrections(&format!("{faded}{line}"));
+        assert_eq!(apply(&format!("{faded}{line}"), &list), out);
         let commas: Vec<&Correction> = list.iter().filter(|c| c.replacement == ",").collect();
         assert_eq!(commas.len(), 3, "{list:?}");
         let at = faded.len() + "ລະບຽບ".len();
