@@ -517,8 +517,7 @@ impl Commas {
     /// The probability that a full stop between two words is a comma misread, in
     /// a document whose evidence is `faded` nats (see [`Document`]).
     fn comma_probability(&self, faded: f64) -> f64 {
-        let share = self.lines[1] / (self.lines[0] + self.lines[1]);
-        let f = 1.0 / (1.0 + ((1.0 - share) / share) * (-faded).exp());
+        let f = second_class(self.lines, faded);
         let per_line = |c: [f64; 2]| (1.0 - f) * c[0] / self.lines[0] + f * c[1] / self.lines[1];
         let all = per_line(self.period);
         if all > 0.0 {
@@ -527,6 +526,13 @@ impl Commas {
             0.0
         }
     }
+}
+
+/// The probability of the second of two classes of train lines (`lines` of each),
+/// for a document whose lines gave `nats` of evidence for it: the classes' prior
+/// odds (their shares of the train lines) times the evidence.
+fn second_class(lines: [f64; 2], nats: f64) -> f64 {
+    1.0 / (1.0 + (lines[0] / lines[1]) * (-nats).exp())
 }
 
 /// The commas and full stops between two words of `text` (after a Lao character,
@@ -960,9 +966,7 @@ impl ErrorModel {
         let (_, noise_k, bullets_k) = m.lead[i];
         let total = m.lines[0] + m.lines[1];
         let share = [m.lines[0] / total, m.lines[1] / total];
-        // The document's probability of dirty margins: the prior odds times its
-        // evidence.
-        let dirty = 1.0 / (1.0 + (share[0] / share[1]) * (-margins).exp());
+        let dirty = second_class(m.lines, margins);
         let weight = [(1.0 - dirty) / share[0], dirty / share[1]];
         let sum = |c: [f64; 2]| c[0] * weight[0] + c[1] * weight[1];
         (sum(bullets_k), sum(noise_k), real)
@@ -1741,10 +1745,11 @@ pub struct Document {
 }
 
 impl Document {
-    /// The bound (nats) of the evidence a document keeps: one " line is worth
-    /// 3.7 nats, each - line 1.0 against; the bound makes a new document in the
-    /// same stream (files joined on standard input) read as such within a few
-    /// lists' lines.
+    /// The bound (nats) of each kind of evidence a document keeps (one " line is
+    /// worth 3.7 nats for bullets, each - line 1.0 against; a line ending in
+    /// punctuation alone 6.2 for dirty margins): the bound makes a new document
+    /// in the same stream (files joined on standard input) read as such within a
+    /// few lines.
     const MAX_STYLE: f64 = 8.0;
 
     /// A document with no line read yet.
@@ -2053,7 +2058,8 @@ impl Corrector {
     /// partner is in the rest of the line is real; a line with no Lao letter is
     /// left alone.
     ///
-    /// `doc` holds what the document's earlier lines said of its list bullets.
+    /// `doc` holds what the document's earlier lines said of its list bullets and
+    /// its margins.
     fn edge_specks(&self, line: &str, doc: &Document) -> Trim {
         let none = Trim::nothing(line);
         let th = self.options.threshold;
@@ -2203,7 +2209,10 @@ impl Corrector {
         }
     }
 
-    /// Takes in what the line trimmed as `trim` says of the document's lists.
+    /// Takes in what `line` (trimmed as `trim`) says of the document: of its lists
+    /// (the marker alone before its text), its margins (whether it ends in a
+    /// token of punctuation alone) and its commas (its commas and full stops
+    /// between two words).
     fn observe(&self, doc: &mut Document, trim: &Trim, line: &str) {
         if let Some(ch) = trim.marker {
             doc.bullets =
