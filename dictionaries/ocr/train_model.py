@@ -399,9 +399,10 @@ def main():
     lines.append(f"junk\t{junk[0]}\t{junk[1]}")
     for ch, k in sorted(bullets.items()):
         lines.append(f"bullet\t{ord(ch):04X}\t{k}")
+    # Both classes or none, for commas and margins: a model of one class has
+    # nothing to tell apart.
     for name, (n_lines, n_comma, n_period, n_was_comma) in sorted(commas.items()) if len(commas) == 2 else []:
         lines.append(f"comma\t{name}\t{n_lines}\t{n_comma}\t{n_period}\t{n_was_comma}")
-    # (Both classes or none: a model of one class has nothing to tell apart.)
     for name, (n_lines, trail, lead, bul) in sorted(margins.items()) if len(margins) == 2 else []:
         lines.append(f"margin\t{name}\t{n_lines}\t{trail}")
         for ch in sorted(set(lead) | set(bul)):
