@@ -2041,6 +2041,10 @@ impl Corrector {
                 let (a, b) = (&body[w[0].0..w[0].1], &body[w[1].0..w[1].1]);
                 if is_stutter(a, b) {
                     out.push((trim.lo + w[0].0, trim.lo + w[1].0, p));
+                } else if let Some(k) = broken_tail(a).filter(|&k| is_stutter(&a[k..], b)) {
+                    // Read twice at the end of a longer token (ຂໍ້ມ ມູນ): the
+                    // broken syllable and the space after it go.
+                    out.push((trim.lo + w[0].0 + k, trim.lo + w[1].0, p));
                 }
             }
             out.sort_by_key(|c| c.0);
@@ -2949,6 +2953,34 @@ fn is_stutter(a: &str, b: &str) -> bool {
     any
 }
 
+/// Where the last syllable of token `a` starts, if `a` has another before it and
+/// the last is broken, no syllable a word can end with: consonants alone (ຂໍ້ມ,
+/// ທີ່ຈ), a vowel written before its consonant alone (ທີ່ເ), or consonants with ັ
+/// or ົ and no final (ຜົນສັ, ບຸກຄົ); tone marks aside. Such a tail before a token
+/// that starts with it is the start of that word read twice (ຂໍ້ມ ມູນ): no line
+/// of the clean text has one.
+fn broken_tail(a: &str) -> Option<usize> {
+    let (at, last) = crate::syllable_indices(a).last()?;
+    if at == 0 {
+        return None;
+    }
+    let tail = normalize(last, Form::Canonical);
+    let mut bare: Vec<char> = tail
+        .chars()
+        .filter(|c| !matches!(c, '\u{EC8}'..='\u{ECB}'))
+        .collect();
+    let consonant =
+        |c: &char| matches!(c, '\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}' | '\u{EBC}');
+    match bare[..] {
+        ['\u{EC0}'..='\u{EC4}'] => return Some(at),
+        [_, .., '\u{EB1}' | '\u{EBB}'] => {
+            bare.pop();
+        }
+        _ => {}
+    }
+    (!bare.is_empty() && bare.iter().all(consonant)).then_some(at)
+}
+
 /// The byte ranges of the runs of non-whitespace in `line`.
 /// How Tesseract reads a list bullet (•) or dash at a line's start.
 const BULLETS: &[&str] = &["-", "\u{2022}", "+", "\"", "\u{201C}", "\u{201D}", ":", "*"];
@@ -3743,6 +3775,21 @@ mod tests {
         let m = ErrorModel::from_tsv("stutter\t30\t0\n").unwrap();
         let only = Corrector::new().with_model(m);
         assert_eq!(only.correct("ໄດ້ຮັບ ແ ແລະ .ທ້ອງຖິ່ນ"), "ໄດ້ຮັບ ແລະ .ທ້ອງຖິ່ນ");
+        // Read twice at the end of the token before, as a broken syllable: it goes
+        // with the space after it; a whole syllable there is real (ປະທານ ທ່ານ).
+        assert_eq!(broken_tail("ຂໍ້ມ"), Some("ຂໍ້".len()));
+        assert_eq!(broken_tail("ທີ່ເ"), Some("ທີ່".len()));
+        assert_eq!(broken_tail("ຜົນສັ"), Some("ຜົນ".len()));
+        assert_eq!(broken_tail("ບຸກຄົ້"), Some("ບຸກ".len()));
+        assert_eq!(broken_tail("ປະທານ"), None);
+        assert_eq!(broken_tail("ມ"), None); // one syllable: the whole-token rule's
+        assert_eq!(broken_tail("ສັນ"), None);
+        assert_eq!(
+            only.correct("ຖານຂໍ້ມ ມູນ ມີຜົນສັ ສັກສິດ ທີ່ເ ເປັນ"),
+            "ຖານຂໍ້ມູນ ມີຜົນສັກສິດ ທີ່ເປັນ"
+        );
+        assert_eq!(only.correct("ໂດຍການເປັນປະທານ ທ່ານ"), "ໂດຍການເປັນປະທານ ທ່ານ");
+        assert!(plain.correct("ຖານຂໍ້ມ ມູນ").contains("ມ ມູນ"));
     }
 
     #[test]

@@ -136,7 +136,8 @@ threshold; src/correct.rs applies the same rules (tests/ocr/junk-runs.tsv checks
 
 Stutters (the `stutter` line): on pages Tesseract sometimes reads the start of a
 word twice, as a token of its own before it (ແ ແລະ, ຂໍ ຂໍ້ມູນ, ທີ່ ທີ່ຫ້ອງ; see
-is_stutter). Counted the same way over the train lines and pages: how many more the
+is_stutter), or at the end of the token before, as a broken syllable (ຂໍ້ມ ມູນ,
+ທີ່ເ ເປັນ; see broken_tail). Counted the same way over the train lines and pages: how many more the
 OCR output has than the clean text (noise), and how many the clean text has (real).
 
 The output is deterministic (sorted, integer costs), so CI can rebuild and compare.
@@ -312,7 +313,7 @@ def main():
             i, j = i + nc, j + no
     for key, v in mid_speck_counts(units).items():
         specks[key] = v
-    stutter = stutter_counts(units)
+    stutter = stutter_counts(args.akson, units)
     junk = junk_counts(clean, noisy)
     bullets = bullet_counts(args.pattern)
     margins = margin_counts(clean, noisy, ranges)
@@ -497,18 +498,50 @@ def is_stutter(a, b):
     return bare(b[:k]).startswith(bare(a)) and bare(a) != ""
 
 
-def stutters(line):
+def broken_tail(syllables):
+    """The last of a token's `syllables` (in canonical form), if there is another
+    before it and the last is broken, no syllable a word can end with: consonants
+    alone (ຂໍ້ມ), a vowel written before its consonant alone (ທີ່ເ), or consonants
+    with ັ or ົ and no final (ຜົນສັ); tone marks aside (as src/correct.rs
+    broken_tail)."""
+    if len(syllables) < 2:
+        return None
+    tail = syllables[-1]
+    bare = "".join(c for c in tail if c not in TONES)
+    consonant = lambda c: 0x0E81 <= ord(c) <= 0x0EAE or 0x0EDC <= ord(c) <= 0x0EDF or c == "\u0EBC"
+    if len(bare) == 1 and "\u0EC0" <= bare <= "\u0EC4":
+        return tail
+    if len(bare) >= 2 and bare[-1] in "\u0EB1\u0EBB":
+        bare = bare[:-1]
+    return tail if bare and all(consonant(c) for c in bare) else None
+
+
+def stutters(line, syllables):
+    """How many tokens of `line` (canonical) are the start of the next token read
+    twice: the whole token (ແ ແລະ) or its broken last syllable (ຂໍ້ມ ມູນ);
+    `syllables` maps a token to its syllables."""
     toks = line.split()
-    return sum(1 for a, b in zip(toks, toks[1:]) if is_stutter(a, b))
+    n = 0
+    for a, b in zip(toks, toks[1:]):
+        tail = broken_tail(syllables.get(a, [a]))
+        n += is_stutter(a, b) or (tail is not None and is_stutter(tail, b))
+    return n
 
 
-def stutter_counts(units):
+def stutter_counts(akson, units):
     """[noise, real]: stutters the OCR output has more than the clean text, and
     those the clean text has, over units of (clean lines, OCR lines)."""
+    tokens = sorted({t for clean, noisy in units for l in clean + noisy for t in l.split()})
+    sep = "\u241f"
+    data = "".join(t + "\n" for t in tokens).encode("utf-8")
+    out = subprocess.run([akson, "segment", "--unit", "syllable", "--sep", sep], input=data,
+                         stdout=subprocess.PIPE, check=True).stdout.decode("utf-8").split("\n")[:-1]
+    assert len(out) == len(tokens)
+    syllables = {t: o.split(sep) for t, o in zip(tokens, out)}
     noise = real = 0
     for clean, noisy in units:
-        c = sum(stutters(l) for l in clean)
-        noise += max(0, sum(stutters(l) for l in noisy) - c)
+        c = sum(stutters(l, syllables) for l in clean)
+        noise += max(0, sum(stutters(l, syllables) for l in noisy) - c)
         real += c
     return [noise, real]
 
