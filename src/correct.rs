@@ -1760,8 +1760,9 @@ impl Document {
 
 impl Corrector {
     /// A corrector with the embedded dictionary and error model. Its dictionary
-    /// also holds some 1,450 common phrases that the segmentation dictionary
-    /// leaves out as two words (ທີ່ມີ, ເກີດຂຶ້ນ), as evidence of context.
+    /// also holds some 2,350 phrases, as evidence of context: common phrases that
+    /// the segmentation dictionary leaves out as two words (ທີ່ມີ, ເກີດຂຶ້ນ), and
+    /// pairs of words the corpus has side by side (ຂັ້ນແຂວງ).
     pub fn new() -> Corrector {
         Corrector {
             dict: Cow::Borrowed(dictionary_with_phrases()),
@@ -3905,6 +3906,11 @@ mod tests {
         assert!(own.dictionary().contains("ທີ່ມີ"));
         assert!(own.dictionary().contains("ບຸນສະເຫຼີມໄຊ"));
         assert_eq!(own.correct("ຄົນທີມີສິດ"), "ຄົນທີ່ມີສິດ");
+        // Two words the corpus has side by side are phrases too (ຂັ້ນແຂວງ
+        // "provincial level"): ຂັນ "bowl" before ແຂວງ has lost its tone mark.
+        assert!(Corrector::new().dictionary().contains("ຂັ້ນແຂວງ"));
+        assert!(!Dictionary::embedded().contains("ຂັ້ນແຂວງ"));
+        assert_eq!(Corrector::new().correct("ບັນດາຂັນແຂວງ"), "ບັນດາຂັ້ນແຂວງ");
     }
 
     #[test]

@@ -47,7 +47,7 @@ use std::sync::OnceLock;
 use crate::{normalize, syllables, Error, Form};
 
 /// Version of the embedded dictionary (see `dictionaries/akson-lo.json`).
-pub const DICTIONARY_VERSION: &str = "lo-2026.11.23";
+pub const DICTIONARY_VERSION: &str = "lo-2026.11.24";
 
 /// The compiled default dictionary: an `fst` map from canonical word to cost in
 /// milli-nats. Rebuilt by `cargo run -p akson-dict-build`.
