@@ -645,7 +645,8 @@ impl ErrorModel {
     /// a later word, before a Lao letter) was a speck of dirt and how often it was
     /// real text; a model without them removes no specks. A line
     /// `stutter<TAB>NOISE<TAB>REAL` counts the same for a word's start read twice
-    /// as a token of its own before it (ແ ແລະ), and `junk<TAB>NOISE<TAB>REAL` for a
+    /// as a token of its own before it (ແ ແລະ) or as a broken syllable at the end
+    /// of the token before (ຂໍ້ມ ມູນ), and `junk<TAB>NOISE<TAB>REAL` for a
     /// run of two or more short tokens at a line's start that dirt was read as
     /// (`<. ວວ , ມ ,`); a model without them removes neither. Lines
     /// `bullet<TAB>CHAR<TAB>COUNT` count how often a list bullet (•) was read as
@@ -2004,9 +2005,10 @@ impl Corrector {
     /// probability reaches the threshold; a bracket or quotation mark whose partner
     /// is in the line stays. A token of punctuation alone between two words stays:
     /// Lao typists often put a space before a comma or full stop. Also the start
-    /// of a word read twice, as a token of its own before it (ແ ແລະ, ຂໍ ຂໍ້ມູນ),
-    /// when the model's stutter counts reach the threshold. Byte ranges in
-    /// `line`, in order, with their probabilities.
+    /// of a word read twice, as a token of its own before it (ແ ແລະ, ຂໍ ຂໍ້ມູນ) or
+    /// as a broken syllable at the end of the token before (ຂໍ້ມ ມູນ), when the
+    /// model's stutter counts reach the threshold. Byte ranges in `line`, in
+    /// order, with their probabilities.
     fn mid_specks(&self, line: &str, trim: &Trim) -> Vec<(usize, usize, f64)> {
         let mut out = Vec::new();
         let body = &line[trim.lo..trim.hi];
@@ -2954,32 +2956,36 @@ fn is_stutter(a: &str, b: &str) -> bool {
     any
 }
 
-/// Where the last syllable of token `a` starts, if `a` has another before it and
-/// the last is broken, no syllable a word can end with: consonants alone (ຂໍ້ມ,
-/// ທີ່ຈ), a vowel written before its consonant alone (ທີ່ເ), or consonants with ັ
-/// or ົ and no final (ຜົນສັ, ບຸກຄົ); tone marks aside. Such a tail before a token
-/// that starts with it is the start of that word read twice (ຂໍ້ມ ມູນ): no line
-/// of the clean text has one.
-fn broken_tail(a: &str) -> Option<usize> {
-    let (at, last) = crate::syllable_indices(a).last()?;
-    if at == 0 {
-        return None;
-    }
-    let tail = normalize(last, Form::Canonical);
+/// Whether a syllable is no syllable a word can end with: one consonant alone
+/// (the ມ of ຂໍ້ມ), a vowel written before its consonant alone (ເ), or one
+/// consonant with ັ or ົ and no final (ສັ, ຄົ); tone marks aside, a consonant with
+/// ຼ as one. (ວ and ອ are vowels after a consonant: ຫຼວງ and ສອນ are whole.)
+/// `train_model.py` has the same rule.
+fn is_broken(syllable: &str) -> bool {
+    let tail = normalize(syllable, Form::Canonical);
     let mut bare: Vec<char> = tail
         .chars()
         .filter(|c| !matches!(c, '\u{EC8}'..='\u{ECB}'))
         .collect();
-    let consonant =
-        |c: &char| matches!(c, '\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}' | '\u{EBC}');
-    match bare[..] {
-        ['\u{EC0}'..='\u{EC4}'] => return Some(at),
-        [_, .., '\u{EB1}' | '\u{EBB}'] => {
-            bare.pop();
-        }
-        _ => {}
+    if let ['\u{EC0}'..='\u{EC4}'] = bare[..] {
+        return true;
     }
-    (!bare.is_empty() && bare.iter().all(consonant)).then_some(at)
+    if let Some('\u{EB1}' | '\u{EBB}') = bare.last() {
+        bare.pop();
+    }
+    if let Some('\u{EBC}') = bare.last() {
+        bare.pop();
+    }
+    matches!(bare[..], ['\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}'])
+}
+
+/// Where the last syllable of token `a` starts, if `a` has another before it and
+/// the last is broken (see [`is_broken`]: ຂໍ້ມ, ທີ່ເ, ຜົນສັ, ບຸກຄົ). Such a tail
+/// before a token that starts with it is the start of that word read twice (ຂໍ້ມ
+/// ມູນ): no line of the clean text has one.
+fn broken_tail(a: &str) -> Option<usize> {
+    let (at, last) = crate::syllable_indices(a).last()?;
+    (at > 0 && is_broken(last)).then_some(at)
 }
 
 /// The byte ranges of the runs of non-whitespace in `line`.
@@ -3785,6 +3791,12 @@ mod tests {
         assert_eq!(broken_tail("ປະທານ"), None);
         assert_eq!(broken_tail("ມ"), None); // one syllable: the whole-token rule's
         assert_eq!(broken_tail("ສັນ"), None);
+        // ວ and ອ after a consonant are vowels: ສອນ and ຫຼວງ are whole syllables;
+        // a consonant with ຼ is one consonant.
+        assert_eq!(broken_tail("ການສອນ"), None);
+        assert_eq!(broken_tail("ນະຄອນຫຼວງ"), None);
+        assert_eq!(broken_tail("ທີ່ຫຼ"), Some("ທີ່".len()));
+        assert_eq!(only.correct("ການສອນ ສອນໃຫ້"), "ການສອນ ສອນໃຫ້");
         assert_eq!(
             only.correct("ຖານຂໍ້ມ ມູນ ມີຜົນສັ ສັກສິດ ທີ່ເ ເປັນ"),
             "ຖານຂໍ້ມູນ ມີຜົນສັກສິດ ທີ່ເປັນ"

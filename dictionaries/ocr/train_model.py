@@ -313,7 +313,8 @@ def main():
             i, j = i + nc, j + no
     for key, v in mid_speck_counts(units).items():
         specks[key] = v
-    stutter = stutter_counts(args.akson, units)
+    syllables = token_syllables(args.akson, units)
+    stutter = noise_counts(units, lambda l: stutters(l, syllables))
     junk = junk_counts(clean, noisy)
     bullets = bullet_counts(args.pattern)
     margins = margin_counts(clean, noisy, ranges)
@@ -498,22 +499,27 @@ def is_stutter(a, b):
     return bare(b[:k]).startswith(bare(a)) and bare(a) != ""
 
 
+def is_broken(syllable):
+    """Whether a syllable (canonical) is no syllable a word can end with: one
+    consonant alone (the ມ of ຂໍ້ມ), a vowel written before its consonant alone
+    (ເ), or one consonant with ັ or ົ and no final (ສັ); tone marks aside, a
+    consonant with ຼ as one (as src/correct.rs is_broken). (ວ and ອ are vowels
+    after a consonant: ຫຼວງ and ສອນ are whole syllables.)"""
+    bare = "".join(c for c in syllable if c not in TONES)
+    if len(bare) == 1 and "\u0EC0" <= bare <= "\u0EC4":
+        return True
+    if bare[-1:] in ("\u0EB1", "\u0EBB"):
+        bare = bare[:-1]
+    if bare[-1:] == "\u0EBC":
+        bare = bare[:-1]
+    return len(bare) == 1 and (0x0E81 <= ord(bare) <= 0x0EAE or 0x0EDC <= ord(bare) <= 0x0EDF)
+
+
 def broken_tail(syllables):
     """The last of a token's `syllables` (in canonical form), if there is another
-    before it and the last is broken, no syllable a word can end with: consonants
-    alone (ຂໍ້ມ), a vowel written before its consonant alone (ທີ່ເ), or consonants
-    with ັ or ົ and no final (ຜົນສັ); tone marks aside (as src/correct.rs
+    before it and the last is broken (ຂໍ້ມ, ທີ່ເ, ຜົນສັ; as src/correct.rs
     broken_tail)."""
-    if len(syllables) < 2:
-        return None
-    tail = syllables[-1]
-    bare = "".join(c for c in tail if c not in TONES)
-    consonant = lambda c: 0x0E81 <= ord(c) <= 0x0EAE or 0x0EDC <= ord(c) <= 0x0EDF or c == "\u0EBC"
-    if len(bare) == 1 and "\u0EC0" <= bare <= "\u0EC4":
-        return tail
-    if len(bare) >= 2 and bare[-1] in "\u0EB1\u0EBB":
-        bare = bare[:-1]
-    return tail if bare and all(consonant(c) for c in bare) else None
+    return syllables[-1] if len(syllables) >= 2 and is_broken(syllables[-1]) else None
 
 
 def stutters(line, syllables):
@@ -528,20 +534,25 @@ def stutters(line, syllables):
     return n
 
 
-def stutter_counts(akson, units):
-    """[noise, real]: stutters the OCR output has more than the clean text, and
-    those the clean text has, over units of (clean lines, OCR lines)."""
+def token_syllables(akson, units):
+    """The syllables of every token of units of (clean lines, OCR lines)."""
     tokens = sorted({t for clean, noisy in units for l in clean + noisy for t in l.split()})
     sep = "\u241f"
     data = "".join(t + "\n" for t in tokens).encode("utf-8")
     out = subprocess.run([akson, "segment", "--unit", "syllable", "--sep", sep], input=data,
                          stdout=subprocess.PIPE, check=True).stdout.decode("utf-8").split("\n")[:-1]
     assert len(out) == len(tokens)
-    syllables = {t: o.split(sep) for t, o in zip(tokens, out)}
+    return {t: o.split(sep) for t, o in zip(tokens, out)}
+
+
+def noise_counts(units, count):
+    """[noise, real]: how many more of something (`count` of a line) the OCR
+    lines of units of (clean lines, OCR lines) have than the clean lines, and how
+    many the clean lines have."""
     noise = real = 0
     for clean, noisy in units:
-        c = sum(stutters(l, syllables) for l in clean)
-        noise += max(0, sum(stutters(l, syllables) for l in noisy) - c)
+        c = sum(count(l) for l in clean)
+        noise += max(0, sum(count(l) for l in noisy) - c)
         real += c
     return [noise, real]
 
