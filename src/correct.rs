@@ -52,8 +52,9 @@
 //!    ", “, : or +); punctuation alone between two words stays (Lao typists put
 //!    spaces around commas); a bracket or quotation mark whose partner is in the
 //!    line, and punctuation never seen as a speck, stay. The start of a word that
-//!    Tesseract read twice, as a token of its own (ແ ແລະ, ຂໍ ຂໍ້ມູນ), goes the
-//!    same way, and so does a *junk run*: dirt at a line's start read as a row of
+//!    Tesseract read twice, as a token of its own (ແ ແລະ, ຂໍ ຂໍ້ມູນ) or as a
+//!    broken syllable at the end of the word before (ຂໍ້ມ ມູນ), goes the same
+//!    way, and so does a *junk run*: dirt at a line's start read as a row of
 //!    short tokens (`<. ວວ , ມ , ການກິນ…`, or a lone ະ), though not a short word, a
 //!    bullet, an enumeration (ກ.) or a number (1.) right before the text; a line of
 //!    dirt only is emptied. A character alone before a line's text that is never
@@ -1325,7 +1326,7 @@ pub struct Correction {
     pub original: String,
     /// What it becomes (in canonical form); empty when the span is a speck of dirt
     /// read as punctuation at the edge of a line or stuck to the front of a word,
-    /// or the start of a word read twice (ແ ແລະ).
+    /// or the start of a word read twice (ແ ແລະ, ຂໍ້ມ ມູນ).
     pub replacement: String,
     /// Probability (0–1) of the replacement against leaving the span as it was and
     /// against the other candidates; for a replacement more likely than all of those

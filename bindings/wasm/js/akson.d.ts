@@ -216,7 +216,7 @@ export interface Correction {
   start: number;
   end: number;
   original: string;
-  /** The new text; empty when the span is a speck of dirt read as punctuation at a line's edge or stuck to the front of a word, or the start of a word read twice (ແ ແລະ). */
+  /** The new text; empty when the span is a speck of dirt read as punctuation at a line's edge or stuck to the front of a word, or the start of a word read twice (ແ ແລະ, ຂໍ້ມ ມູນ). */
   replacement: string;
   /** Probability (0–1) of the replacement against keeping the span and other candidates (for a replacement more likely than all of those together: that the span is misread at all, if higher). */
   confidence: number;
