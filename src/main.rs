@@ -77,11 +77,12 @@ in. A span changes only when the corrector is confident (see --threshold); numbe
 Latin text and punctuation are left alone, except specks of dirt read as punctuation
 at a line's edges or stuck to the front of a word, and a list bullet read as \" or
 “ (written as • again); spaces where a line wrapped inside a word, and the start of
-a word read twice (ແ ແລະ, ຂໍ້ມ ມູນ), are removed. Each input FILE (or standard input) is one
-document: once its lines show bullets read as \", its lines' - are bullets too; its
-lines' ends tell whether dirt at the margins is read as punctuation (a lone : first
-on a line is then dirt, else a bullet), and its lines' commas and full stops
-whether it is a faded copy, whose full stops between two words are commas.
+a word read twice (ແ ແລະ, ຂໍ້ມ ມູນ), are removed. Each input FILE (or standard
+input) is one document: once its lines show bullets read as \", its lines' - are
+bullets too; its lines' ends tell whether dirt at the margins is read as
+punctuation (a lone : first on a line is then dirt, else a bullet), and its lines'
+commas and full stops whether it is a faded copy, whose full stops between two
+words are commas.
 
 Options:
   --threshold X  minimum confidence (0 to 1) of a correction (default 0.9); higher

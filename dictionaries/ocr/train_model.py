@@ -137,8 +137,9 @@ threshold; src/correct.rs applies the same rules (tests/ocr/junk-runs.tsv checks
 Stutters (the `stutter` line): on pages Tesseract sometimes reads the start of a
 word twice, as a token of its own before it (ແ ແລະ, ຂໍ ຂໍ້ມູນ, ທີ່ ທີ່ຫ້ອງ; see
 is_stutter), or at the end of the token before, as a broken syllable (ຂໍ້ມ ມູນ,
-ທີ່ເ ເປັນ; see broken_tail). Counted the same way over the train lines and pages: how many more the
-OCR output has than the clean text (noise), and how many the clean text has (real).
+ທີ່ເ ເປັນ; see broken_tail). Counted the same way over the train lines and pages:
+how many more the OCR output has than the clean text (noise), and how many the
+clean text has (real).
 
 The output is deterministic (sorted, integer costs), so CI can rebuild and compare.
 """
