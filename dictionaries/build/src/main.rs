@@ -41,7 +41,7 @@
 //!    grammatical word + word) are phrases for the OCR corrector: each is counted
 //!    as a run of neighbouring words in the corpus as the final dictionary
 //!    segments it, and priced like a word. So is every pair of Lao words that
-//!    the corpus has side by side, without a space (ຂັ້ນແຂວງ, ການທີ່), priced by
+//!    the corpus has side by side, without a space (ຂັ້ນແຂວງ, ນັ້ນດ້ວຍ), priced by
 //!    its count less a discount: what a word bigram model would tell the
 //!    corrector (ຂັນແຂວງ, a tone mark lost, is ຂັ້ນແຂວງ).
 //! 6. Write an `fst` map from canonical word to cost (−ln p, in milli-nats), the
@@ -788,8 +788,18 @@ fn run() -> Result<ExitCode, String> {
             .collect();
         let longest = keys.keys().map(|k| k.len()).max().unwrap_or(0);
         let mut seen: BTreeMap<String, f64> = BTreeMap::new();
+        // Two words the corpus has side by side (ຂັ້ນແຂວງ, ນັ້ນດ້ວຍ) are phrases too,
+        // priced by how often, less WORD_PAIR_DISCOUNT.
+        let lao_word =
+            |t: &str| dict.contains(t) && t.chars().all(|c| ('\u{E80}'..='\u{EFF}').contains(&c));
+        let mut pairs: BTreeMap<String, f64> = BTreeMap::new();
         for line in &lines {
             let tokens: Vec<&str> = dict.words(line).collect();
+            for w in tokens.windows(2) {
+                if lao_word(w[0]) && lao_word(w[1]) {
+                    *pairs.entry(format!("{}{}", w[0], w[1])).or_default() += 1.0;
+                }
+            }
             for i in 0..tokens.len() {
                 let mut run = String::new();
                 for t in &tokens[i..] {
@@ -812,22 +822,10 @@ fn run() -> Result<ExitCode, String> {
                 (p.clone(), (total / n).ln())
             })
             .collect::<BTreeMap<String, f64>>();
-        // Two words the corpus has side by side (ຂັ້ນແຂວງ, ການທີ່) are phrases too,
-        // priced by how often, less WORD_PAIR_DISCOUNT.
-        let lao_word =
-            |t: &str| dict.contains(t) && t.chars().all(|c| ('\u{E80}'..='\u{EFF}').contains(&c));
-        let mut pairs: BTreeMap<String, f64> = BTreeMap::new();
-        for line in &lines {
-            let tokens: Vec<&str> = dict.words(line).collect();
-            for w in tokens.windows(2) {
-                if lao_word(w[0]) && lao_word(w[1]) {
-                    *pairs.entry(format!("{}{}", w[0], w[1])).or_default() += 1.0;
-                }
-            }
-        }
         let mut from_pairs = 0;
         for (p, n) in pairs {
-            if !dict.contains(&p) && !out.contains_key(&p) {
+            // Not a word, nor a phrase of the entries (in any spelling).
+            if !dict.contains(&p) && !keys.contains_key(&*normalize(&p, Form::Search)) {
                 out.insert(p, (total / (n - WORD_PAIR_DISCOUNT)).ln());
                 from_pairs += 1;
             }
