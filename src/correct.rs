@@ -45,7 +45,7 @@
 //!    unchanged: precision first.
 //!
 //! 4. Dirt on the page that Tesseract reads as punctuation at the edges of a line
-//!    (". ວັນສຸກ", "ແຫ່ງຊາດ. :", ".ສ້າງ") or stuck to the front of a word inside it
+//!    (". ວັນສຸກ", "ແຫ່ງຊາດ. :", ".ສ້າງ", ".2016") or stuck to the front of a word inside it
 //!    ("ແລະ .ໄດ້ມີ") is removed when the error model's counts make it a speck with
 //!    a probability at the threshold or above. Alone at the start of a line only
 //!    dots and commas go (a list bullet stands there, and Tesseract reads • as -,
@@ -63,6 +63,10 @@
 //!    is written as • again (", “), dirt goes (:, +), when the likelier of the two
 //!    is sure at the threshold, or holds at least half and the character is surely
 //!    misread (as for a misread span, below).
+//! 5. A Roman numeral after the ordinal ທີ (ພາກທີ II, ຄັ້ງທີ IX), which Tesseract's
+//!    Lao model, having no Latin letters, reads as punctuation (ພາກທີ |, ໝວດທີ ໄ/|,
+//!    ຄັ້ງທີ )(), is written as the numeral the model's `roman` readings make
+//!    likeliest, by the same rule of confidence.
 //!
 //! The output is in [canonical form](crate::Form::Canonical) (so ໍາ becomes ຳ);
 //! numbers, Latin text, other punctuation and spacing that is not a line wrap are
@@ -487,6 +491,66 @@ pub struct ErrorModel {
     /// words (faded copies: as a full stop), if the model has them (`comma`
     /// lines): see [`Commas`].
     commas: Option<Commas>,
+    /// Roman numerals after the ordinal ທີ, which Tesseract reads as punctuation
+    /// (ພາກທີ | for ພາກທີ I): how each letter (`ROMAN_LETTERS`) is read, as
+    /// (letter, characters read, cost); none if the model has no `roman`
+    /// lines.
+    roman: Vec<(u8, Box<[char]>, u32)>,
+    /// Tokens after an ordinal that were Roman numerals in the train lines, and
+    /// tokens the readings explain that were not.
+    roman_tokens: (u32, u32),
+}
+
+/// The letters of Roman numerals up to XXXIX.
+const ROMAN_LETTERS: [char; 3] = ['I', 'V', 'X'];
+/// A letter is read as at most this many characters (X as `)(`), or as none.
+const ROMAN_MAX_READ: usize = 3;
+
+/// The Roman numeral of `n` (1 to 39).
+fn roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, r) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= v {
+            out.push_str(r);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Whether an OCR token may be a Roman numeral misread (as
+/// `dictionaries/ocr/train_model.py` tests it): at most 12 characters, no Lao
+/// consonant, no Latin letter, and not a number (at most one digit, and more than
+/// it: Tesseract reads X as `7(`).
+fn is_roman_token(t: &str) -> bool {
+    let n = t.chars().count();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let number = t.starts_with(|c: char| c.is_ascii_digit())
+        && t[1..]
+            .chars()
+            .all(|c| matches!(c, '.' | ':' | ',' | ';' | ')'));
+    (1..=12).contains(&n)
+        && !t
+            .chars()
+            .any(|c| is_lao_consonant(c) || c.is_ascii_alphabetic())
+        && digits <= 1
+        && !number
+}
+
+/// Whether `c` is a Lao consonant (ກ to ຮ, ໜ, ໝ, ໞ, ໟ).
+fn is_lao_consonant(c: char) -> bool {
+    matches!(c, '\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}')
+}
+
+/// Whether an OCR token ends in the ordinal ທີ as Tesseract reads it: ທ alone or
+/// with ີ, ິ, ຶ, ື or ໌ (ພາກທີ, ຄັ້ງທິ, ນວດທ໌, ພາກທ).
+fn ends_in_ordinal(t: &str) -> bool {
+    let mut rev = t.chars().rev();
+    match rev.next() {
+        Some('\u{E97}') => true,
+        Some('\u{EB4}'..='\u{EB7}' | '\u{ECC}') => rev.next() == Some('\u{E97}'),
+        _ => false,
+    }
 }
 
 /// The `comma` lines of an [`ErrorModel`]: for the settings that read a comma
@@ -664,7 +728,11 @@ impl ErrorModel {
     /// ones, their lines, the commas and full stops between two words in their OCR
     /// lines and how many of those full stops were commas: in a document its
     /// earlier lines show to be faded, such a full stop is written as a comma.
-    /// Both classes or neither, for each kind.
+    /// Both classes or neither, for each kind. Lines `roman<TAB>LETTER<TAB>CHARS<TAB>
+    /// COST` price how Tesseract reads a Roman letter (I, V or X) after the ordinal
+    /// ທີ, as up to three characters (`-` for none: the letter is lost), and
+    /// `roman_tokens<TAB>NUMERALS<TAB>REAL` counts such tokens that were numerals
+    /// and that were not; a model without them reads no numerals.
     pub fn from_tsv(text: &str) -> Result<ErrorModel, Error> {
         let mut m = ErrorModel {
             sub: vec![9000; NC * NC],
@@ -686,6 +754,8 @@ impl ErrorModel {
             lead_totals: (0.0, 0.0),
             margins: None,
             commas: None,
+            roman: Vec::new(),
+            roman_tokens: (0, 0),
         };
         let mut commas = Commas::default();
         let mut comma_classes = [false; 2];
@@ -697,7 +767,8 @@ impl ErrorModel {
                  `del_above A COST`, `ins B COST`, `split A B C COST`, `default KIND COST`, `class CHARS`, `drop CHARS`, `bullet CHAR COUNT`, \
                  `speck lead|attached|trail|glued CHAR NOISE REAL`, `margin clean|dirty LINES TRAIL`, \
                  `margin_lead clean|dirty CHAR NOISE BULLETS` or \
-                 `comma other|faded LINES COMMAS PERIODS WAS_COMMA` with TABs between fields and \
+                 `comma other|faded LINES COMMAS PERIODS WAS_COMMA`, `roman LETTER CHARS|- COST` or \
+                 `roman_tokens NUMERALS REAL` with TABs between fields and \
                  characters as hexadecimal code points"
             ))
         };
@@ -844,6 +915,28 @@ impl ErrorModel {
                     let counts = (parse_count(f[3], line)?, parse_count(f[4], line)?);
                     m.specks.push(((place, ch), counts));
                 }
+                ("roman", 4) => {
+                    let letter = parse_code_point(f[1], line)?;
+                    let Some(k) = ROMAN_LETTERS.iter().position(|&l| l == letter) else {
+                        return Err(bad(line, &format!("`{}` is not I, V or X", f[1])));
+                    };
+                    let read = match f[2].trim() {
+                        "-" => Vec::new(),
+                        chars => chars
+                            .split(' ')
+                            .filter(|c| !c.is_empty())
+                            .map(|c| parse_code_point(c, line))
+                            .collect::<Result<Vec<char>, Error>>()?,
+                    };
+                    if read.len() > ROMAN_MAX_READ {
+                        return Err(bad(line, "a Roman letter read as more than 3 characters"));
+                    }
+                    m.roman
+                        .push((k as u8, read.into(), parse_cost(f[3], line)?));
+                }
+                ("roman_tokens", 3) => {
+                    m.roman_tokens = (parse_count(f[1], line)?, parse_count(f[2], line)?);
+                }
                 _ => return Err(bad(line, "unknown line")),
             }
         }
@@ -987,6 +1080,54 @@ impl ErrorModel {
         chars.dedup();
         let real = lead().map(|e| e.1 .1 as f64).sum::<f64>() + chars.len() as f64;
         (bullets, real)
+    }
+
+    /// The Roman numerals, I to XXXIX, that an OCR token after the ordinal ທີ may
+    /// be a misreading of, likeliest first, with their probabilities (none if
+    /// the model has no `roman` lines or none explains the token): each numeral
+    /// scored by its likeliest reading as the token, letter by letter, and by a
+    /// prior of 1/n (every law with a Part IX has Parts I to VIII).
+    fn roman_readings(&self, token: &str) -> Vec<(String, f64)> {
+        if self.roman.is_empty() {
+            return Vec::new();
+        }
+        let t: Vec<char> = token.chars().collect();
+        let n = t.len();
+        // (milli-nats, number) of each numeral that explains the token.
+        let mut scored: Vec<(u32, u32)> = Vec::new();
+        let mut best = Vec::new();
+        for number in 1..40 {
+            let numeral = roman(number);
+            let m = numeral.len();
+            // best[i * (m + 1) + j]: nats of the likeliest reading of the first j
+            // letters as the first i characters.
+            best.clear();
+            best.resize((n + 1) * (m + 1), f64::INFINITY);
+            best[0] = 0.0;
+            for (j, letter) in numeral.chars().enumerate() {
+                let k = ROMAN_LETTERS.iter().position(|&l| l == letter).unwrap_or(0) as u8;
+                let reads = self.roman.iter().filter(|r| r.0 == k);
+                for i in 0..=n {
+                    let here = best[i * (m + 1) + j];
+                    if here == f64::INFINITY {
+                        continue;
+                    }
+                    for (_, read, cost) in reads.clone() {
+                        if t[i..].starts_with(read) {
+                            let at = (i + read.len()) * (m + 1) + j + 1;
+                            best[at] = best[at].min(here + *cost as f64 / 1000.0);
+                        }
+                    }
+                }
+            }
+            let nats = best[n * (m + 1) + m];
+            if nats.is_finite() {
+                scored.push((((nats + (number as f64).ln()) * 1000.0) as u32, number));
+            }
+        }
+        scored.sort_unstable();
+        let probs = softmax(scored.iter().map(|s| s.0));
+        scored.into_iter().map(|s| roman(s.1)).zip(probs).collect()
     }
 
     /// How `ch`, alone before the text at a line's start, reads: the probabilities
@@ -1843,15 +1984,18 @@ impl Corrector {
         let mut out = String::with_capacity(text.len());
         for line in text.split_inclusive('\n') {
             let (whole, nl) = split_newline(line);
-            let trim = self.edge_specks(whole, doc);
+            let mut trim = self.edge_specks(whole, doc);
+            let numerals = self.roman_in(whole, &mut trim);
             // What the earlier lines said of the commas (not this line's own).
             let comma_p = self.comma_probability(doc);
-            self.observe(doc, &trim, whole);
+            self.observe(doc, &trim, &with_numerals(whole, &numerals));
             out.push_str(&whole[..trim.a]);
             if trim.bullet {
                 out.push(BULLET);
             }
-            let body = Spliced::new(whole, &trim, &self.mid_specks(whole, &trim));
+            let mut cuts = self.mid_specks(whole, &trim);
+            cuts.retain(|c| !numerals.iter().any(|r| c.0 < r.b && r.a < c.1));
+            let body = Spliced::with_numerals(whole, &trim, &cuts, &numerals);
             let commas = self.misread_commas(comma_p, &body.text);
             let (units, cands, path) = self.decode(&body.text);
             for (a, b, e) in path {
@@ -1905,10 +2049,11 @@ impl Corrector {
         let mut base = 0;
         for line in text.split_inclusive('\n') {
             let (whole, _) = split_newline(line);
-            let trim = self.edge_specks(whole, doc);
+            let mut trim = self.edge_specks(whole, doc);
+            let numerals = self.roman_in(whole, &mut trim);
             // What the earlier lines said of the commas (not this line's own).
             let comma_p = self.comma_probability(doc);
-            self.observe(doc, &trim, whole);
+            self.observe(doc, &trim, &with_numerals(whole, &numerals));
             let speck = |a: usize, b: usize, p: f64| {
                 let original = whole[a..b].to_string();
                 Correction {
@@ -1937,8 +2082,19 @@ impl Corrector {
             } else if trim.a < trim.lo {
                 out.push(speck(trim.a, trim.lo, trim.lead));
             }
-            let cuts = self.mid_specks(whole, &trim);
-            let body = Spliced::new(whole, &trim, &cuts);
+            let mut cuts = self.mid_specks(whole, &trim);
+            cuts.retain(|c| !numerals.iter().any(|r| c.0 < r.b && r.a < c.1));
+            let body = Spliced::with_numerals(whole, &trim, &cuts, &numerals);
+            for r in &numerals {
+                out.push(Correction {
+                    start: base + r.a,
+                    end: base + r.b,
+                    original: whole[r.a..r.b].to_string(),
+                    replacement: r.numeral.clone(),
+                    confidence: r.confidence,
+                    candidates: r.candidates.clone(),
+                });
+            }
             for (i, p) in self.misread_commas(comma_p, &body.text) {
                 let at = body.start_in_line(i);
                 out.push(Correction {
@@ -2182,7 +2338,7 @@ impl Corrector {
         if let Some(&(s, e)) = toks.get(i).filter(|_| !t.bullet) {
             let tok = &line[s..e];
             if let Some((k, c)) = tok.char_indices().find(|&(_, c)| !is_punct(c)) {
-                if k > 0 && is_lao(c) {
+                if k > 0 && (is_lao(c) || c.is_alphanumeric()) {
                     if let Some(q) = speck(Place::Attached, &tok[..k], &line[s + k..]) {
                         if i == 0 {
                             t.a = s;
@@ -2221,6 +2377,73 @@ impl Corrector {
     /// (the marker alone before its text), its margins (whether it ends in a
     /// token of punctuation alone) and its commas (its commas and full stops
     /// between two words).
+    /// The Roman numerals of `line` that Tesseract read as punctuation: a token
+    /// after the ordinal ທີ as read (see [`ends_in_ordinal`]) that the error
+    /// model's `roman` lines explain, when confident enough. As for a span of Lao
+    /// text, the confidence of a numeral that holds at least half the probability
+    /// is the probability that the token is misread at all: from the train lines,
+    /// such a token after ທີ was a numeral every time (`roman_tokens`).
+    fn roman_numerals(&self, line: &str) -> Vec<RomanFix> {
+        let m = &self.model;
+        if m.roman.is_empty() {
+            return Vec::new();
+        }
+        let (numerals, real) = m.roman_tokens;
+        let misread = numerals as f64 / (numerals as f64 + real as f64 + 1.0);
+        let mut out = Vec::new();
+        let mut before: Option<&str> = None;
+        for token in line.split_whitespace() {
+            if before.is_some_and(ends_in_ordinal) && is_roman_token(token) {
+                let readings = m.roman_readings(token);
+                if let Some((numeral, p)) = readings.first() {
+                    let confidence = if *p >= BEST_READING_SHARE {
+                        p.max(misread)
+                    } else {
+                        *p
+                    };
+                    if confidence >= self.options.threshold {
+                        let a = token.as_ptr() as usize - line.as_ptr() as usize;
+                        let mut candidates: Vec<(String, f64)> = readings
+                            .iter()
+                            .take(KEEP_PER_SPAN)
+                            .map(|(r, q)| (r.clone(), q * misread))
+                            .collect();
+                        // The token itself among them, likeliest first.
+                        let at = candidates
+                            .iter()
+                            .take_while(|c| c.1 >= 1.0 - misread)
+                            .count();
+                        candidates.insert(at, (token.to_string(), 1.0 - misread));
+                        out.push(RomanFix {
+                            a,
+                            b: a + token.len(),
+                            numeral: numeral.clone(),
+                            confidence,
+                            candidates,
+                        });
+                    }
+                }
+            }
+            before = Some(token);
+        }
+        out
+    }
+
+    /// [`Corrector::roman_numerals`] of `line` after its edge specks `trim`:
+    /// those in a junk run at its start are left there; a numeral at its end is
+    /// kept, with what follows it only removed as specks.
+    fn roman_in(&self, line: &str, trim: &mut Trim) -> Vec<RomanFix> {
+        let mut numerals = self.roman_numerals(line);
+        numerals.retain(|r| r.a >= trim.lo);
+        if let Some(end) = numerals.iter().map(|r| r.b).max() {
+            if end > trim.hi {
+                trim.hi = end;
+                trim.b = trim.b.max(end);
+            }
+        }
+        numerals
+    }
+
     fn observe(&self, doc: &mut Document, trim: &Trim, line: &str) {
         if let Some(ch) = trim.marker {
             doc.bullets =
@@ -2881,6 +3104,34 @@ impl Trim {
     }
 }
 
+/// A Roman numeral after the ordinal ທີ that Tesseract read as punctuation
+/// (see [`Corrector::roman_numerals`]): `line[a..b]` is written as `numeral`.
+#[derive(Clone, Debug)]
+struct RomanFix {
+    a: usize,
+    b: usize,
+    numeral: String,
+    confidence: f64,
+    /// Numerals and the token itself, with probabilities, likeliest first.
+    candidates: Vec<(String, f64)>,
+}
+
+/// `line` with its Roman numerals written as such.
+fn with_numerals<'a>(line: &'a str, numerals: &[RomanFix]) -> Cow<'a, str> {
+    if numerals.is_empty() {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut at = 0;
+    for r in numerals {
+        out.push_str(&line[at..r.a]);
+        out.push_str(&r.numeral);
+        at = r.b;
+    }
+    out.push_str(&line[at..]);
+    Cow::Owned(out)
+}
+
 /// The part of a line between its edge specks, with the specks inside it cut out:
 /// the text the corrector decodes, and where each of its pieces is in the line.
 struct Spliced<'a> {
@@ -2905,6 +3156,40 @@ impl<'a> Spliced<'a> {
         for &(a, b, _) in cuts {
             pieces.push((text.len(), at));
             text.push_str(&line[at..a]);
+            at = b;
+        }
+        pieces.push((text.len(), at));
+        text.push_str(&line[at..trim.hi]);
+        Spliced {
+            text: Cow::Owned(text),
+            pieces,
+        }
+    }
+
+    /// Like [`Spliced::new`], with each Roman numeral's token replaced by the
+    /// numeral (which the decoder leaves alone: it has no Lao letter).
+    fn with_numerals(
+        line: &'a str,
+        trim: &Trim,
+        cuts: &[(usize, usize, f64)],
+        numerals: &[RomanFix],
+    ) -> Spliced<'a> {
+        if numerals.is_empty() {
+            return Spliced::new(line, trim, cuts);
+        }
+        let mut edits: Vec<(usize, usize, &str)> = cuts.iter().map(|c| (c.0, c.1, "")).collect();
+        edits.extend(numerals.iter().map(|r| (r.a, r.b, r.numeral.as_str())));
+        edits.sort_unstable();
+        let mut text = String::with_capacity(trim.hi - trim.lo);
+        let mut pieces = Vec::with_capacity(2 * edits.len() + 1);
+        let mut at = trim.lo;
+        for (a, b, with) in edits {
+            pieces.push((text.len(), at));
+            text.push_str(&line[at..a]);
+            if !with.is_empty() {
+                pieces.push((text.len(), a));
+                text.push_str(with);
+            }
             at = b;
         }
         pieces.push((text.len(), at));
@@ -3426,6 +3711,9 @@ mod tests {
         ] {
             assert_eq!(correct(s), s, "{s:?}");
         }
+        // Dots stuck to a number at a line's start are dirt too; a bracket is not.
+        assert_eq!(correct(".2016-2020 ແຜນການ"), "2016-2020 ແຜນການ");
+        assert_eq!(correct("(2016-2020) ແຜນການ"), "(2016-2020) ແຜນການ");
         // Confidences are below 1, so a threshold of 1 keeps them.
         let none = Corrector::new().with_options(CorrectOptions::with_threshold(1.0).unwrap());
         assert_eq!(none.correct(noisy), noisy);
@@ -3435,20 +3723,88 @@ mod tests {
     }
 
     #[test]
+    fn roman_tokens_match_the_model_trainer() {
+        // The same cases are checked against dictionaries/ocr/train_model.py.
+        let cases = shared_cases(include_str!("../tests/ocr/roman-tokens.tsv"));
+        assert!(cases.len() > 10);
+        for (want, line) in cases {
+            let toks: Vec<&str> = line.split_whitespace().collect();
+            let found: Vec<&str> = toks
+                .windows(2)
+                .filter(|w| ends_in_ordinal(w[0]) && is_roman_token(w[1]))
+                .map(|w| w[1])
+                .collect();
+            let found = if found.is_empty() {
+                "-".to_string()
+            } else {
+                found.join(" ")
+            };
+            assert_eq!(found, want, "{line:?}");
+        }
+        assert_eq!(
+            [1, 4, 9, 14, 39].map(roman),
+            ["I", "IV", "IX", "XIV", "XXXIX"]
+        );
+    }
+
+    #[test]
+    fn writes_roman_numerals_tesseract_read_as_punctuation() {
+        // Tesseract's Lao model has no Latin letters: after the ordinal ທີ it reads
+        // I as |, V as ໄ/ and X as )( (dictionaries/ocr/roman, made by
+        // make_roman.sh).
+        let noisy = "ພາກທີ |\nໝວດທີ ໄ/| ບົດບັນຍັດທົ່ວໄປ\nກອງປະຊຸມໃຫຍ່ຄັ້ງທີ )( ຂອງພັກ\n";
+        let want = "ພາກທີ I\nໝວດທີ VI ບົດບັນຍັດທົ່ວໄປ\nກອງປະຊຸມໃຫຍ່ຄັ້ງທີ X ຂອງພັກ\n";
+        let list = corrects_to(noisy, want, 3);
+        assert_eq!(list[0].original, "|");
+        assert_eq!(list[0].candidates[0].0, "I");
+        for c in &list {
+            // Other numerals and the token itself are the other candidates.
+            assert!(c.candidates.iter().any(|r| r.0 == c.original), "{c:?}");
+            assert!(c.candidates.len() >= 3, "{c:?}");
+            assert!(c.confidence >= 0.9, "{c:?}");
+        }
+        // The same token elsewhere, a number after ທີ, a numeral in Latin letters
+        // and the relative ທີ່ stay.
+        for s in ["ຂໍ້ມູນ | ຂອງລັດ", "ວັນທີ 7 ກໍລະກົດ", "ພາກທີ II", "ຂໍ້ມູນທີ່ | ຂອງລັດ"]
+        {
+            assert_eq!(correct(s), s, "{s:?}");
+        }
+        // A numeral at a line's end is no speck of dirt.
+        assert_eq!(correct("ແຜນການ 5 ປີ ຄັ້ງທີ |"), "ແຜນການ 5 ປີ ຄັ້ງທີ I");
+        // A model without `roman` lines reads none.
+        let plain = Corrector::new().with_model(ErrorModel::from_tsv("").unwrap());
+        assert_eq!(plain.correct("ພາກທີ ໄ/|"), "ພາກທີ ໄ/|");
+        let m = ErrorModel::from_tsv("roman\t0049\t007C\t400\nroman_tokens\t10\t0\n").unwrap();
+        assert_eq!(m.roman_readings("|")[0].0, "I");
+        assert!(m.roman_readings("%").is_empty());
+        for bad in [
+            "roman\t0041\t007C\t400",
+            "roman\t0049\t0031 0032 0033 0034\t400",
+        ] {
+            assert!(ErrorModel::from_tsv(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn junk_runs_match_the_model_trainer() {
         // The same cases are checked against dictionaries/ocr/train_model.py.
-        let cases = include_str!("../tests/ocr/junk-runs.tsv");
-        let mut n = 0;
-        for l in cases.lines().filter(|l| !l.starts_with('#')) {
-            let (want, line) = l.split_once('\t').unwrap_or((l, ""));
+        let cases = shared_cases(include_str!("../tests/ocr/junk-runs.tsv"));
+        assert!(cases.len() > 10);
+        for (want, line) in cases {
             assert_eq!(
                 junk_run(line, &tokens(line)),
                 want.parse::<usize>().unwrap(),
                 "{line:?}"
             );
-            n += 1;
         }
-        assert!(n > 10);
+    }
+
+    /// The `want<TAB>line` cases of a file of `tests/ocr` (`#` starts a comment).
+    fn shared_cases(text: &str) -> Vec<(&str, &str)> {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split_once('\t').unwrap_or((l, "")))
+            .collect()
     }
 
     #[test]

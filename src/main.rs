@@ -76,7 +76,8 @@ Writes each line corrected and in canonical form: the same number of lines out a
 in. A span changes only when the corrector is confident (see --threshold); numbers,
 Latin text and punctuation are left alone, except specks of dirt read as punctuation
 at a line's edges or stuck to the front of a word, and a list bullet read as \" or
-“ (written as • again); spaces where a line wrapped inside a word, and the start of
+“ (written as • again), and a Roman numeral after ທີ read as punctuation (ພາກທີ |
+is ພາກທີ I again); spaces where a line wrapped inside a word, and the start of
 a word read twice (ແ ແລະ, ຂໍ້ມ ມູນ), are removed. Each input FILE (or standard
 input) is one document: once its lines show bullets read as \", its lines' - are
 bullets too; its lines' ends tell whether dirt at the margins is read as

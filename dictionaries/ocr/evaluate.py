@@ -473,7 +473,7 @@ def main():
           f"| setting | font | system | {unit} | ref chars | CER | CER-nsp | WER | Δ CER |",
           "|---|---|---|---:|---:|---:|---:|---:|---:|"]
     for setting, font, label, n, s, base in rows:
-        d = "" if base is None or s is base else f"{100 * (s['cer'] - base['cer']) / max(1e-12, base['cer']):+.0f} %"
+        d = "" if base is None or s is base else f"{100 * (s['cer'] - base['cer']) / max(1e-12, base['cer']):+.1f} %"
         md.append(f"| {setting} | {font} | {label} | {n} | {s['chars']} | {pct(s['cer'])} | "
                   f"{pct(s['cer_nsp'])} | {pct(s['wer'])} | {d} |")
     if a.by_doc and rows:

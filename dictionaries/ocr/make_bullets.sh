@@ -16,9 +16,8 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-OCR_NOISE="${OCR_NOISE:-$ROOT/../shared/tools/ocr-noise/ocr_noise.py}"
-FONT="Phetsarath OT"
-SETTINGS=(scan150jpg scan200bin scan100jpg faded200bin)
+# shellcheck source=ocr_lines.sh
+. "$HERE/ocr_lines.sh"
 
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 for split in train dev; do
@@ -26,15 +25,5 @@ for split in train dev; do
   awk -F'\t' -v s="$split" -v k="$every" '
     $2 == s && length($3) >= 60 && length($3) <= 270 { if (n++ % k == 0) print $1 "\t• " $3 }
   ' "$HERE"/clean/*.tsv > "$tmp/in.tsv"
-  mkdir -p "$HERE/bullets/$split"
-  for setting in "${SETTINGS[@]}"; do
-    out="$HERE/bullets/$split/${setting}__phetsarath-ot.tsv"
-    echo "== $(date +%T) $split $setting: $(wc -l < "$tmp/in.tsv") lines -> $out" >&2
-    cut -f2 "$tmp/in.tsv" \
-      | OMP_THREAD_LIMIT=1 nice -n 5 python3 "$OCR_NOISE" pairs --setting "$setting" \
-          --font "$FONT" --model lao --seed "$seed" --threads 1 > "$tmp/pairs.tsv"
-    cut -f2 "$tmp/in.tsv" > "$tmp/a"; cut -f1 "$tmp/pairs.tsv" > "$tmp/b"
-    cmp -s "$tmp/a" "$tmp/b" || { echo "misaligned output for $split $setting" >&2; exit 1; }
-    paste <(cut -f1 "$tmp/in.tsv") "$tmp/pairs.tsv" > "$out"
-  done
+  ocr_lines "$tmp/in.tsv" "$HERE/bullets/$split" "$seed"
 done

@@ -7,7 +7,7 @@ import os, sys, unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from evaluate import lev, LAO_RUN  # noqa: E402
 from confusions import align, align_full  # noqa: E402
-from train_model import junk_run, split_steps  # noqa: E402
+from train_model import ROMAN_ORDINAL, junk_run, roman, roman_after_ordinal, roman_token, split_steps  # noqa: E402
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 
@@ -51,6 +51,18 @@ class Metrics(unittest.TestCase):
         self.assertGreater(len(cases), 10)
         for n, line in cases:
             self.assertEqual(junk_run(" ".join(line.split())), int(n), line)
+
+    def test_roman_tokens_match_the_corrector(self):
+        # tests/ocr/roman-tokens.tsv is also checked against src/correct.rs.
+        with open(os.path.join(ROOT, "tests", "ocr", "roman-tokens.tsv"), encoding="utf-8") as f:
+            cases = [l.rstrip("\n").split("\t", 1) for l in f if not l.startswith("#")]
+        self.assertGreater(len(cases), 10)
+        for want, line in cases:
+            toks = line.split()
+            found = [toks[i] for i in roman_after_ordinal(toks, ROMAN_ORDINAL.search) if roman_token(toks[i])]
+            self.assertEqual(" ".join(found) or "-", want, line)
+        # The numerals the readings are learnt for.
+        self.assertEqual([roman(n) for n in (1, 4, 9, 14, 39)], ["I", "IV", "IX", "XIV", "XXXIX"])
 
     def test_lao_run(self):
         self.assertEqual(LAO_RUN.findall("ມາດຕາ 21: ທຸກໆຄົນ, ໑໒"), ["ມາດຕາ", "ທຸກ", "ຄົນ"])

@@ -70,7 +70,8 @@ Edge specks (model.tsv, `speck` lines): on scans and photocopies Tesseract reads
 dirt at the margins as punctuation at the start or end of a line (". ວັນສຸກ",
 "ແຫ່ງຊາດ. :"). For three places (`lead`: a token of punctuation alone before the
 first space of a line; `attached`: punctuation at the very start of a line, directly
-before a Lao letter; `trail`: a token of punctuation alone after the last space) and
+before a letter or digit (".2016-2020" is dirt, "(2016-2020)" and "(E-Government)"
+are not: 20 brackets real there, 7 noise); `trail`: a token of punctuation alone after the last space) and
 for each character of SPECK_CHARS, the lines count how often the OCR output has the
 character there while the clean line does not (noise), and how often the clean text
 itself has it there (real). The corrector removes such a token when every character
@@ -140,6 +141,23 @@ is_stutter), or at the end of the token before, as a broken syllable (ຂໍ້�
 ທີ່ເ ເປັນ; see broken_tail). Counted the same way over the train lines and pages:
 how many more the OCR output has than the clean text (noise), and how many the
 clean text has (real).
+
+Roman numerals (`roman` and `roman_tokens` lines): Lao laws and decrees number
+parts, congresses and five-year plans with Roman numerals after the ordinal ທີ
+(ພາກທີ II, ຄັ້ງທີ IX). Tesseract's Lao model has no Latin letters and reads them as
+punctuation: I as | or !, V as ໄ/ or /, X as )(, 7( or ](. The train text has none,
+so make_roman.sh reads I to XX in four decree phrases through the four settings
+(roman/train/; three other phrases in roman/dev/ measure the result). EM over
+those pairs (ROMAN_EM_ROUNDS rounds) estimates how each letter is read: as up to
+ROMAN_MAX_READ characters, or as none, summed over every alignment of the
+numeral with the token; `roman LETTER CHARS COST` (CHARS `-` for none) for the
+readings of probability ROMAN_MIN_P or more. `roman_tokens NUMERALS REAL` counts
+the tokens after an ordinal that were numerals, and the tokens after an ordinal in
+the ordinary train lines that the readings explain but were something else (0:
+such a token is always a misread numeral). The corrector scores each numeral from I
+to XXXIX by its likeliest reading as a token after ທີ (with a prior of 1/n) and
+writes the best when confident (src/correct.rs; tests/ocr/roman-tokens.tsv checks
+that both take the same tokens).
 
 The output is deterministic (sorted, integer costs), so CI can rebuild and compare.
 """
@@ -318,6 +336,7 @@ def main():
     stutter = noise_counts(units, lambda l: stutters(l, syllables))
     junk = junk_counts(clean, noisy)
     bullets = bullet_counts(args.pattern)
+    roman = roman_model(args.pattern, files)
     margins = margin_counts(clean, noisy, ranges)
     commas = comma_counts(clean, noisy, ranges)
 
@@ -402,6 +421,13 @@ def main():
     lines.append(f"junk\t{junk[0]}\t{junk[1]}")
     for ch, k in sorted(bullets.items()):
         lines.append(f"bullet\t{ord(ch):04X}\t{k}")
+    if roman:
+        readings, numerals, real = roman
+        for letter in sorted(readings):
+            for read, p in sorted(readings[letter].items()):
+                chars = " ".join(f"{ord(c):04X}" for c in read) or "-"
+                lines.append(f"roman\t{ord(letter):04X}\t{chars}\t{cost(p)}")
+        lines.append(f"roman_tokens\t{numerals}\t{real}")
     # Both classes or none, for commas and margins: a model of one class has
     # nothing to tell apart.
     for name, (n_lines, n_comma, n_period, n_was_comma) in sorted(commas.items()) if len(commas) == 2 else []:
@@ -446,18 +472,20 @@ def edge_tokens(line):
     while j - 1 > i and is_speck(toks[j - 1]):
         out.append(("trail", toks[j - 1]))
         j -= 1
-    if i < j and speck_prefix(toks[i]):
-        out.append(("attached", speck_prefix(toks[i])))
+    if i < j and speck_prefix(toks[i], digits=True):
+        out.append(("attached", speck_prefix(toks[i], digits=True)))
     return out
 
 
-def speck_prefix(t):
+def speck_prefix(t, digits=False):
     """The speck-like punctuation that starts token `t`, directly before a Lao
-    letter ('' if none)."""
+    letter, or with `digits` before any letter or digit ('' if none)."""
     k = 0
     while k < len(t) and t[k] in SPECK_CHARS:
         k += 1
-    return t[:k] if 0 < k < len(t) and 0x0E80 <= ord(t[k]) <= 0x0EFF else ""
+    if not 0 < k < len(t):
+        return ""
+    return t[:k] if 0x0E80 <= ord(t[k]) <= 0x0EFF or (digits and t[k].isalnum()) else ""
 
 
 def mid_tokens(line):
@@ -638,6 +666,144 @@ def junk_counts(clean, noisy):
 
 
 BULLET = "\u2022"
+
+# Roman numerals after the ordinal ທີ (`roman` and `roman_tokens` lines).
+# A token ending in ທ with no vowel sign or with one Tesseract reads for ີ (ພາກທ,
+# ຄັ້ງທິ, ນວດທ໌): the ordinal ທີ as read.
+ROMAN_ORDINAL = re.compile("\u0e97[\u0eb4\u0eb5\u0eb6\u0eb7\u0ecc]?$")
+ROMAN_LETTERS = "IVX"
+# A letter is read as at most this many characters (X as 7( or )(), or as none.
+ROMAN_MAX_READ = 3
+ROMAN_EM_ROUNDS = 30
+# Readings of a letter kept in the model: at least this probability.
+ROMAN_MIN_P = 0.005
+
+
+def roman(n):
+    """The Roman numeral of 1 <= n <= 39."""
+    out = ""
+    for v, r in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + r, n - v
+    return out
+
+
+def roman_token(t):
+    """Whether an OCR token may be a Roman numeral misread: short, no Lao
+    consonant, no Latin letter, and not a number (at most one digit, and more than
+    it: Tesseract reads X as 7(); the corrector's test in src/correct.rs is the
+    same."""
+    return (0 < len(t) <= 12 and not any(is_lao_consonant(c) for c in t)
+            and not any(c.isascii() and c.isalpha() for c in t)
+            and sum(c.isdigit() for c in t) <= 1
+            and not re.fullmatch(r"[0-9][.:,;)]*", t))
+
+
+def is_lao_consonant(c):
+    return "\u0e81" <= c <= "\u0eae" or "\u0edc" <= c <= "\u0edf"
+
+
+def roman_after_ordinal(tokens, is_ordinal):
+    """Indices of the tokens right after an ordinal token."""
+    return [i + 1 for i in range(len(tokens) - 1) if is_ordinal(tokens[i])]
+
+
+def is_ordinal(t):
+    """Whether a clean token ends in the ordinal ທີ."""
+    return t.endswith("\u0e97\u0eb5")
+
+
+def token_pairs(paths):
+    """The (clean tokens, noisy tokens) of every source<TAB>clean<TAB>noisy row."""
+    for f in paths:
+        with open(f, encoding="utf-8") as fh:
+            for row in fh:
+                parts = row.rstrip("\n").split("\t")
+                if len(parts) == 3:
+                    yield parts[1].split(), parts[2].split()
+
+
+def roman_cost(readings, token, numeral):
+    """-ln P(token | numeral) on the best alignment, None if none explains it."""
+    n, m = len(token), len(numeral)
+    inf = float("inf")
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for j in range(m):
+        for i in range(n + 1):
+            if best[i][j] == inf:
+                continue
+            for k in range(ROMAN_MAX_READ + 1):
+                p = readings.get(numeral[j], {}).get(token[i:i + k]) if i + k <= n else None
+                if p:
+                    best[i + k][j + 1] = min(best[i + k][j + 1], best[i][j] - math.log(p))
+    return None if best[n][m] == inf else best[n][m]
+
+
+def roman_model(pattern, files):
+    """The readings of each Roman letter, by EM over roman/train (made by
+    make_roman.sh): P(read | letter) for every way each letter of a numeral was
+    read (up to ROMAN_MAX_READ characters, or none), summed over the alignments of
+    the numeral with the token Tesseract made of it. With the numbers of such
+    tokens, and of tokens after an ordinal in the OCR lines of `files` that the
+    readings explain but whose clean text has no Roman numeral there (real). None
+    without roman/train files."""
+    data = []
+    for clean, noisy in token_pairs(sorted(glob.glob(os.path.join(HERE, "roman", "train", pattern)))):
+        at_c = roman_after_ordinal(clean, is_ordinal)
+        at_n = [i for i in roman_after_ordinal(noisy, ROMAN_ORDINAL.search) if roman_token(noisy[i])]
+        # One numeral a line, read as one token after the ordinal.
+        if len(at_c) == 1 and len(at_n) == 1 and set(clean[at_c[0]]) <= set(ROMAN_LETTERS):
+            data.append((noisy[at_n[0]], clean[at_c[0]]))
+    if not data:
+        return None
+    # Start from every substring each letter could have been read as, alike.
+    reads = collections.defaultdict(set)
+    for token, numeral in data:
+        for i in range(len(token) + 1):
+            for k in range(ROMAN_MAX_READ + 1):
+                if i + k <= len(token):
+                    for letter in set(numeral):
+                        reads[letter].add(token[i:i + k])
+    p = {letter: {r: 1.0 / len(rs) for r in rs} for letter, rs in reads.items()}
+    for _ in range(ROMAN_EM_ROUNDS):
+        counts = collections.defaultdict(lambda: collections.defaultdict(float))
+        for token, numeral in data:
+            n, m = len(token), len(numeral)
+            step = lambda i, j, k: p[numeral[j]].get(token[i:i + k], 0.0) if i + k <= n else 0.0
+            fwd = [[0.0] * (m + 1) for _ in range(n + 1)]
+            fwd[0][0] = 1.0
+            for j in range(m):
+                for i in range(n + 1):
+                    for k in range(min(ROMAN_MAX_READ, n - i) + 1):
+                        fwd[i + k][j + 1] += fwd[i][j] * step(i, j, k)
+            bwd = [[0.0] * (m + 1) for _ in range(n + 1)]
+            bwd[n][m] = 1.0
+            for j in range(m - 1, -1, -1):
+                for i in range(n, -1, -1):
+                    bwd[i][j] = sum(step(i, j, k) * bwd[i + k][j + 1] for k in range(ROMAN_MAX_READ + 1) if i + k <= n)
+            z = fwd[n][m]
+            if z == 0.0:
+                continue
+            for j in range(m):
+                for i in range(n + 1):
+                    for k in range(ROMAN_MAX_READ + 1):
+                        if i + k <= n and fwd[i][j]:
+                            counts[numeral[j]][token[i:i + k]] += fwd[i][j] * step(i, j, k) * bwd[i + k][j + 1] / z
+        p = {}
+        for letter, c in counts.items():
+            total = sum(c.values())
+            p[letter] = {r: v / total for r, v in c.items() if v / total >= ROMAN_MIN_P}
+    # Tokens after an ordinal in the ordinary train lines that the readings explain
+    # although no Roman numeral was printed there.
+    real = 0
+    for clean, noisy in token_pairs(files):
+        printed = any(set(clean[i]) <= set(ROMAN_LETTERS) for i in roman_after_ordinal(clean, is_ordinal))
+        for i in roman_after_ordinal(noisy, ROMAN_ORDINAL.search):
+            t = noisy[i]
+            if roman_token(t) and not printed and any(roman_cost(p, t, roman(k)) is not None for k in range(1, 40)):
+                real += 1
+    return p, len(data), real
 
 
 def bullet_counts(pattern):
