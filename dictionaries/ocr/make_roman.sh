@@ -12,9 +12,9 @@
 # line through ../shared/tools/ocr-noise as generate.sh does (one render +
 # degradation + `tesseract -l lao` per line, noise seed SEED+i), for the four
 # settings of the decree font. Output: roman/<split>/<setting>__phetsarath-ot.tsv,
-# source<TAB>clean<TAB>noisy, like pairs/. train_model.py counts what each token
-# after ທີ was (`roman` lines of model.tsv); the dev lines measure the result.
-# About 0.4 s of one core per line and setting (some 4 minutes in all).
+# source<TAB>clean<TAB>noisy, like pairs/. train_model.py learns from the train
+# lines how each letter is read (`roman` lines of model.tsv); the dev lines measure
+# the result. About 0.4 s of one core per line and setting (some 3 minutes in all).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
