@@ -530,16 +530,11 @@ fn is_roman_token(t: &str) -> bool {
             .chars()
             .all(|c| matches!(c, '.' | ':' | ',' | ';' | ')'));
     (1..=12).contains(&n)
-        && !t
-            .chars()
-            .any(|c| is_lao_consonant(c) || c.is_ascii_alphabetic())
+        && !t.chars().any(|c| {
+            crate::chars::lao_class(c) == Some(crate::chars::Lc::Cons) || c.is_ascii_alphabetic()
+        })
         && digits <= 1
         && !number
-}
-
-/// Whether `c` is a Lao consonant (ກ to ຮ, ໜ, ໝ, ໞ, ໟ).
-fn is_lao_consonant(c: char) -> bool {
-    matches!(c, '\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}')
 }
 
 /// Whether an OCR token ends in the ordinal ທີ as Tesseract reads it: ທ alone or
@@ -1984,18 +1979,16 @@ impl Corrector {
         let mut out = String::with_capacity(text.len());
         for line in text.split_inclusive('\n') {
             let (whole, nl) = split_newline(line);
-            let mut trim = self.edge_specks(whole, doc);
-            let numerals = self.roman_in(whole, &mut trim);
-            // What the earlier lines said of the commas (not this line's own).
-            let comma_p = self.comma_probability(doc);
-            self.observe(doc, &trim, &with_numerals(whole, &numerals));
+            let Prepared {
+                trim,
+                body,
+                comma_p,
+                ..
+            } = self.prepare(whole, doc);
             out.push_str(&whole[..trim.a]);
             if trim.bullet {
                 out.push(BULLET);
             }
-            let mut cuts = self.mid_specks(whole, &trim);
-            cuts.retain(|c| !numerals.iter().any(|r| c.0 < r.b && r.a < c.1));
-            let body = Spliced::with_numerals(whole, &trim, &cuts, &numerals);
             let commas = self.misread_commas(comma_p, &body.text);
             let (units, cands, path) = self.decode(&body.text);
             for (a, b, e) in path {
@@ -2049,11 +2042,13 @@ impl Corrector {
         let mut base = 0;
         for line in text.split_inclusive('\n') {
             let (whole, _) = split_newline(line);
-            let mut trim = self.edge_specks(whole, doc);
-            let numerals = self.roman_in(whole, &mut trim);
-            // What the earlier lines said of the commas (not this line's own).
-            let comma_p = self.comma_probability(doc);
-            self.observe(doc, &trim, &with_numerals(whole, &numerals));
+            let Prepared {
+                trim,
+                numerals,
+                cuts,
+                body,
+                comma_p,
+            } = self.prepare(whole, doc);
             let speck = |a: usize, b: usize, p: f64| {
                 let original = whole[a..b].to_string();
                 Correction {
@@ -2082,9 +2077,6 @@ impl Corrector {
             } else if trim.a < trim.lo {
                 out.push(speck(trim.a, trim.lo, trim.lead));
             }
-            let mut cuts = self.mid_specks(whole, &trim);
-            cuts.retain(|c| !numerals.iter().any(|r| c.0 < r.b && r.a < c.1));
-            let body = Spliced::with_numerals(whole, &trim, &cuts, &numerals);
             for r in &numerals {
                 out.push(Correction {
                     start: base + r.a,
@@ -2377,6 +2369,27 @@ impl Corrector {
     /// (the marker alone before its text), its margins (whether it ends in a
     /// token of punctuation alone) and its commas (its commas and full stops
     /// between two words).
+    /// What the decoder needs of one line, and what the document learns from it:
+    /// the specks at its edges, its Roman numerals, the specks inside it (not in a
+    /// numeral), the text to decode, and what the earlier lines said of the
+    /// commas (not this line's own).
+    fn prepare<'a>(&self, whole: &'a str, doc: &mut Document) -> Prepared<'a> {
+        let mut trim = self.edge_specks(whole, doc);
+        let numerals = self.roman_in(whole, &mut trim);
+        let comma_p = self.comma_probability(doc);
+        self.observe(doc, &trim, &with_numerals(whole, &numerals));
+        let mut cuts = self.mid_specks(whole, &trim);
+        cuts.retain(|c| !numerals.iter().any(|r| c.0 < r.b && r.a < c.1));
+        let body = Spliced::new(whole, &trim, &cuts, &numerals);
+        Prepared {
+            trim,
+            numerals,
+            cuts,
+            body,
+            comma_p,
+        }
+    }
+
     /// The Roman numerals of `line` that Tesseract read as punctuation: a token
     /// after the ordinal ທີ as read (see [`ends_in_ordinal`]) that the error
     /// model's `roman` lines explain, when confident enough. As for a span of Lao
@@ -3104,6 +3117,15 @@ impl Trim {
     }
 }
 
+/// A line made ready for decoding (see [`Corrector::prepare`]).
+struct Prepared<'a> {
+    trim: Trim,
+    numerals: Vec<RomanFix>,
+    cuts: Vec<(usize, usize, f64)>,
+    body: Spliced<'a>,
+    comma_p: f64,
+}
+
 /// A Roman numeral after the ordinal ທີ that Tesseract read as punctuation
 /// (see [`Corrector::roman_numerals`]): `line[a..b]` is written as `numeral`.
 #[derive(Clone, Debug)]
@@ -3141,41 +3163,20 @@ struct Spliced<'a> {
 }
 
 impl<'a> Spliced<'a> {
-    /// `line[trim.lo..trim.hi]` without the byte ranges `cuts` (in order, inside it).
-    fn new(line: &'a str, trim: &Trim, cuts: &[(usize, usize, f64)]) -> Spliced<'a> {
-        let body = &line[trim.lo..trim.hi];
-        if cuts.is_empty() {
-            return Spliced {
-                text: Cow::Borrowed(body),
-                pieces: vec![(0, trim.lo)],
-            };
-        }
-        let mut text = String::with_capacity(body.len());
-        let mut pieces = Vec::with_capacity(cuts.len() + 1);
-        let mut at = trim.lo;
-        for &(a, b, _) in cuts {
-            pieces.push((text.len(), at));
-            text.push_str(&line[at..a]);
-            at = b;
-        }
-        pieces.push((text.len(), at));
-        text.push_str(&line[at..trim.hi]);
-        Spliced {
-            text: Cow::Owned(text),
-            pieces,
-        }
-    }
-
-    /// Like [`Spliced::new`], with each Roman numeral's token replaced by the
-    /// numeral (which the decoder leaves alone: it has no Lao letter).
-    fn with_numerals(
+    /// `line[trim.lo..trim.hi]` without the byte ranges `cuts`, and with each Roman
+    /// numeral's token replaced by the numeral (which the decoder leaves alone: it
+    /// has no Lao letter); both in order, inside it, and apart.
+    fn new(
         line: &'a str,
         trim: &Trim,
         cuts: &[(usize, usize, f64)],
         numerals: &[RomanFix],
     ) -> Spliced<'a> {
-        if numerals.is_empty() {
-            return Spliced::new(line, trim, cuts);
+        if cuts.is_empty() && numerals.is_empty() {
+            return Spliced {
+                text: Cow::Borrowed(&line[trim.lo..trim.hi]),
+                pieces: vec![(0, trim.lo)],
+            };
         }
         let mut edits: Vec<(usize, usize, &str)> = cuts.iter().map(|c| (c.0, c.1, "")).collect();
         edits.extend(numerals.iter().map(|r| (r.a, r.b, r.numeral.as_str())));
@@ -4166,7 +4167,7 @@ mod tests {
     fn spliced_offsets_map_back_into_the_line() {
         let line = "ab .cd .ef gh";
         let trim = Trim::nothing(line);
-        let s = Spliced::new(line, &trim, &[(3, 4, 1.0), (7, 8, 1.0)]);
+        let s = Spliced::new(line, &trim, &[(3, 4, 1.0), (7, 8, 1.0)], &[]);
         assert_eq!(s.text, "ab cd ef gh");
         // "cd" starts at 3 in the text, 4 in the line; a span over "cd ef" ends at
         // 8 in the text, 10 in the line, and holds the second cut.
@@ -4177,6 +4178,19 @@ mod tests {
         // A span that ends where a cut was ends before it.
         assert_eq!(s.end_in_line(6), 7);
         assert_eq!(s.start_in_line(0), 0);
+        // A Roman numeral replaces its token (ໄ/| as VI): what follows maps back
+        // past the token.
+        let line = "ab ໄ/| cd";
+        let numeral = RomanFix {
+            a: 3,
+            b: 8,
+            numeral: "VI".into(),
+            confidence: 1.0,
+            candidates: Vec::new(),
+        };
+        let s = Spliced::new(line, &Trim::nothing(line), &[], &[numeral]);
+        assert_eq!(s.text, "ab VI cd");
+        assert_eq!(&line[s.start_in_line(6)..s.end_in_line(8)], "cd");
     }
 
     #[test]

@@ -246,6 +246,11 @@ def is_lao(c):
     return 0x0E80 <= ord(c) <= 0x0EFF
 
 
+def is_lao_consonant(c):
+    """Whether `c` is a Lao consonant (ກ to ຮ, ໜ, ໝ, ໞ, ໟ)."""
+    return "\u0e81" <= c <= "\u0eae" or "\u0edc" <= c <= "\u0edf"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--akson", default=os.path.join(ROOT, "target", "release", "akson"))
@@ -541,7 +546,7 @@ def is_broken(syllable):
         bare = bare[:-1]
     if bare[-1:] == "\u0EBC":
         bare = bare[:-1]
-    return len(bare) == 1 and (0x0E81 <= ord(bare) <= 0x0EAE or 0x0EDC <= ord(bare) <= 0x0EDF)
+    return len(bare) == 1 and is_lao_consonant(bare)
 
 
 def broken_tail(syllables):
@@ -697,10 +702,6 @@ def roman_token(t):
             and not any(c.isascii() and c.isalpha() for c in t)
             and sum(c.isdigit() for c in t) <= 1
             and not re.fullmatch(r"[0-9][.:,;)]*", t))
-
-
-def is_lao_consonant(c):
-    return "\u0e81" <= c <= "\u0eae" or "\u0edc" <= c <= "\u0edf"
 
 
 def roman_after_ordinal(tokens, is_ordinal):
