@@ -159,9 +159,29 @@ to XXXIX by its likeliest reading as a token after ທີ (with a prior of 1/n) 
 writes the best when confident (src/correct.rs; tests/ocr/roman-tokens.tsv checks
 that both take the same tokens).
 
+Calibration (`calib` lines): the corrector's confidence comes from its scores, and
+for some changes they are too timid. ທີ standing before a word is nearly always
+ທີ່ with its tone mark lost (over the vowel sign, where Tesseract drops it about
+half the time), but the dictionary's costs, which the word lists' priors dominate,
+make ທີ່ only about 4.5 times likelier than ທີ (decree text has it about 20 times
+as often), so the corrector gives ທີ່ 0.6 to 0.85 there, below the threshold. So the corrector
+(the release binary, with the model as built so far) is run on the train lines at
+a threshold of 0.5, and each change it proposes as a span's best reading is
+tried alone on its line: right when the line comes closer to the clean line. For
+each (span read, word written) proposed at least MIN_CALIB times, with more right
+than wrong, `calib READ WRITTEN PROPOSED RIGHT` is written (READ and WRITTEN in
+canonical form, as hexadecimal code points, a ໆ at the end taken off both). The
+corrector takes (RIGHT + 1) / (PROPOSED + 2) as the confidence of such a change
+when that is higher than its own (ທີ → ທີ່: 53 of 53, 0.98). The set of
+changes proposed at 0.5 does not depend on these lines (they only raise a
+confidence that is already 0.5 or more), so the model is a fixed point: rebuilt
+with them, the binary counts the same. A change of the corrector's scoring
+changes the counts, so model.tsv (and the font models) must then be rebuilt:
+`--check` in CI says so.
+
 The output is deterministic (sorted, integer costs), so CI can rebuild and compare.
 """
-import argparse, collections, glob, hashlib, math, os, re, subprocess, sys
+import argparse, collections, glob, hashlib, json, math, os, re, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -174,6 +194,10 @@ MIN_COUNT = 3
 # own when seen at least this often.
 MIN_SPLIT = 5
 CLASS_P = 0.01
+# A change the corrector proposed on the train lines is written with its record
+# (`calib`) when proposed at least this often: (right + 1) / (proposed + 2) is then
+# 0.8 or more if it was always right, below the default threshold of 0.9 until 8.
+MIN_CALIB = 3
 DROP_P = 0.03
 # An insertion is common enough to drop the character from skeletons at this rate per
 # clean character.
@@ -270,12 +294,9 @@ def main():
     ranges = []  # (file, first line, end) of each train file
     for f in files:
         start = len(clean)
-        with open(f, encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) == 3:
-                    clean.append(parts[1])
-                    noisy.append(parts[2])
+        for _, c, o in read_pairs(f):
+            clean.append(c)
+            noisy.append(o)
         ranges.append((f, start, len(clean)))
     clean, noisy = canonical(args.akson, clean), canonical(args.akson, noisy)
 
@@ -441,6 +462,13 @@ def main():
         lines.append(f"margin\t{name}\t{n_lines}\t{trail}")
         for ch in sorted(set(lead) | set(bul)):
             lines.append(f"margin_lead\t{name}\t{ord(ch):04X}\t{lead.get(ch, 0)}\t{bul.get(ch, 0)}")
+    calib = calibration(args.akson, "\n".join(lines) + "\n", files)
+    for (read, written), (proposed, right) in sorted(calib.items()):
+        # Only a record of more right than wrong can raise a confidence of at
+        # least one half (the corrector takes the higher of the two).
+        if proposed >= MIN_CALIB and 2 * right > proposed:
+            hexs_text = lambda t: " ".join(f"{ord(c):04X}" for c in t)
+            lines.append(f"calib\t{hexs_text(read)}\t{hexs_text(written)}\t{proposed}\t{right}")
     text = "\n".join(lines) + "\n"
 
     outputs = [(args.out, text)]
@@ -717,11 +745,8 @@ def is_ordinal(t):
 def token_pairs(paths):
     """The (clean tokens, noisy tokens) of every source<TAB>clean<TAB>noisy row."""
     for f in paths:
-        with open(f, encoding="utf-8") as fh:
-            for row in fh:
-                parts = row.rstrip("\n").split("\t")
-                if len(parts) == 3:
-                    yield parts[1].split(), parts[2].split()
+        for _, clean, noisy in read_pairs(f):
+            yield clean.split(), noisy.split()
 
 
 def roman_cost(readings, token, numeral):
@@ -739,6 +764,64 @@ def roman_cost(readings, token, numeral):
                 if p:
                     best[i + k][j + 1] = min(best[i + k][j + 1], best[i][j] - math.log(p))
     return None if best[n][m] == inf else best[n][m]
+
+
+def calibration(akson, model_text, files):
+    """(span read, word written) -> [proposed, right]: the changes the corrector
+    proposes on the train lines of `files` as a span's best reading (confidence 0.5
+    or more: `akson correct --explain --threshold 0.5`, with the model as built so
+    far), and how many of them were right: the line with that change alone is
+    closer to the clean line (Levenshtein distance, both canonical,
+    whitespace-collapsed). The set of such proposals does not depend on the
+    `calib` lines themselves (they only raise a confidence of 0.5 or more), so
+    the model rebuilt with them gives the same counts. Spans are keyed as the
+    corrector looks them up: the canonical form, one space for a run of spaces, a
+    ໆ at the end taken off both sides."""
+    import tempfile
+    clean, noisy = [], []
+    for f in files:
+        for _, c, o in read_pairs(f):
+            clean.append(c)
+            noisy.append(o)
+    with tempfile.NamedTemporaryFile("w", suffix=".tsv", encoding="utf-8", delete=False) as fh:
+        fh.write(model_text)
+        model_path = fh.name
+    try:
+        data = "".join(o + "\n" for o in noisy).encode("utf-8")
+        out = subprocess.run([akson, "correct", "--explain", "--threshold", "0.5", "--model", model_path],
+                             input=data, stdout=subprocess.PIPE, check=True).stdout
+    finally:
+        os.unlink(model_path)
+    explained = [json.loads(l) for l in out.decode("utf-8").splitlines()]
+    assert len(explained) == len(noisy)
+    tried = []  # (line, read, written, the line with the change alone)
+    for k, (o, e) in enumerate(zip(noisy, explained)):
+        ob = o.encode("utf-8")
+        for c in e["corrections"]:
+            if not (any(is_lao(ch) for ch in c["original"]) and any(is_lao(ch) for ch in c["replacement"])):
+                continue  # specks, bullets, numerals: not a span of Lao text
+            fixed = (ob[:c["start"]] + c["replacement"].encode("utf-8") + ob[c["end"]:]).decode("utf-8")
+            tried.append((k, c["original"], c["replacement"], fixed))
+    canon = canonical(akson, clean + noisy + [t[3] for t in tried] + [t[1] for t in tried])
+    n, m = len(clean), len(tried)
+    cl, no, fx, rd = canon[:n], canon[n:2 * n], canon[2 * n:2 * n + m], canon[2 * n + m:]
+    before = {}
+    counts = collections.defaultdict(lambda: [0, 0])
+    for (k, _, written, _), fixed, read in zip(tried, fx, rd):
+        if k not in before:
+            before[k] = edit_distance(cl[k], no[k])
+        if read.endswith("\u0ec6") and written.endswith("\u0ec6"):
+            read, written = read[:-1], written[:-1]
+        rec = counts[read, written]
+        rec[0] += 1
+        rec[1] += edit_distance(cl[k], fixed) < before[k]
+    return counts
+
+
+def read_pairs(path):
+    """The (source, clean, noisy) rows of a pairs file."""
+    with open(path, encoding="utf-8") as fh:
+        return [tuple(p) for p in (line.rstrip("\n").split("\t") for line in fh) if len(p) == 3]
 
 
 def roman_model(pattern, files):
