@@ -172,16 +172,15 @@ each (span read, word written) proposed at least MIN_CALIB times, with more righ
 than wrong, `calib READ WRITTEN PROPOSED RIGHT` is written (READ and WRITTEN in
 canonical form, as hexadecimal code points, a ໆ at the end taken off both). The
 corrector takes (RIGHT + 1) / (PROPOSED + 2) as the confidence of such a change
-when that is higher than its own (ທີ → ທີ່: 53 of 53, 0.98). The set of
-changes proposed at 0.5 does not depend on these lines (they only raise a
-confidence that is already 0.5 or more), so the model is a fixed point: rebuilt
-with them, the binary counts the same. A change of the corrector's scoring
-changes the counts, so model.tsv (and the font models) must then be rebuilt:
-`--check` in CI says so.
+when that is higher than its own (ທີ → ທີ່: 53 of 53, 0.98). The binary runs
+with the model text as built so far, without `calib` lines (`--model`), so the
+counts depend neither on the lines of a previous build nor on the model the
+binary embeds. A change of the corrector's scoring changes the counts, so
+model.tsv (and the font models) must then be rebuilt: `--check` in CI says so.
 
 The output is deterministic (sorted, integer costs), so CI can rebuild and compare.
 """
-import argparse, collections, glob, hashlib, json, math, os, re, subprocess, sys
+import argparse, collections, glob, hashlib, json, math, os, re, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -769,15 +768,12 @@ def roman_cost(readings, token, numeral):
 def calibration(akson, model_text, files):
     """(span read, word written) -> [proposed, right]: the changes the corrector
     proposes on the train lines of `files` as a span's best reading (confidence 0.5
-    or more: `akson correct --explain --threshold 0.5`, with the model as built so
-    far), and how many of them were right: the line with that change alone is
-    closer to the clean line (Levenshtein distance, both canonical,
-    whitespace-collapsed). The set of such proposals does not depend on the
-    `calib` lines themselves (they only raise a confidence of 0.5 or more), so
-    the model rebuilt with them gives the same counts. Spans are keyed as the
+    or more: `akson correct --explain --threshold 0.5 --model`, with `model_text`,
+    the model as built so far, without `calib` lines), and how many of them were
+    right: the line with that change alone is closer to the clean line
+    (Levenshtein distance, both canonical, whitespace-collapsed). Spans are keyed as the
     corrector looks them up: the canonical form, one space for a run of spaces, a
     ໆ at the end taken off both sides."""
-    import tempfile
     clean, noisy = [], []
     for f in files:
         for _, c, o in read_pairs(f):
