@@ -1455,8 +1455,8 @@ pub struct CorrectOptions {
     /// Minimum confidence (0–1) of a correction: the probability of the new reading
     /// against leaving the span as it is and against the other candidates (for a
     /// reading more likely than all of those together, the probability that the
-    /// span is misread, if higher; see [`Correction::confidence`]). Higher is more
-    /// cautious. Default 0.9 (tuned on the dev split for precision).
+    /// span is misread, or its record on the train lines, if higher; see
+    /// [`Correction::confidence`]). Higher is more cautious. Default 0.9 (tuned on the dev split for precision).
     pub threshold: f64,
     /// Price (nats) of any change, on top of the channel cost: the higher, the
     /// fewer changes. Default 2.0.
@@ -1520,7 +1520,9 @@ pub struct Correction {
     /// Probability (0–1) of the replacement against leaving the span as it was and
     /// against the other candidates; for a replacement more likely than all of those
     /// together, the probability that the span is misread at all (one minus that of
-    /// the span as it was), if that is higher.
+    /// the span as it was), or the share of times the same change was right when
+    /// the corrector proposed it on the train lines (the error model's `calib`
+    /// lines, (right + 1) / (proposed + 2)), whichever is highest.
     pub confidence: f64,
     /// Readings of the span, most probable first, with their probabilities; the
     /// span as it was is among them when it has a reading of its own.
