@@ -142,22 +142,6 @@ pub(crate) fn pack16(key: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
-/// The `len` bytes of `text` from `at` as [`pack16`] packs them, reading 16 bytes
-/// at once where the text has them.
-#[inline]
-pub(crate) fn pack16_at(text: &[u8], at: usize, len: usize) -> Option<u128> {
-    if len > 16 {
-        return None;
-    }
-    match text.get(at..at + 16) {
-        Some(b) => {
-            let all = u128::from_le_bytes(b.try_into().ok()?);
-            Some(all & KEEP_BYTES[len])
-        }
-        None => pack16(text.get(at..at + len)?),
-    }
-}
-
 /// A slot of `Frozen::short`: a packed key (see [`pack16`]), its syllable id and
 /// the root's child by it.
 #[derive(Copy, Clone, Debug)]
@@ -169,6 +153,10 @@ struct Short {
     /// also gives the first step of a walk.
     root: Edge,
 }
+
+/// In `Short::id`: the syllable is a lone consonant (a letter of an
+/// abbreviation such as ສປປ).
+const BARE: u32 = 1 << 31;
 
 /// `KEEP_BYTES[n]` keeps the low `n` bytes of a `u128`.
 static KEEP_BYTES: [u128; 17] = {
@@ -199,7 +187,35 @@ impl Frozen {
         loop {
             let e = self.short.get(i)?;
             if e.lo == lo && e.hi == hi {
-                return Some((e.id, e.root));
+                return Some((e.id & !BARE, e.root));
+            }
+            if e.lo | e.hi == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The syllable `bytes[start..start + len]` as it stands (no ໆ; search form or
+    /// one of the spellings text often has): its id, the root's child by it, and
+    /// whether it is a lone consonant. `None` if the table does not have it, or
+    /// fewer than 16 bytes follow `start` (the caller then looks it up otherwise).
+    #[inline]
+    pub(crate) fn unit_at(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        len: usize,
+    ) -> Option<(u32, Edge, bool)> {
+        let chunk = bytes.get(start..)?.first_chunk::<16>()?;
+        let key = u128::from_le_bytes(*chunk) & KEEP_BYTES.get(len)?;
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
+        let mask = self.short.len().wrapping_sub(1);
+        let mut i = short_slot(key, mask);
+        loop {
+            let e = self.short.get(i)?;
+            if e.lo == lo && e.hi == hi {
+                return Some((e.id & !BARE, e.root, e.id & BARE != 0));
             }
             if e.lo | e.hi == 0 {
                 return None;
@@ -871,10 +887,14 @@ impl Dictionary {
                 while table[i].lo | table[i].hi != 0 {
                     i = (i + 1) & (slots - 1);
                 }
+                let bare = key >> 24 == 0
+                    && crate::chars::lao_class_first(
+                        std::str::from_utf8(&key.to_le_bytes()[..3]).unwrap_or(""),
+                    ) == Some(crate::chars::Lc::Cons);
                 table[i] = Short {
                     lo: key as u64,
                     hi: (key >> 64) as u64,
-                    id,
+                    id: id | if bare { BARE } else { 0 },
                     root: root_edge.get(id as usize).copied().unwrap_or(Edge::NONE),
                 };
             }
@@ -1148,9 +1168,12 @@ mod tests {
             let text = std::str::from_utf8(&bytes[..len]).unwrap();
             assert_eq!(
                 normalize(text, Form::Search),
-                &*d.syllable_names[e.id as usize],
+                &*d.syllable_names[(e.id & !BARE) as usize],
                 "{text}"
             );
+            let lone_consonant = text.chars().count() == 1
+                && crate::chars::lao_class_first(text) == Some(crate::chars::Lc::Cons);
+            assert_eq!(e.id & BARE != 0, lone_consonant, "{text}");
         }
     }
 

@@ -75,7 +75,7 @@ struct State {
     win: Window,
     /// Ends of the units of a run found ahead by [`Memo::scan_bytes`] or
     /// [`Memo::scan`].
-    ends: [u32; WIN + 1],
+    ends: [u32; ENDS],
     memo: Memo,
 }
 
@@ -96,7 +96,7 @@ impl State {
         kept.unwrap_or_else(|| {
             Box::new(State {
                 win: Window::new(),
-                ends: [0; WIN + 1],
+                ends: [0; ENDS],
                 memo: Memo::new(),
             })
         })
@@ -106,7 +106,7 @@ impl State {
     fn give_back(self: Box<State>) {
         let _ = STATE.try_with(|m| {
             let keep = match m.take() {
-                Some(old) if old.memo.trans.len() > self.memo.trans.len() => old,
+                Some(old) if old.memo.nodes.len() > self.memo.nodes.len() => old,
                 _ => self,
             };
             m.set(Some(keep));
@@ -212,6 +212,40 @@ impl<'a> Iterator for SyllableIndices<'a> {
 
 impl std::iter::FusedIterator for Syllables<'_> {}
 impl std::iter::FusedIterator for SyllableIndices<'_> {}
+
+impl SyllableIndices<'_> {
+    /// The units found ahead of the last one returned, all syllables of the same
+    /// Lao run (see [`Memo::scan_bytes`]), as the byte offsets of their ends; the
+    /// iterator goes on after them. Empty if none are.
+    #[inline]
+    pub(crate) fn take_ahead(&mut self) -> &[u32] {
+        let (from, to) = (self.next_end, self.n_ends);
+        let Some(ends) = self.state.as_ref().and_then(|s| s.ends.get(from..to)) else {
+            return &[];
+        };
+        if let Some(&last) = ends.last() {
+            self.pos = self.ends_at + last as usize;
+            self.next_end = to;
+        }
+        // Offsets from the start of the run's scan, `ends_at`.
+        ends
+    }
+
+    /// Puts back the last `n` units that [`SyllableIndices::take_ahead`] gave.
+    pub(crate) fn give_back_ahead(&mut self, n: usize) {
+        self.next_end -= n;
+        self.pos = match self.next_end.checked_sub(1) {
+            Some(last) => self.ends_at + self.state.as_ref().map_or(0, |s| s.ends[last] as usize),
+            None => self.ends_at,
+        };
+    }
+
+    /// Where the offsets [`SyllableIndices::take_ahead`] gives count from.
+    #[inline]
+    pub(crate) fn ahead_base(&self) -> usize {
+        self.ends_at
+    }
+}
 
 // ---------------------------------------------------------------------------
 // Compact character codes. Every character of a Lao run is decoded once into a
@@ -331,6 +365,10 @@ fn code_at(b: &[u8], i: usize) -> Code {
 const WIN: usize = 256;
 /// Refill the window when fewer characters than this remain in it.
 const LOOK: usize = 24;
+/// Room for the ends of a window's units (at most `WIN + 1`), a power of two so
+/// that indexing it needs no bounds check.
+const ENDS: usize = 512;
+const _: () = assert!(ENDS > WIN && ENDS.is_power_of_two());
 
 #[derive(Clone)]
 struct Window {
@@ -498,9 +536,10 @@ fn alpha_of_code(c: Code) -> u8 {
         .map_or(0, |i| LAO_ALPHA[i])
 }
 
-/// A transition is a `u16` in `trans` and a `u8` in `aux`: 0 (not known yet),
-/// the next node's number (below `EMIT`), or a decision, which has the `EMIT`
-/// bit. A decision is either `LEAF` with its length in characters in `aux`, or,
+/// A transition is a `u32`: in its low 16 bits 0 (not known yet), the next
+/// node's number (below `EMIT`), or a decision, which has the `EMIT` bit; in bits
+/// 16 to 23 its `aux` byte. A decision is either `LEAF` with its length in
+/// characters in `aux`, or,
 /// once the scan has worked out where the next decision stands after it,
 /// `EMIT | node` with a delay in `aux`: the syllable ends `delay` characters before
 /// the one that led here, and the characters read since then lead from the root
@@ -528,24 +567,18 @@ fn run(
     mut i: usize,
     mut k: usize,
 ) -> (usize, usize, usize, u32) {
-    let (trans, aux) = (&memo.trans[..], &memo.aux[..]);
+    let nodes = &memo.nodes[..];
     let mut byte = 3 * i as u32;
     while let Some(&a) = w.get(i) {
-        let slot = node * NA + a as usize;
-        let t = trans.get(slot).copied().unwrap_or(0) as u32;
+        let t = nodes.get(node).map_or(0, |n| n[a as usize % NA]);
         let next = (t & NODE_MASK) as usize;
         if next == 0 {
-            return (
-                node,
-                i,
-                k,
-                t | (aux.get(slot).copied().unwrap_or(0) as u32) << 16,
-            );
+            return (node, i, k, t);
         }
         // Branch-free: an `EMIT` writes an end, a node transition writes a value
         // that the next end overwrites.
-        let e = t >> 15;
-        let delay = aux.get(slot).copied().unwrap_or(0) as u32;
+        let e = (t >> 15) & 1;
+        let delay = t >> 16;
         if let Some(end) = ends.get_mut(k) {
             *end = byte.wrapping_sub(3 * delay);
         }
@@ -565,31 +598,30 @@ fn run(
 fn run_bytes(
     memo: &Memo,
     rest: &[u8],
-    ends: &mut [u32; WIN + 1],
+    ends: &mut [u32; ENDS],
     mut node: usize,
     mut i: usize,
     mut k: usize,
 ) -> (usize, usize, usize) {
-    let (trans, aux) = (&memo.trans[..], &memo.aux[..]);
+    let nodes = &memo.nodes[..];
     let mut byte = 3 * i as u32;
     for c in rest.get(3 * i..).unwrap_or(&[]).chunks_exact(3) {
-        if c[0] != 0xE0 || c[1] & 0xFE != 0xBA {
+        let &[c0, c1, c2] = c else { break };
+        if c0 != 0xE0 || c1 & 0xFE != 0xBA {
             break;
         }
-        let a = LAO_ALPHA[(((c[1] & 1) << 6) | (c[2] & 0x3F)) as usize];
-        let slot = node * NA + a as usize;
-        let t = trans.get(slot).copied().unwrap_or(0) as u32;
+        let a = LAO_ALPHA[(((c1 & 1) << 6) | (c2 & 0x3F)) as usize];
+        let Some(n) = nodes.get(node) else { break };
+        let t = n[a as usize % NA];
         let next = (t & NODE_MASK) as usize;
-        if next == 0 || a == 0 {
+        if (next == 0) | (a == 0) {
             break;
         }
         // As in `run`: an `EMIT` writes an end, a node transition writes a value
         // that the next end overwrites. At most `WIN` characters, so `k <= WIN`.
-        let delay = aux.get(slot).copied().unwrap_or(0) as u32;
-        if let Some(end) = ends.get_mut(k) {
-            *end = byte.wrapping_sub(3 * delay);
-        }
-        k += (t >> 15) as usize;
+        let delay = t >> 16;
+        ends[k % ENDS] = byte.wrapping_sub(3 * delay);
+        k += ((t >> 15) & 1) as usize;
         node = next;
         i += 1;
         byte += 3;
@@ -610,36 +642,36 @@ fn decided_len(t: u32, depth: usize) -> usize {
     }
 }
 
-/// A trie of decisions (see above): node `n` has its `NA` transitions at
-/// `trans[n * NA..]`; node 0 is the root.
+/// A trie of decisions (see above): node `n` has its `NA` transitions in
+/// `nodes[n]`; node 0 is the root. A transition's slot is `n * NA + a`.
 struct Memo {
-    trans: Vec<u16>,
-    aux: Vec<u8>,
+    nodes: Vec<[u32; NA]>,
 }
 
 impl Memo {
     fn new() -> Memo {
         Memo {
-            trans: vec![0; NA],
-            aux: vec![0; NA],
+            nodes: vec![[0; NA]],
         }
     }
 
     /// Forgets every decision.
     fn clear(&mut self) {
-        self.trans.clear();
-        self.trans.resize(NA, 0);
-        self.aux.clear();
-        self.aux.resize(NA, 0);
+        self.nodes.clear();
+        self.nodes.push([0; NA]);
     }
 
     /// The transition of `node` on the character with alphabet index `a` (with
     /// its `aux` byte in bits 16 to 23).
     #[inline]
     fn at(&self, node: usize, a: u8) -> u32 {
-        let slot = node * NA + a as usize;
-        let t = self.trans.get(slot).copied().unwrap_or(0) as u32;
-        t | (self.aux.get(slot).copied().unwrap_or(0) as u32) << 16
+        self.nodes.get(node).map_or(0, |n| n[a as usize % NA])
+    }
+
+    /// The transition at `slot` (`node * NA + a`).
+    #[inline]
+    fn slot_mut(&mut self, slot: usize) -> &mut u32 {
+        &mut self.nodes[slot / NA][slot % NA]
     }
 
     /// The memoised decision for the syllable whose characters' alphabet indices
@@ -698,8 +730,7 @@ impl Memo {
         read: impl IntoIterator<Item = u8>,
     ) -> Option<usize> {
         let n = self.walk(read).filter(|&n| n > 0)?;
-        self.trans[slot] = (EMIT | n as u32) as u16;
-        self.aux[slot] = delay as u8;
+        *self.slot_mut(slot) = EMIT | n as u32 | (delay as u32) << 16;
         Some(n)
     }
 
@@ -708,7 +739,7 @@ impl Memo {
         if far > MAX_PATH {
             return;
         }
-        if self.trans.len() / NA + far + 1 > MAX_NODES {
+        if self.nodes.len() + far + 1 > MAX_NODES {
             // Start afresh: the memo only saves time, so forgetting is always safe.
             self.clear();
         }
@@ -717,20 +748,18 @@ impl Memo {
             let a = w.get(i).copied().unwrap_or(0) as usize;
             let slot = node * NA + a;
             if i == far {
-                self.trans[slot] = LEAF as u16;
-                self.aux[slot] = len as u8;
+                *self.slot_mut(slot) = LEAF | (len as u32) << 16;
                 return;
             }
-            let t = self.trans[slot] as u32;
+            let t = *self.slot_mut(slot);
             debug_assert!(
                 t & EMIT == 0,
                 "a decision cannot depend on fewer characters"
             );
             if t == 0 {
-                let n = self.trans.len() / NA;
-                self.trans.resize((n + 1) * NA, 0);
-                self.aux.resize((n + 1) * NA, 0);
-                self.trans[slot] = n as u16;
+                let n = self.nodes.len();
+                self.nodes.push([0; NA]);
+                *self.slot_mut(slot) = n as u32;
                 node = n;
             } else {
                 node = t as usize;
@@ -762,7 +791,7 @@ impl Memo {
     /// the run: a space, a digit, other scripts, the end of the text) are read as
     /// the window holds them, and every read from there on gives END, as in
     /// [`Memo::lookup`].
-    fn scan_bytes(&mut self, b: &[u8], start: usize, ends: &mut [u32; WIN + 1]) -> usize {
+    fn scan_bytes(&mut self, b: &[u8], start: usize, ends: &mut [u32; ENDS]) -> usize {
         let rest = b.get(start..).unwrap_or(&[]);
         let limited = rest.len() > 3 * WIN;
         let rest = &rest[..rest.len().min(3 * WIN)];
@@ -803,14 +832,14 @@ impl Memo {
                 return k;
             };
             let slot = node * NA + a as usize;
-            let t = self.trans.get(slot).copied().unwrap_or(0) as u32;
+            let t = self.at(node, a);
             let next = (t & NODE_MASK) as usize;
-            let delay = self.aux.get(slot).copied().unwrap_or(0) as usize;
+            let delay = (t >> 16) as usize;
             if next != 0 {
                 if let Some(end) = ends.get_mut(k) {
                     *end = 3 * i.wrapping_sub(delay) as u32;
                 }
-                k += (t >> 15) as usize;
+                k += ((t >> 15) & 1) as usize;
                 node = next;
                 i += 1;
                 continue;

@@ -123,12 +123,6 @@ struct Syl {
     frequent: bool,
 }
 
-/// Whether a syllable is a lone consonant (with no vowel, tone or other letter).
-#[inline]
-fn is_bare_consonant(unit: &str) -> bool {
-    unit.len() == 3 && crate::chars::lao_class_first(unit) == Some(crate::chars::Lc::Cons)
-}
-
 /// Splits `text` into words with the embedded default dictionary.
 ///
 /// The tokens concatenate to `text` exactly.
@@ -194,6 +188,62 @@ impl<'t> Iterator for WordIndices<'t, '_> {
 impl std::iter::FusedIterator for Words<'_, '_> {}
 impl std::iter::FusedIterator for WordIndices<'_, '_> {}
 
+/// The [`Syl`] of the Lao syllable `text[start..end]`.
+#[inline]
+fn syllable(dict: &Dictionary, text: &str, start: usize, end: usize) -> Syl {
+    let tables = dict.frozen();
+    // Most syllables are in the table as they stand (which has no key with ໆ).
+    let (sid, root, bare, kola) = match tables.unit_at(text.as_bytes(), start, end - start) {
+        Some((sid, root, bare)) => (sid, root, bare, false),
+        None => slow_syllable(dict, text.get(start..end).unwrap_or("")),
+    };
+    let alone = root.cost_or_max();
+    Syl {
+        start,
+        end,
+        sid,
+        root,
+        kola,
+        bare,
+        orphan: alone == u32::MAX,
+        frequent: alone < tables.frequent_below(),
+    }
+}
+
+/// [`syllable`] for a syllable the packed table does not have as it stands: one
+/// with ໆ, one of more than 16 bytes or within 16 of the end of the text, or a
+/// spelling the table does not list (looked up by its search form). Its id, the
+/// root's child by it, whether it is a lone consonant and whether it ends with ໆ.
+#[cold]
+fn slow_syllable(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge, bool, bool) {
+    let (sid, root) = slow_syllable_id(dict, unit);
+    let bare =
+        unit.len() == 3 && crate::chars::lao_class_first(unit) == Some(crate::chars::Lc::Cons);
+    let kola = crate::dict::strip_kola(unit).len() != unit.len();
+    (sid, root, bare, kola)
+}
+
+/// The syllable id of `unit` and the root's child by it, for a syllable the
+/// packed table does not have as it stands: one with ໆ, one of more than 16
+/// bytes, or a spelling the table does not list (looked up by its search form).
+#[cold]
+fn slow_syllable_id(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge) {
+    let tables = dict.frozen();
+    let bare = crate::dict::strip_kola(unit);
+    let found = match crate::dict::pack16(bare.as_bytes()) {
+        Some(key) if key != 0 => tables.short_id(key),
+        _ => dict.syllable_id(bare).map(|sid| (sid, tables.root(sid))),
+    };
+    found
+        .or_else(|| match syllable_key(unit) {
+            std::borrow::Cow::Owned(key) => {
+                dict.syllable_id(&key).map(|sid| (sid, tables.root(sid)))
+            }
+            std::borrow::Cow::Borrowed(_) => None,
+        })
+        .unwrap_or((u32::MAX, crate::dict::Edge::NONE))
+}
+
 /// Whether a syllable unit is a Lao syllable (rather than a space, number, …).
 #[inline]
 pub(crate) fn is_lao_syllable(unit: &str) -> bool {
@@ -231,9 +281,7 @@ impl WordIndices<'_, '_> {
     fn read_run(&mut self) -> bool {
         self.run.clear();
         let dict = self.dict;
-        let tables = dict.frozen();
-        let bytes = self.text.as_bytes();
-        let frequent = tables.frequent_below();
+        let text = self.text;
         loop {
             if self.run.len() >= MAX_RUN {
                 return true;
@@ -245,36 +293,24 @@ impl WordIndices<'_, '_> {
                 self.pending = Some((off, unit));
                 return true;
             }
-            // The lookup table has every syllable by its search-form key and by
-            // the spellings text often has instead (ນໍ້າ, ຫນ, ຫລ, ເເ, a tone
-            // mark before the vowel sign), so most are found as they stand;
-            // others are normalised and looked up again.
-            let bare = crate::dict::strip_kola(unit);
-            let found = match crate::dict::pack16_at(bytes, off, bare.len()) {
-                Some(key) if key != 0 => tables.short_id(key),
-                _ => dict.syllable_id(bare).map(|sid| (sid, tables.root(sid))),
-            };
-            let (sid, root) = match found {
-                Some(found) => found,
-                None => match syllable_key(unit) {
-                    std::borrow::Cow::Owned(key) => self.dict.syllable_id(&key),
-                    std::borrow::Cow::Borrowed(_) => None,
-                }
-                .map_or((u32::MAX, crate::dict::Edge::NONE), |sid| {
-                    (sid, tables.root(sid))
-                }),
-            };
-            let alone = root.word_cost();
-            self.run.push(Syl {
-                start: off,
-                end: off + unit.len(),
-                sid,
-                root,
-                kola: unit.len() != bare.len(),
-                bare: is_bare_consonant(unit),
-                orphan: alone.is_none(),
-                frequent: alone.is_some_and(|c| c < frequent),
-            });
+            self.run.push(syllable(dict, text, off, off + unit.len()));
+            // The rest of the run's syllables that the scan found with this one.
+            let base = self.units.ahead_base();
+            let mut start = off + unit.len();
+            let room = MAX_RUN - self.run.len();
+            let ahead = self.units.take_ahead();
+            let (now, later) = ahead.split_at(ahead.len().min(room));
+            for &e in now {
+                let end = base + e as usize;
+                self.run.push(syllable(dict, text, start, end));
+                start = end;
+            }
+            let later = later.len();
+            if later > 0 {
+                // Past `MAX_RUN`: handed back to the iterator.
+                self.units.give_back_ahead(later);
+                return true;
+            }
         }
     }
 
