@@ -251,6 +251,35 @@ impl Frozen {
         (e.len != Edge::NONE.len).then_some(e)
     }
 
+    /// [`Frozen::step`] from a node other than the root: the child by `sid`, or
+    /// [`Edge::NONE`].
+    #[inline]
+    pub(crate) fn child(&self, at: Edge, sid: u32) -> Edge {
+        let (a, len) = (at.start as usize, at.len as usize);
+        let Some(kids) = self.children.get(a..a + len) else {
+            return Edge::NONE;
+        };
+        if len <= LINEAR_CHILDREN {
+            for k in kids {
+                if k.0 == sid {
+                    return k.1;
+                }
+            }
+            Edge::NONE
+        } else {
+            // A hash table of a power of two slots, at most half full.
+            let mask = len - 1;
+            let mut i = child_slot(sid, mask);
+            loop {
+                match kids.get(i) {
+                    Some(&(s, e)) if s == sid => return e,
+                    Some(&(NO_SID, _)) | None => return Edge::NONE,
+                    _ => i = (i + 1) & mask,
+                }
+            }
+        }
+    }
+
     /// The root's child by syllable `sid` (`Edge::NONE` if none).
     #[inline]
     pub(crate) fn root(&self, sid: u32) -> Edge {
@@ -873,7 +902,7 @@ impl Dictionary {
             short.sort_unstable();
             short.dedup_by_key(|e| e.0);
             // At most two thirds full (linear probing).
-            let slots = (short.len() * 3 / 2 + 1).next_power_of_two().max(2);
+            let slots = (short.len() * 3).next_power_of_two().max(2);
             let root_edge: Vec<Edge> = root.iter().map(|&n| edge(n)).collect();
             let empty = Short {
                 lo: 0,

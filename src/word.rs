@@ -24,7 +24,7 @@
 //! assert_eq!(w, ["ກະຊວງ", "ໄປສະນີ", " ", "ໂທລະຄົມມະນາຄົມ"]);
 //! ```
 
-use crate::dict::{syllable_key, Dictionary, MAX_WORD_SYLLABLES};
+use crate::dict::{syllable_key, Dictionary};
 use crate::syllable::{syllable_indices, SyllableIndices};
 
 /// Cost (milli-nats) of one syllable that no dictionary word covers: more than any
@@ -65,6 +65,8 @@ pub struct WordIndices<'t, 'd> {
     ready: Vec<(usize, usize)>,
     next_ready: usize,
     run: Vec<Syl>,
+    /// Where the last syllable of `run` ends.
+    run_end: usize,
     /// The best path to each syllable boundary of the run (see [`Cell`]).
     best: Vec<u64>,
 }
@@ -102,26 +104,27 @@ impl Drop for WordIndices<'_, '_> {
     }
 }
 
-/// One Lao syllable of the current run.
+/// One Lao syllable of the current run (it ends where the next one starts, the
+/// last at `run_end`).
 #[derive(Copy, Clone, Debug)]
 struct Syl {
     start: usize,
-    end: usize,
+    /// The dictionary's trie after this syllable (`Edge::NONE` if no word starts
+    /// with it); its cost is that of the syllable as a word by itself.
+    root: crate::dict::Edge,
     /// Dictionary syllable id, or `u32::MAX` if no word uses this syllable.
     sid: u32,
-    /// The dictionary's trie after this syllable (`Edge::NONE` if no word starts
-    /// with it).
-    root: crate::dict::Edge,
-    /// Ends with ໆ: no word goes on past it.
-    kola: bool,
-    /// A consonant with no vowel (letters of an abbreviation such as ສປປ).
-    bare: bool,
-    /// Not a dictionary word by itself.
-    orphan: bool,
-    /// One of the dictionary's most frequent words by itself (ແລະ, ການ, ໄດ້):
-    /// never part of an unknown word.
-    frequent: bool,
+    /// `KOLA`, `BARE`, `STOP`.
+    flags: u8,
 }
+
+/// The syllable ends with ໆ: no word goes on past it.
+const KOLA: u8 = 1;
+/// A consonant with no vowel (letters of an abbreviation such as ສປປ).
+const BARE: u8 = 2;
+/// No dictionary word goes on past this syllable: it has ໆ, or the next one is
+/// unknown to the dictionary, or it ends the run.
+const STOP: u8 = 4;
 
 /// Splits `text` into words with the embedded default dictionary.
 ///
@@ -159,6 +162,7 @@ impl Dictionary {
             ready,
             next_ready: 0,
             run,
+            run_end: 0,
             best,
         }
     }
@@ -191,22 +195,16 @@ impl std::iter::FusedIterator for WordIndices<'_, '_> {}
 /// The [`Syl`] of the Lao syllable `text[start..end]`.
 #[inline]
 fn syllable(dict: &Dictionary, text: &str, start: usize, end: usize) -> Syl {
-    let tables = dict.frozen();
     // Most syllables are in the table as they stand (which has no key with ໆ).
-    let (sid, root, bare, kola) = match tables.unit_at(text.as_bytes(), start, end - start) {
+    let (sid, root, bare, kola) = match dict.frozen().unit_at(text.as_bytes(), start, end - start) {
         Some((sid, root, bare)) => (sid, root, bare, false),
         None => slow_syllable(dict, text.get(start..end).unwrap_or("")),
     };
-    let alone = root.cost_or_max();
     Syl {
         start,
-        end,
-        sid,
         root,
-        kola,
-        bare,
-        orphan: alone == u32::MAX,
-        frequent: alone < tables.frequent_below(),
+        sid,
+        flags: if kola { KOLA } else { 0 } | if bare { BARE } else { 0 },
     }
 }
 
@@ -258,6 +256,7 @@ pub(crate) fn is_lao_syllable(unit: &str) -> bool {
 impl WordIndices<'_, '_> {
     /// Reads runs of Lao syllables (each with the unit after it) and segments them,
     /// until `ready` holds `BATCH` tokens or the text ends.
+    #[inline(never)]
     fn fill(&mut self) {
         self.ready.clear();
         self.next_ready = 0;
@@ -278,8 +277,25 @@ impl WordIndices<'_, '_> {
 
     /// Reads the next run of Lao syllables into `run` (at most `MAX_RUN`), and the
     /// unit after it into `pending`. Returns whether the text goes on.
+    #[inline(never)]
     fn read_run(&mut self) -> bool {
         self.run.clear();
+        let more = self.read_syllables();
+        // Where no word goes on: after ໆ, before a syllable no word has, at the end.
+        let run = &mut self.run[..];
+        for x in 1..run.len() {
+            if run[x].sid == u32::MAX || run[x - 1].flags & KOLA != 0 {
+                run[x - 1].flags |= STOP;
+            }
+        }
+        if let Some(last) = run.last_mut() {
+            last.flags |= STOP;
+        }
+        more
+    }
+
+    /// The loop of [`WordIndices::read_run`].
+    fn read_syllables(&mut self) -> bool {
         let dict = self.dict;
         let text = self.text;
         loop {
@@ -293,10 +309,10 @@ impl WordIndices<'_, '_> {
                 self.pending = Some((off, unit));
                 return true;
             }
-            self.run.push(syllable(dict, text, off, off + unit.len()));
+            let mut start = off + unit.len();
+            self.run.push(syllable(dict, text, off, start));
             // The rest of the run's syllables that the scan found with this one.
             let base = self.units.ahead_base();
-            let mut start = off + unit.len();
             let room = MAX_RUN - self.run.len();
             let ahead = self.units.take_ahead();
             let (now, later) = ahead.split_at(ahead.len().min(room));
@@ -305,6 +321,7 @@ impl WordIndices<'_, '_> {
                 self.run.push(syllable(dict, text, start, end));
                 start = end;
             }
+            self.run_end = start;
             let later = later.len();
             if later > 0 {
                 // Past `MAX_RUN`: handed back to the iterator.
@@ -319,16 +336,18 @@ impl WordIndices<'_, '_> {
     /// `best[x]` is the best path to the boundary before syllable `x` as a [`Cell`],
     /// so that keeping the better of two paths is a `min`, without a branch. Paths
     /// go forward from each syllable `i` (an unknown syllable, an abbreviation,
-    /// dictionary words: a walk of the trie); unknown words (spans of 2 to
+    /// dictionary words: a walk of the trie, which is at most
+    /// `MAX_WORD_SYLLABLES` deep); unknown words (spans of 2 to
     /// `MAX_UNKNOWN_SYLLABLES`) are pulled into `x` from the boundaries before it,
     /// which are final by then, with a loop of fixed length.
+    #[inline(never)]
     fn segment_run(&mut self) {
         let n = self.run.len();
         if n == 0 {
             return;
         }
-        let dict = self.dict;
-        let tables = dict.frozen();
+        let tables = self.dict.frozen();
+        let frequent = tables.frequent_below();
         self.best.clear();
         self.best.resize(n + 1, u64::MAX);
         // Slices of known length, so that most bounds checks go.
@@ -339,33 +358,34 @@ impl WordIndices<'_, '_> {
         // `i - 1`), that is an orphan (0: none): the unknown words that may end at
         // `i` start at or after the first two and at or before the third.
         let (mut after_frequent, mut after_kola, mut after_orphan) = (0usize, 0usize, 0usize);
-        for i in 0..=n {
-            // Unknown words ending at `i`, of k = 2..=MAX_UNKNOWN_SYLLABLES syllables.
-            let lo = after_frequent
-                .max(after_kola)
-                .max(i.saturating_sub(MAX_UNKNOWN_SYLLABLES));
-            let end = after_orphan.min(i.saturating_sub(1));
+        let mut bare_before = false;
+        // Unknown words ending at `i`, of k = 2..=MAX_UNKNOWN_SYLLABLES syllables.
+        let pull = |best: &mut [u64], i: usize, lo: usize, end: usize| {
             let mut pulled = u64::MAX;
-            let mut s = lo;
-            while s < end {
+            for s in lo..end {
                 let k = (i - s) as u32;
                 let c = cost_of(best[s])
                     .saturating_add(UNKNOWN_SPAN_BASE + k * UNKNOWN_SPAN_PER_SYLLABLE);
                 pulled = pulled.min(Cell::unknown(c, s));
-                s += 1;
             }
             best[i] = best[i].min(pulled);
-            if i == n {
-                break;
+        };
+        for (i, syl) in run.iter().enumerate() {
+            let end = after_orphan.min(i.saturating_sub(1));
+            let lo = after_frequent
+                .max(after_kola)
+                .max(i.saturating_sub(MAX_UNKNOWN_SYLLABLES));
+            if lo < end {
+                pull(best, i, lo, end);
             }
-            if i > 0 && run[i - 1].kola {
+            if i > 0 && run[i - 1].flags & KOLA != 0 {
                 after_kola = i;
             }
-            let syl = run[i];
-            if syl.frequent {
+            let alone = syl.root.cost_or_max();
+            if alone < frequent {
                 after_frequent = i + 1;
             }
-            if syl.orphan {
+            if alone == u32::MAX {
                 after_orphan = i + 1;
             }
             let base = cost_of(best[i]);
@@ -374,50 +394,55 @@ impl WordIndices<'_, '_> {
             best[i + 1] = best[i + 1].min(Cell::unknown(c, i));
             // Letters of an abbreviation (ສປປ, ປທສ): the whole run of two or more
             // lone consonants is one token.
-            if syl.bare && (i == 0 || !run[i - 1].bare) {
-                let mut j = i;
-                while j < n && run[j].bare {
-                    j += 1;
-                }
+            let bare = syl.flags & BARE != 0;
+            if bare && !bare_before {
+                let j = i + run[i..].iter().take_while(|s| s.flags & BARE != 0).count();
                 if j - i >= 2 {
                     let c = base.saturating_add(ABBREVIATION);
                     best[j] = best[j].min(Cell::abbreviation(c, i));
                 }
             }
-            // Dictionary words starting here.
-            // The first step was taken when the syllable was looked up.
+            bare_before = bare;
+            // Dictionary words starting here. The first step was taken when the
+            // syllable was looked up; no word goes past a syllable with `STOP`.
             let mut edge = syl.root;
             let mut j = i;
-            let last = n.min(i + MAX_WORD_SYLLABLES);
             let word = Cell::word(0, i);
             while edge.is_node() {
                 // No word ends here: the cost saturates and the cell never wins.
                 let c = base.saturating_add(edge.cost_or_max());
-                best[j + 1] = best[j + 1].min(word | (c as u64) << 32);
-                if run[j].kola {
+                if let Some(b) = best.get_mut(j + 1) {
+                    *b = (*b).min(word | (c as u64) << 32);
+                }
+                let Some(next) = run.get(j) else { break };
+                if next.flags & STOP != 0 {
                     break;
                 }
                 j += 1;
-                if j >= last || run[j].sid == u32::MAX {
-                    break;
-                }
-                match tables.step(edge, run[j].sid) {
-                    Some(e) => edge = e,
-                    None => break,
-                }
+                edge = tables.child(edge, run.get(j).map_or(u32::MAX, |s| s.sid));
             }
+        }
+        let end = after_orphan.min(n - 1);
+        let lo = after_frequent
+            .max(after_kola)
+            .max(n.saturating_sub(MAX_UNKNOWN_SYLLABLES));
+        if lo < end {
+            pull(best, n, lo, end);
         }
         // Walk back, merging neighbouring unknown syllables into one token.
         let first = self.ready.len();
         let mut k = n;
+        let mut end = self.run_end;
         while k > 0 {
             let (mut i, unknown) = Cell::back(self.best[k]);
             if unknown {
-                while i > 0 && Cell::back(self.best[i]).1 && !self.run[i - 1].kola {
+                while i > 0 && Cell::back(self.best[i]).1 && self.run[i - 1].flags & KOLA == 0 {
                     i = Cell::back(self.best[i]).0;
                 }
             }
-            self.ready.push((self.run[i].start, self.run[k - 1].end));
+            let start = self.run[i].start;
+            self.ready.push((start, end));
+            end = start;
             k = i;
         }
         self.ready[first..].reverse();
