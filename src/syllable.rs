@@ -106,7 +106,7 @@ impl State {
     fn give_back(self: Box<State>) {
         let _ = STATE.try_with(|m| {
             let keep = match m.take() {
-                Some(old) if old.memo.nodes.len() > self.memo.nodes.len() => old,
+                Some(old) if old.memo.trans.len() > self.memo.trans.len() => old,
                 _ => self,
             };
             m.set(Some(keep));
@@ -549,7 +549,7 @@ fn alpha_of_code(c: Code) -> u8 {
 const EMIT: u32 = 1 << 15;
 const NODE_MASK: u32 = EMIT - 1;
 const LEAF: u32 = EMIT;
-/// The trie is cleared when it reaches this many nodes (1.5 MB), so memory stays
+/// The trie is cleared when it reaches this many nodes (1.6 MB), so memory stays
 /// bounded whatever the input.
 const MAX_NODES: usize = 1 << 14;
 /// Decisions that read more characters than this are not memoised (rare contexts).
@@ -567,18 +567,19 @@ fn run(
     mut i: usize,
     mut k: usize,
 ) -> (usize, usize, usize, u32) {
-    let nodes = &memo.nodes[..];
+    let (trans, depth) = (&memo.trans[..], &memo.depth[..]);
     let mut byte = 3 * i as u32;
     while let Some(&a) = w.get(i) {
-        let t = nodes.get(node).map_or(0, |n| n[a as usize % NA]);
+        let t = trans.get(node).map_or(0, |n| n[a as usize % NA]) as u32;
         let next = (t & NODE_MASK) as usize;
         if next == 0 {
-            return (node, i, k, t);
+            return (node, i, k, memo.at(node, a));
         }
         // Branch-free: an `EMIT` writes an end, a node transition writes a value
-        // that the next end overwrites.
-        let e = (t >> 15) & 1;
-        let delay = t >> 16;
+        // that the next end overwrites. The delay of an `EMIT` is its node's depth
+        // less one.
+        let e = t >> 15;
+        let delay = depth.get(next).map_or(0, |&d| d as u32).wrapping_sub(1);
         if let Some(end) = ends.get_mut(k) {
             *end = byte.wrapping_sub(3 * delay);
         }
@@ -603,7 +604,7 @@ fn run_bytes(
     mut i: usize,
     mut k: usize,
 ) -> (usize, usize, usize) {
-    let nodes = &memo.nodes[..];
+    let (trans, depth) = (&memo.trans[..], &memo.depth[..]);
     let mut byte = 3 * i as u32;
     for c in rest.get(3 * i..).unwrap_or(&[]).chunks_exact(3) {
         let &[c0, c1, c2] = c else { break };
@@ -611,17 +612,17 @@ fn run_bytes(
             break;
         }
         let a = LAO_ALPHA[(((c1 & 1) << 6) | (c2 & 0x3F)) as usize];
-        let Some(n) = nodes.get(node) else { break };
-        let t = n[a as usize % NA];
+        let Some(n) = trans.get(node) else { break };
+        let t = n[a as usize % NA] as u32;
         let next = (t & NODE_MASK) as usize;
         if (next == 0) | (a == 0) {
             break;
         }
         // As in `run`: an `EMIT` writes an end, a node transition writes a value
         // that the next end overwrites. At most `WIN` characters, so `k <= WIN`.
-        let delay = t >> 16;
+        let delay = depth.get(next).map_or(0, |&d| d as u32).wrapping_sub(1);
         ends[k % ENDS] = byte.wrapping_sub(3 * delay);
-        k += ((t >> 15) & 1) as usize;
+        k += (t >> 15) as usize;
         node = next;
         i += 1;
         byte += 3;
@@ -643,35 +644,65 @@ fn decided_len(t: u32, depth: usize) -> usize {
 }
 
 /// A trie of decisions (see above): node `n` has its `NA` transitions in
-/// `nodes[n]`; node 0 is the root. A transition's slot is `n * NA + a`.
+/// `trans[n]` (64 bytes, one cache line), the `aux` bytes of its `LEAF`s in
+/// `aux[n]`, and the number of characters that lead to it from the root in
+/// `depth[n]`; node 0 is the root. A transition's slot is `n * NA + a`. The
+/// `aux` of an `EMIT | node` transition is not stored: it is the depth of `node`
+/// less one (the characters read since the syllable's end, the last one
+/// excepted).
 struct Memo {
-    nodes: Vec<[u32; NA]>,
+    trans: Vec<[u16; NA]>,
+    aux: Vec<[u8; NA]>,
+    depth: Vec<u8>,
 }
 
 impl Memo {
     fn new() -> Memo {
         Memo {
-            nodes: vec![[0; NA]],
+            trans: vec![[0; NA]],
+            aux: vec![[0; NA]],
+            depth: vec![0],
         }
     }
 
     /// Forgets every decision.
     fn clear(&mut self) {
-        self.nodes.clear();
-        self.nodes.push([0; NA]);
+        self.trans.clear();
+        self.trans.push([0; NA]);
+        self.aux.clear();
+        self.aux.push([0; NA]);
+        self.depth.clear();
+        self.depth.push(0);
     }
 
     /// The transition of `node` on the character with alphabet index `a` (with
     /// its `aux` byte in bits 16 to 23).
     #[inline]
     fn at(&self, node: usize, a: u8) -> u32 {
-        self.nodes.get(node).map_or(0, |n| n[a as usize % NA])
+        let a = a as usize % NA;
+        let t = self.trans.get(node).map_or(0, |n| n[a]) as u32;
+        let aux = if t == LEAF {
+            self.aux.get(node).map_or(0, |n| n[a]) as u32
+        } else if t & EMIT != 0 {
+            let d = self.depth.get((t & NODE_MASK) as usize).copied().unwrap_or(1);
+            d.saturating_sub(1) as u32
+        } else {
+            0
+        };
+        t | aux << 16
     }
 
-    /// The transition at `slot` (`node * NA + a`).
-    #[inline]
-    fn slot_mut(&mut self, slot: usize) -> &mut u32 {
-        &mut self.nodes[slot / NA][slot % NA]
+    /// Number of nodes.
+    fn len(&self) -> usize {
+        self.trans.len()
+    }
+
+    /// Adds a node `depth` characters from the root; returns its number.
+    fn push_node(&mut self, depth: usize) -> usize {
+        self.trans.push([0; NA]);
+        self.aux.push([0; NA]);
+        self.depth.push(depth.min(u8::MAX as usize) as u8);
+        self.trans.len() - 1
     }
 
     /// The memoised decision for the syllable whose characters' alphabet indices
@@ -730,7 +761,9 @@ impl Memo {
         read: impl IntoIterator<Item = u8>,
     ) -> Option<usize> {
         let n = self.walk(read).filter(|&n| n > 0)?;
-        *self.slot_mut(slot) = EMIT | n as u32 | (delay as u32) << 16;
+        // The characters read are `delay + 1`, so `n` is that deep.
+        debug_assert_eq!(self.depth[n] as usize, delay + 1);
+        self.trans[slot / NA][slot % NA] = (EMIT as usize | n) as u16;
         Some(n)
     }
 
@@ -739,27 +772,26 @@ impl Memo {
         if far > MAX_PATH {
             return;
         }
-        if self.nodes.len() + far + 1 > MAX_NODES {
+        if self.len() + far + 1 > MAX_NODES {
             // Start afresh: the memo only saves time, so forgetting is always safe.
             self.clear();
         }
         let mut node = 0usize;
         for i in 0..=far {
-            let a = w.get(i).copied().unwrap_or(0) as usize;
-            let slot = node * NA + a;
+            let a = w.get(i).copied().unwrap_or(0) as usize % NA;
             if i == far {
-                *self.slot_mut(slot) = LEAF | (len as u32) << 16;
+                self.trans[node][a] = LEAF as u16;
+                self.aux[node][a] = len as u8;
                 return;
             }
-            let t = *self.slot_mut(slot);
+            let t = self.trans[node][a] as u32;
             debug_assert!(
                 t & EMIT == 0,
                 "a decision cannot depend on fewer characters"
             );
             if t == 0 {
-                let n = self.nodes.len();
-                self.nodes.push([0; NA]);
-                *self.slot_mut(slot) = n as u32;
+                let n = self.push_node(i + 1);
+                self.trans[node][a] = n as u16;
                 node = n;
             } else {
                 node = t as usize;
