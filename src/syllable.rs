@@ -684,7 +684,11 @@ impl Memo {
         let aux = if t == LEAF {
             self.aux.get(node).map_or(0, |n| n[a]) as u32
         } else if t & EMIT != 0 {
-            let d = self.depth.get((t & NODE_MASK) as usize).copied().unwrap_or(1);
+            let d = self
+                .depth
+                .get((t & NODE_MASK) as usize)
+                .copied()
+                .unwrap_or(1);
             d.saturating_sub(1) as u32
         } else {
             0

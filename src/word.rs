@@ -362,10 +362,10 @@ impl WordIndices<'_, '_> {
         // Unknown words ending at `i`, of k = 2..=MAX_UNKNOWN_SYLLABLES syllables.
         let pull = |best: &mut [u64], i: usize, lo: usize, end: usize| {
             let mut pulled = u64::MAX;
-            for s in lo..end {
+            for (s, &cell) in (lo..end).zip(&best[lo..end]) {
                 let k = (i - s) as u32;
-                let c = cost_of(best[s])
-                    .saturating_add(UNKNOWN_SPAN_BASE + k * UNKNOWN_SPAN_PER_SYLLABLE);
+                let c =
+                    cost_of(cell).saturating_add(UNKNOWN_SPAN_BASE + k * UNKNOWN_SPAN_PER_SYLLABLE);
                 pulled = pulled.min(Cell::unknown(c, s));
             }
             best[i] = best[i].min(pulled);
