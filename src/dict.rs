@@ -901,7 +901,7 @@ impl Dictionary {
             short.retain(|&(k, _)| k != 0);
             short.sort_unstable();
             short.dedup_by_key(|e| e.0);
-            // At most two thirds full (linear probing).
+            // At most a third full (linear probing: most lookups take one probe).
             let slots = (short.len() * 3).next_power_of_two().max(2);
             let root_edge: Vec<Edge> = root.iter().map(|&n| edge(n)).collect();
             let empty = Short {

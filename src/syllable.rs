@@ -536,10 +536,10 @@ fn alpha_of_code(c: Code) -> u8 {
         .map_or(0, |i| LAO_ALPHA[i])
 }
 
-/// A transition is a `u32`: in its low 16 bits 0 (not known yet), the next
-/// node's number (below `EMIT`), or a decision, which has the `EMIT` bit; in bits
-/// 16 to 23 its `aux` byte. A decision is either `LEAF` with its length in
-/// characters in `aux`, or,
+/// A transition, as [`Memo::at`] gives it, is a `u32`: in its low 16 bits (the
+/// `u16` stored in the trie) 0 (not known yet), the next node's number (below
+/// `EMIT`), or a decision, which has the `EMIT` bit; in bits 16 to 23 its `aux`
+/// byte. A decision is either `LEAF` with its length in characters in `aux`, or,
 /// once the scan has worked out where the next decision stands after it,
 /// `EMIT | node` with a delay in `aux`: the syllable ends `delay` characters before
 /// the one that led here, and the characters read since then lead from the root

@@ -256,7 +256,6 @@ pub(crate) fn is_lao_syllable(unit: &str) -> bool {
 impl WordIndices<'_, '_> {
     /// Reads runs of Lao syllables (each with the unit after it) and segments them,
     /// until `ready` holds `BATCH` tokens or the text ends.
-    #[inline(never)]
     fn fill(&mut self) {
         self.ready.clear();
         self.next_ready = 0;
@@ -277,7 +276,6 @@ impl WordIndices<'_, '_> {
 
     /// Reads the next run of Lao syllables into `run` (at most `MAX_RUN`), and the
     /// unit after it into `pending`. Returns whether the text goes on.
-    #[inline(never)]
     fn read_run(&mut self) -> bool {
         self.run.clear();
         let more = self.read_syllables();
@@ -340,7 +338,6 @@ impl WordIndices<'_, '_> {
     /// `MAX_WORD_SYLLABLES` deep); unknown words (spans of 2 to
     /// `MAX_UNKNOWN_SYLLABLES`) are pulled into `x` from the boundaries before it,
     /// which are final by then, with a loop of fixed length.
-    #[inline(never)]
     fn segment_run(&mut self) {
         let n = self.run.len();
         if n == 0 {
