@@ -822,7 +822,28 @@ impl Dictionary {
                     edges.push((node, sid, child));
                 }
             }
-            edges.sort_unstable();
+            // The cost of each node's cheapest word at or below it, from the
+            // deepest nodes up (a child is numbered after its parent).
+            let mut below = self.costs.clone();
+            let mut parent = vec![NO_NODE; n];
+            for &(node, _, child) in &edges {
+                if let Some(p) = parent.get_mut(child as usize) {
+                    *p = node;
+                }
+            }
+            for child in (1..n).rev() {
+                let c = below[child];
+                if let Some(b) = below.get_mut(parent[child] as usize) {
+                    *b = (*b).min(c);
+                }
+            }
+            // Each node's children together, the likeliest first: a list is read
+            // in this order, and a hash table filled in it, so that the children
+            // text has most often are met first.
+            edges.sort_unstable_by_key(|&(node, sid, child)| {
+                let cost = below.get(child as usize).copied().unwrap_or(NO_WORD);
+                (node, cost, sid)
+            });
             // Where each node's children go: a list, or past `LINEAR_CHILDREN` a
             // hash table of twice as many slots or more (see `Frozen::step`).
             let mut place = vec![(0u32, 0u32); n];
@@ -903,22 +924,8 @@ impl Dictionary {
             short.dedup_by_key(|e| e.0);
             // Inserted the likeliest first, so that the syllables text has most
             // often sit where their probe starts: by the cost of the cheapest word
-            // that has the syllable anywhere (a node's cheapest word at or below
-            // it, from the deepest nodes up: a child is numbered after its
-            // parent), the spellings other than the search form after it.
-            let mut below = self.costs.clone();
-            let mut parent = vec![NO_NODE; n];
-            for &(node, _, child) in &edges {
-                if let Some(p) = parent.get_mut(child as usize) {
-                    *p = node;
-                }
-            }
-            for child in (1..n).rev() {
-                let c = below[child];
-                if let Some(b) = below.get_mut(parent[child] as usize) {
-                    *b = (*b).min(c);
-                }
-            }
+            // that has the syllable anywhere (`below`), the spellings other than
+            // the search form after it.
             let mut likely = vec![NO_WORD; self.syllable_names.len()];
             let mut note = |sid: u32, node: u32| {
                 if let (Some(l), Some(&c)) =
