@@ -119,9 +119,10 @@ pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 /// for nodes with many, a small hash table of their own.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Frozen {
-    /// The children of every node but the root, each node's together: a list of up
-    /// to `LINEAR_CHILDREN`, or a hash table (see [`Frozen::step`]); each child is
-    /// its syllable beside its [`Edge`], so that one load finds both.
+    /// The children of every node but the root, each node's together, likeliest
+    /// first: a list of up to `LINEAR_CHILDREN`, or a hash table (see
+    /// [`Frozen::step`]); each child is its syllable beside its [`Edge`], so that
+    /// one load finds both.
     children: Vec<(u32, Edge)>,
     /// Syllable id → child of the root (`Edge::NONE` if none).
     root_edge: Vec<Edge>,
@@ -129,7 +130,7 @@ pub(crate) struct Frozen {
     frequent_below: u32,
     /// Syllable keys of at most 16 bytes (see [`pack16`]) → syllable id and the
     /// root's child by it, by open addressing with linear probing (key 0: empty),
-    /// key and values side by side.
+    /// key and values side by side, filled likeliest first.
     short: Vec<Short>,
 }
 
