@@ -951,8 +951,9 @@ impl Dictionary {
                 let variant = canonical.get(sid as usize).copied().flatten() != Some(k);
                 (cost, variant, k)
             });
-            // At most a third full (linear probing: most lookups take one probe).
-            let slots = (short.len() * 3).next_power_of_two().max(2);
+            // At most two thirds full (linear probing; filled likeliest first, so
+            // that the syllables text has most often take one probe).
+            let slots = (short.len() * 3 / 2 + 1).next_power_of_two().max(2);
             let root_edge: Vec<Edge> = root.iter().map(|&n| edge(n)).collect();
             let empty = Short {
                 lo: 0,
