@@ -823,6 +823,7 @@ impl Dictionary {
                     edges.push((node, sid, child));
                 }
             }
+            edges.sort_unstable();
             // The cost of each node's cheapest word at or below it, from the
             // deepest nodes up (a child is numbered after its parent).
             let mut below = self.costs.clone();
@@ -841,10 +842,19 @@ impl Dictionary {
             // Each node's children together, the likeliest first: a list is read
             // in this order, and a hash table filled in it, so that the children
             // text has most often are met first.
-            edges.sort_unstable_by_key(|&(node, sid, child)| {
-                let cost = below.get(child as usize).copied().unwrap_or(NO_WORD);
-                (node, cost, sid)
-            });
+            // (Sorted as triples of `u32`, ties by syllable id: no sort of a new
+            // type, which would add to the WebAssembly module.)
+            let mut order: Vec<(u32, u32, u32)> = edges
+                .iter()
+                .enumerate()
+                .map(|(i, &(node, _, child))| {
+                    let cost = below.get(child as usize).copied().unwrap_or(NO_WORD);
+                    (node, cost, i as u32)
+                })
+                .collect();
+            order.sort_unstable();
+            let edges: Vec<(u32, u32, u32)> =
+                order.iter().map(|&(_, _, i)| edges[i as usize]).collect();
             // Where each node's children go: a list, or past `LINEAR_CHILDREN` a
             // hash table of twice as many slots or more (see `Frozen::step`).
             let mut place = vec![(0u32, 0u32); n];
@@ -946,11 +956,21 @@ impl Dictionary {
                 .iter()
                 .map(|n| pack16(n.as_bytes()))
                 .collect();
-            short.sort_unstable_by_key(|&(k, sid)| {
-                let cost = likely.get(sid as usize).copied().unwrap_or(NO_WORD);
-                let variant = canonical.get(sid as usize).copied().flatten() != Some(k);
-                (cost, variant, k)
-            });
+            // (Sorted as `(u128, u32)`, like `short` itself, ties in key order.)
+            let mut order: Vec<(u128, u32)> = short
+                .iter()
+                .enumerate()
+                .map(|(i, &(k, sid))| {
+                    let cost = likely.get(sid as usize).copied().unwrap_or(NO_WORD);
+                    let variant = canonical.get(sid as usize).copied().flatten() != Some(k);
+                    (
+                        (cost as u128) << 64 | (variant as u128) << 32 | i as u128,
+                        i as u32,
+                    )
+                })
+                .collect();
+            order.sort_unstable();
+            let short: Vec<(u128, u32)> = order.iter().map(|&(_, i)| short[i as usize]).collect();
             // At most two thirds full (linear probing; filled likeliest first, so
             // that the syllables text has most often take one probe).
             let slots = (short.len() * 3 / 2 + 1).next_power_of_two().max(2);
