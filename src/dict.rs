@@ -841,20 +841,28 @@ impl Dictionary {
             }
             // Each node's children together, the likeliest first: a list is read
             // in this order, and a hash table filled in it, so that the children
-            // text has most often are met first.
-            // (Sorted as triples of `u32`, ties by syllable id: no sort of a new
-            // type, which would add to the WebAssembly module.)
-            let mut order: Vec<(u32, u32, u32)> = edges
-                .iter()
-                .enumerate()
-                .map(|(i, &(node, _, child))| {
-                    let cost = below.get(child as usize).copied().unwrap_or(NO_WORD);
-                    (node, cost, i as u32)
-                })
-                .collect();
-            order.sort_unstable();
-            let edges: Vec<(u32, u32, u32)> =
-                order.iter().map(|&(_, _, i)| edges[i as usize]).collect();
+            // text has most often are met first. (Each node's sorted apart, as
+            // triples of `u32` like `edges`: no sort of a new type, which would add
+            // to the WebAssembly module.)
+            let mut group: Vec<(u32, u32, u32)> = Vec::new();
+            let mut at = 0;
+            while at < edges.len() {
+                let (node, start) = (edges[at].0, at);
+                while at < edges.len() && edges[at].0 == node {
+                    at += 1;
+                }
+                if at - start > 1 {
+                    group.clear();
+                    group.extend(edges[start..at].iter().map(|&(_, sid, child)| {
+                        let cost = below.get(child as usize).copied().unwrap_or(NO_WORD);
+                        (cost, sid, child)
+                    }));
+                    group.sort_unstable();
+                    for (e, &(_, sid, child)) in edges[start..at].iter_mut().zip(&group) {
+                        *e = (node, sid, child);
+                    }
+                }
+            }
             // Where each node's children go: a list, or past `LINEAR_CHILDREN` a
             // hash table of twice as many slots or more (see `Frozen::step`).
             let mut place = vec![(0u32, 0u32); n];
