@@ -232,22 +232,7 @@ impl Frozen {
         let e = if at.len == Edge::ROOT.len {
             self.root_edge.get(sid as usize).copied()?
         } else {
-            let a = at.start as usize;
-            let kids = self.children.get(a..a + at.len as usize)?;
-            if kids.len() <= LINEAR_CHILDREN {
-                kids.iter().find(|k| k.0 == sid)?.1
-            } else {
-                // A hash table of a power of two slots, at most half full.
-                let mask = kids.len() - 1;
-                let mut i = child_slot(sid, mask);
-                loop {
-                    match *kids.get(i)? {
-                        (s, e) if s == sid => break e,
-                        (NO_SID, _) => return None,
-                        _ => i = (i + 1) & mask,
-                    }
-                }
-            }
+            self.child(at, sid)
         };
         (e.len != Edge::NONE.len).then_some(e)
     }
