@@ -178,23 +178,30 @@ fn short_slot(key: u128, mask: usize) -> usize {
 }
 
 impl Frozen {
-    /// Id of the syllable whose key packs to `key` (see [`pack16`]), with the
-    /// root's child by it, if the dictionary has the syllable.
+    /// The table's entry for the syllable whose key packs to `key` (see
+    /// [`pack16`]), if the dictionary has the syllable.
     #[inline]
-    pub(crate) fn short_id(&self, key: u128) -> Option<(u32, Edge)> {
+    fn short_entry(&self, key: u128) -> Option<&Short> {
         let mask = self.short.len().checked_sub(1)?;
         let (lo, hi) = (key as u64, (key >> 64) as u64);
         let mut i = short_slot(key, mask);
         loop {
             let e = self.short.get(i)?;
             if e.lo == lo && e.hi == hi {
-                return Some((e.id & !BARE, e.root));
+                return Some(e);
             }
             if e.lo | e.hi == 0 {
                 return None;
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Id of the syllable whose key packs to `key` (see [`pack16`]), with the
+    /// root's child by it, if the dictionary has the syllable.
+    #[inline]
+    pub(crate) fn short_id(&self, key: u128) -> Option<(u32, Edge)> {
+        self.short_entry(key).map(|e| (e.id & !BARE, e.root))
     }
 
     /// The syllable `bytes[start..start + len]` as it stands (no ໆ; search form or
@@ -210,19 +217,8 @@ impl Frozen {
     ) -> Option<(u32, Edge, bool)> {
         let chunk = bytes.get(start..)?.first_chunk::<16>()?;
         let key = u128::from_le_bytes(*chunk) & KEEP_BYTES.get(len)?;
-        let (lo, hi) = (key as u64, (key >> 64) as u64);
-        let mask = self.short.len().wrapping_sub(1);
-        let mut i = short_slot(key, mask);
-        loop {
-            let e = self.short.get(i)?;
-            if e.lo == lo && e.hi == hi {
-                return Some((e.id & !BARE, e.root, e.id & BARE != 0));
-            }
-            if e.lo | e.hi == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
+        self.short_entry(key)
+            .map(|e| (e.id & !BARE, e.root, e.id & BARE != 0))
     }
 
     /// The child by syllable `sid` of the node `at` leads to ([`Edge::ROOT`] for

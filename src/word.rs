@@ -210,36 +210,28 @@ fn syllable(dict: &Dictionary, text: &str, start: usize, end: usize) -> Syl {
 
 /// [`syllable`] for a syllable the packed table does not have as it stands: one
 /// with ໆ, one of more than 16 bytes or within 16 of the end of the text, or a
-/// spelling the table does not list (looked up by its search form). Its id, the
-/// root's child by it, whether it is a lone consonant and whether it ends with ໆ.
+/// spelling the table does not list (looked up by its search form). Its id
+/// (`u32::MAX` if no word has it), the root's child by it, whether it is a lone
+/// consonant and whether it ends with ໆ.
 #[cold]
 fn slow_syllable(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge, bool, bool) {
-    let (sid, root) = slow_syllable_id(dict, unit);
-    let bare =
-        unit.len() == 3 && crate::chars::lao_class_first(unit) == Some(crate::chars::Lc::Cons);
-    let kola = crate::dict::strip_kola(unit).len() != unit.len();
-    (sid, root, bare, kola)
-}
-
-/// The syllable id of `unit` and the root's child by it, for a syllable the
-/// packed table does not have as it stands: one with ໆ, one of more than 16
-/// bytes, or a spelling the table does not list (looked up by its search form).
-#[cold]
-fn slow_syllable_id(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge) {
     let tables = dict.frozen();
     let bare = crate::dict::strip_kola(unit);
     let found = match crate::dict::pack16(bare.as_bytes()) {
         Some(key) if key != 0 => tables.short_id(key),
         _ => dict.syllable_id(bare).map(|sid| (sid, tables.root(sid))),
     };
-    found
+    let (sid, root) = found
         .or_else(|| match syllable_key(unit) {
             std::borrow::Cow::Owned(key) => {
                 dict.syllable_id(&key).map(|sid| (sid, tables.root(sid)))
             }
             std::borrow::Cow::Borrowed(_) => None,
         })
-        .unwrap_or((u32::MAX, crate::dict::Edge::NONE))
+        .unwrap_or((u32::MAX, crate::dict::Edge::NONE));
+    let lone_consonant =
+        unit.len() == 3 && crate::chars::lao_class_first(unit) == Some(crate::chars::Lc::Cons);
+    (sid, root, lone_consonant, bare.len() != unit.len())
 }
 
 /// Whether a syllable unit is a Lao syllable (rather than a space, number, …).
