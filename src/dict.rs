@@ -121,7 +121,7 @@ pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 pub(crate) struct Frozen {
     /// The children of every node but the root, each node's together, likeliest
     /// first: a list of up to `LINEAR_CHILDREN`, or a hash table (see
-    /// [`Frozen::step`]); each child is its syllable beside its [`Edge`], so that
+    /// [`Frozen::child`]); each child is its syllable beside its [`Edge`], so that
     /// one load finds both.
     children: Vec<(u32, Edge)>,
     /// Syllable id → child of the root (`Edge::NONE` if none).
@@ -845,7 +845,7 @@ impl Dictionary {
                 }
             }
             // Where each node's children go: a list, or past `LINEAR_CHILDREN` a
-            // hash table of twice as many slots or more (see `Frozen::step`).
+            // hash table of twice as many slots or more (see `Frozen::child`).
             let mut place = vec![(0u32, 0u32); n];
             let mut total = 0usize;
             let mut at = 0;
