@@ -81,6 +81,26 @@ fn measure(bytes: usize, f: &mut dyn FnMut()) -> f64 {
     bytes as f64 / best.as_secs_f64() / 1e6
 }
 
+/// How many times faster `a` is than `b`, from `pairs` samples taken alternately
+/// (one run of `a`, then one of `b`), so that both see the same phase of a machine
+/// whose speed drifts: the median, lowest and highest of the per-pair ratios.
+fn ratio(pairs: usize, a: &mut dyn FnMut(), b: &mut dyn FnMut()) -> (f64, f64, f64) {
+    a();
+    b();
+    let mut r: Vec<f64> = (0..pairs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            a();
+            let ta = start.elapsed().as_secs_f64();
+            let start = Instant::now();
+            b();
+            start.elapsed().as_secs_f64() / ta
+        })
+        .collect();
+    r.sort_by(f64::total_cmp);
+    (r[r.len() / 2], r[0], r[r.len() - 1])
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` runs us once, quickly.
     let quick = !std::env::args().any(|a| a == "--bench");
@@ -178,6 +198,15 @@ fn main() {
         }),
         row(
             "",
+            "akson words, each text seen once (memo cleared)",
+            one.len(),
+            &mut || {
+                akson::syllable::clear_memo();
+                black_box(dict.words(black_box(&one)).count());
+            },
+        ),
+        row(
+            "",
             "akson words, unnormalised input",
             messy.len(),
             &mut || {
@@ -227,6 +256,24 @@ fn main() {
         } else {
             println!("| {task} | {name} | {mbs:.0} |");
         }
+    }
+    // Words against ICU4X, from alternate runs on the same input: the table's rows
+    // are taken one after another, minutes apart on this machine, while its speed
+    // drifts.
+    if !skip("akson words") || !skip("ICU4X WordSegmenter (dictionary)") {
+        let (median, lo, hi) = ratio(
+            21,
+            &mut || {
+                black_box(dict.words(black_box(&text)).count());
+            },
+            &mut || {
+                black_box(icu_words.segment_str(black_box(&text)).count());
+            },
+        );
+        println!(
+            "\nakson words / ICU4X WordSegmenter (dictionary), 21 alternate runs of each: \
+             {median:.2}x (median; lowest {lo:.2}, highest {hi:.2})"
+        );
     }
     // The correction figures again in Lao words per second (words as akson segments
     // them).
