@@ -1,10 +1,17 @@
 //! Profiling helper: runs one task many times over the shared corpus, for
 //! `valgrind --tool=callgrind` or `perf`, and prints the token count and MB/s.
 //!
-//! `cargo run --release --example profile_syllables -- [syllables|words|words-small|normalize|cold|load] [REPEATS]`
+//! `cargo run --release --example profile_syllables -- [syllables|words|words-small|normalize|cold|load|new-text] [REPEATS]`
 //!
 //! `load` decodes the embedded dictionary and builds its lookup tables REPEATS
 //! times (what a process's first `words` call does) and prints the time of one.
+//!
+//! `new-text` measures words on text the process has not seen: every distinct
+//! line of Lao text in the repository and the corpus (the corpus, both sides of
+//! the OCR pairs, the OCR corpus's clean and composed text, the gold sets), in a
+//! fixed shuffled order, segmented 200 kB at a time with the syllable memo kept
+//! from one part to the next (a long-running process meeting new documents): for
+//! each part, its first pass, a second pass, and the memo's size.
 //!
 //! `words-small` segments with a dictionary of the embedded one's 2,000 cheapest
 //! words only (lookup tables that fit the caches), to tell memory latency from
@@ -35,6 +42,10 @@ fn main() {
         println!("{n} tokens, {ms:.1} ms per load");
         return;
     }
+    if what == "new-text" {
+        new_text();
+        return;
+    }
     let small = (what == "words-small").then(|| {
         let mut entries = akson::Dictionary::embedded().entries();
         entries.sort_by_key(|e| e.1);
@@ -62,4 +73,87 @@ fn main() {
     }
     let mbs = (repeats * text.len()) as f64 / start.elapsed().as_secs_f64() / 1e6;
     println!("{n} tokens, {mbs:.0} MB/s");
+}
+
+/// Every distinct line with Lao text of the files under these folders (of a `.tsv`,
+/// every column but the first), in a fixed shuffled order.
+fn distinct_lao_lines() -> Vec<String> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut files = Vec::new();
+    for dir in [
+        "../shared/corpus",
+        "dictionaries/ocr/clean",
+        "dictionaries/ocr/composed",
+        "dictionaries/ocr/pairs/dev",
+        "dictionaries/ocr/pairs/test",
+        "tests/gold",
+    ] {
+        let dir = format!("{root}/{dir}");
+        for e in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir}: {e}")) {
+            files.push(e.unwrap().path());
+        }
+    }
+    files.sort();
+    let mut seen = std::collections::HashSet::new();
+    let mut lines = Vec::new();
+    for p in files {
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let tsv = p.extension().is_some_and(|x| x == "tsv");
+        for line in text.lines() {
+            let fields: Vec<&str> = if tsv {
+                line.split('\t').skip(1).collect()
+            } else {
+                vec![line]
+            };
+            for f in fields {
+                let f = f.replace('|', ""); // the gold sets mark words with |
+                let lao = f.chars().any(|c| ('\u{E80}'..='\u{EFF}').contains(&c));
+                if lao && seen.insert(f.clone()) {
+                    lines.push(f);
+                }
+            }
+        }
+    }
+    // Fisher–Yates with xorshift64, seeded: the same order every run.
+    let mut x = 0x2545_F491_4F6C_DD1Du64;
+    for i in (1..lines.len()).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        lines.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+    lines
+}
+
+fn new_text() {
+    let lines = distinct_lao_lines();
+    let bytes: usize = lines.iter().map(|l| l.len() + 1).sum();
+    println!("{} distinct lines, {bytes} bytes", lines.len());
+    let dict = akson::Dictionary::embedded();
+    dict.words("ການ").count(); // build the lookup tables before timing
+    akson::syllable::clear_memo();
+    let mbs = |text: &str| {
+        let start = std::time::Instant::now();
+        let n = dict.words(text).count();
+        (n, text.len() as f64 / start.elapsed().as_secs_f64() / 1e6)
+    };
+    let mut part = String::new();
+    let mut done = 0;
+    for (i, line) in lines.iter().enumerate() {
+        part.push_str(line);
+        part.push('\n');
+        if part.len() >= 200_000 || i + 1 == lines.len() {
+            let (n, first) = mbs(&part);
+            let (_, again) = mbs(&part);
+            done += part.len();
+            println!(
+                "{done:>8} bytes: first pass {first:.0} MB/s, again {again:.0} MB/s, \
+                 memo {} nodes ({n} tokens)",
+                akson::syllable::memo_nodes()
+            );
+            part.clear();
+        }
+    }
 }

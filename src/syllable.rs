@@ -1011,6 +1011,21 @@ pub fn clear_memo() {
     });
 }
 
+/// The number of nodes in this thread's memo of syllable decisions, the root
+/// aside (0 when empty; at most 16,383, and the memo is emptied when full). Only
+/// useful to see how the memo grows.
+#[doc(hidden)]
+pub fn memo_nodes() -> usize {
+    STATE
+        .try_with(|m| {
+            let state = m.take();
+            let n = state.as_ref().map_or(0, |s| s.memo.len().saturating_sub(1));
+            m.set(state);
+            n
+        })
+        .unwrap_or(0)
+}
+
 /// A view of the window that records the furthest position read, so that a
 /// decision can be memoised on exactly the characters it depended on.
 #[derive(Copy, Clone)]
@@ -1742,6 +1757,16 @@ mod tests {
         let mut it = syllable_indices(s);
         it.memoise = false;
         it.collect()
+    }
+
+    #[test]
+    fn memo_nodes_counts_this_threads_memo() {
+        clear_memo();
+        assert_eq!(memo_nodes(), 0);
+        assert_eq!(syllables("ກະຊວງໄປສະນີ").count(), 5);
+        assert!(memo_nodes() > 0);
+        clear_memo();
+        assert_eq!(memo_nodes(), 0);
     }
 
     #[test]
