@@ -53,8 +53,9 @@ pub const DICTIONARY_VERSION: &str = "lo-2026.11.24";
 /// milli-nats. Rebuilt by `cargo run -p akson-dict-build`.
 static EMBEDDED_FST: &[u8] = include_bytes!("../dictionaries/akson-lo.fst");
 
-/// Cost (milli-nats) of a user word given without a count: one occurrence per
-/// million words.
+/// Counts are given per million words: a word given without a count occurs once
+/// per million (a cost of ln(10⁶) nats, 13,816 milli-nats), and no count may be
+/// larger than this.
 const PER_MILLION: f64 = 1_000_000.0;
 /// Marks a trie node that ends no word.
 const NO_WORD: u32 = u32::MAX;
@@ -1109,14 +1110,26 @@ fn check_word(word: &str) -> Result<(), String> {
             "{word:?} contains the digit or sign {c:?}, which is not part of words"
         ));
     }
-    // Every syllable must have a base letter (no stray marks or vowels).
-    for unit in syllables(word) {
-        let first = unit.chars().next().unwrap();
+    // Every syllable must have a base letter (no stray marks or vowels), and be
+    // more than a ໆ; a word has at most `MAX_WORD_SYLLABLES` (as
+    // `Dictionary::insert_units` checks again).
+    for (n, unit) in syllables(word).enumerate() {
+        if n == MAX_WORD_SYLLABLES {
+            return Err(format!(
+                "{word:?} has more than {MAX_WORD_SYLLABLES} syllables"
+            ));
+        }
+        let first = unit.chars().next().unwrap_or('ະ');
         if crate::chars::lao_class(first).is_some_and(|c| c.is_mark())
             || matches!(first, 'ະ' | 'າ' | 'ຳ' | 'ຽ')
         {
             return Err(format!(
                 "{word:?} has a mark or vowel with no letter to sit on in {unit:?}"
+            ));
+        }
+        if syllable_key(unit).is_empty() {
+            return Err(format!(
+                "{word:?}: {unit:?} is not a syllable (a lone ໆ or ໌)"
             ));
         }
     }
@@ -1167,6 +1180,27 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("line 2") && e.contains("UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn a_bad_line_adds_nothing_and_is_named() {
+        let long = "ກາ".repeat(MAX_WORD_SYLLABLES + 1);
+        for (list, why) in [
+            (format!("ສະບາຍ\n{long}\n"), "more than 16 syllables"),
+            ("ສະບາຍ\nໆ\n".to_string(), "not a syllable"),
+        ] {
+            let mut d = Dictionary::empty();
+            d.add("ດີ").unwrap();
+            let e = d.extend_from_word_list(&list).unwrap_err().to_string();
+            assert!(e.contains("line 2") && e.contains(why), "{e}");
+            assert!(!d.contains("ສະບາຍ"), "nothing added on an error");
+            assert_eq!(d.len(), 1);
+        }
+        // The same checks for one word, as an argument error.
+        let mut d = Dictionary::empty();
+        let e = d.add(&long).unwrap_err();
+        assert!(matches!(e, Error::InvalidArgument(_)), "{e:?}");
+        assert!(d.add(&"ກາ".repeat(MAX_WORD_SYLLABLES)).is_ok());
     }
 
     #[test]
