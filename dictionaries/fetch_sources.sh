@@ -10,8 +10,9 @@
 #                 generated files against sources/SHA256SUMS.
 #   --check       regenerate into a temporary directory and compare byte for
 #                 byte with the files in sources/ (nothing in sources/ is
-#                 changed; sources/tesseract-lao/words.txt, which is not
-#                 committed, is compared only if present).
+#                 changed; sources/tesseract-lao/words.txt and
+#                 sources/hunspell-lo/words.txt, which are not committed, are
+#                 compared only if present).
 #   --write-sums  after regenerating, rewrite sources/SHA256SUMS.
 #
 # Needs: bash, python3 (standard library only), pip (PyPI), apt-get (Debian
@@ -156,7 +157,7 @@ if [ "$MODE" = check ]; then
   for f in "$TMP"/*/*; do
     rel=${f#"$TMP"/}
     if [ ! -f "$SOURCES/$rel" ]; then
-      if [ "$rel" = tesseract-lao/words.txt ]; then
+      if [ "$rel" = tesseract-lao/words.txt ] || [ "$rel" = hunspell-lo/words.txt ]; then
         echo "skip  $rel (not committed; run without --check to create it)"
         continue
       fi

@@ -17,7 +17,8 @@ Commands:
 
 Every command reads the FILEs (or standard input when there is none, or for `-`)
 line by line, as UTF-8, and writes one output line per input line to standard output.
-Line ends (LF or CRLF) are kept as they were.
+Line ends (LF or CRLF) are kept as they were (`correct --explain` writes one JSON
+object per input line, each ending in LF).
 
 Options:
   -h, --help     Show help (also `akson <COMMAND> --help`)
@@ -404,8 +405,6 @@ fn write_fail(e: io::Error) -> Fail {
     }
 }
 
-/// Reads `input` line by line and writes the processed lines. Memory is bounded by
-/// the longest line.
 /// What the jobs work with, made once.
 struct Ctx<'a> {
     dictionary: Option<&'a akson::Dictionary>,
@@ -429,6 +428,8 @@ fn json_str(s: &str, out: &mut String) {
     out.push('"');
 }
 
+/// Reads `input` line by line and writes the processed lines. Memory is bounded by
+/// the longest line.
 fn process<R: BufRead, W: Write>(
     mut input: R,
     name: &str,

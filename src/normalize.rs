@@ -43,7 +43,8 @@
 //! # Speed
 //!
 //! A byte-level check finds the first place that may need repair; text before it is
-//! never copied, and already-canonical text is returned as [`Cow::Borrowed`] without
+//! not looked at again (only copied to the output once a repair is needed), and
+//! already-canonical text is returned as [`Cow::Borrowed`] without
 //! allocation. Work is linear in the length of the input, whatever the input.
 
 use std::borrow::Cow;
