@@ -480,7 +480,8 @@ impl PyDictionary {
         Ok(())
     }
 
-    /// Every word (in search form) with its cost in nats, in no particular order.
+    /// Every word (in canonical form, as first added) with its cost in nats, sorted
+    /// by word.
     ///
     /// >>> akson.Dictionary.from_word_list("ກາ\n").entries()
     /// [('ກາ', 13.816)]
@@ -706,9 +707,11 @@ impl State {
 
 /// The entries of `d`, each under a word that leads back to the same entry.
 ///
-/// `Dictionary::entries` gives search-form words, and the search form drops ໌:
-/// ເວັບໄຊທ໌ is stored as the syllables ເວັບ + ໄຊທ, but "ເວັບໄຊທ" reads as ເວັບ + ໄຊ
-/// + ທ. Such words get their ໌ back, found by looking the candidates up.
+/// `Dictionary::entries` gives each word as first added (canonical form), which
+/// leads back to its entry. A spelling that did not (as when entries were in search
+/// form, which drops ໌: ເວັບໄຊທ໌ is stored as the syllables ເວັບ + ໄຊທ, but
+/// "ເວັບໄຊທ" reads as ເວັບ + ໄຊ + ທ) gets its ໌ back, found by looking the
+/// candidates up.
 fn faithful_entries(d: &Dictionary) -> Entries {
     let mut out = Entries::default();
     for (w, c) in d.entries() {

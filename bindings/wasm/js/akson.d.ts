@@ -81,8 +81,9 @@ export type Index = [start: number, unit: string];
 
 /**
  * `text` in the canonical (default) or search form. Returns `text` itself when it
- * is already in that form; text without Lao is always returned unchanged. (When
- * it repairs a text holding lone surrogates, those come back as U+FFFD.)
+ * is already in that form; text without Lao comes back unchanged in the canonical
+ * form (the search form also folds its spaces, digits and invisible characters).
+ * (When it repairs a text holding lone surrogates, those come back as U+FFFD.)
  *
  * @throws {TypeError} `text` is not a string, or options is not `{form}`.
  * @throws {RangeError} `form` is not "canonical" or "search".
@@ -246,9 +247,21 @@ export interface CorrectOptions {
  * at the margins, commas read as full stops): pass whole pages.
  */
 export function correct(text: string, options?: CorrectOptions): string;
-/** The corrections `correct` makes, with UTF-16 offsets. */
+/**
+ * The corrections `correct` makes, with UTF-16 offsets. (Lone surrogates in `text`
+ * come back from `correct` as U+FFFD.)
+ *
+ * @throws {TypeError} an option that is not `threshold` or `dictionary`, or of the wrong type.
+ * @throws {RangeError} `threshold` outside 0–1.
+ */
 export function corrections(text: string, options?: CorrectOptions): Correction[];
-/** Dictionary words that `word` could be, most probable first. */
+/**
+ * Dictionary words that `word` could be, most probable first; at most `limit`
+ * (default 10).
+ *
+ * @throws {TypeError} an option that is not `limit` or `dictionary`, or of the wrong type.
+ * @throws {RangeError} `limit` not a whole number ≥ 0.
+ */
 export function suggest(word: string, options?: { limit?: number; dictionary?: Dictionary }): Suggestion[];
 /** Builds the corrector's candidate index now. */
 export function prepareCorrector(): void;

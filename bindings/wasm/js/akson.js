@@ -216,14 +216,31 @@ export function fromUtf8(bytes) {
 
 let defaultRaw = null;
 
+/** Throws a TypeError for a key of `options` that is not one of `allowed`. */
+function checkKeys(fn, options, allowed) {
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      const list = allowed.map((k) => JSON.stringify(k)).join(' and ');
+      throw new TypeError(`akson.${fn}(): unknown option ${JSON.stringify(key)}; the options are ${list}`);
+    }
+  }
+}
+
 function correctArgs(fn, options) {
   if (options === undefined || options === null) return { threshold: 0.9, r: defaultDict() };
+  if (typeof options === 'number') {
+    throw new TypeError(`akson.${fn}(): pass the threshold as an option: ${fn}(text, {threshold: ${options}})`);
+  }
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`akson.${fn}(): options must be an object like {threshold: 0.9, dictionary}, not ${describe(options)}`);
   }
+  checkKeys(fn, options, ['threshold', 'dictionary']);
   let threshold = options.threshold ?? 0.9;
-  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
-    throw new RangeError(`akson.${fn}(): threshold must be a number between 0 and 1 (default 0.9), not ${describe(threshold)}`);
+  if (typeof threshold !== 'number') {
+    throw new TypeError(`akson.${fn}(): threshold must be a number between 0 and 1 (default 0.9), not ${describe(threshold)}`);
+  }
+  if (!(threshold >= 0 && threshold <= 1)) {
+    throw new RangeError(`akson.${fn}(): threshold must be between 0 and 1 (default 0.9), not ${describe(threshold)}`);
   }
   let r;
   if (options.dictionary === undefined || options.dictionary === null) r = defaultDict();
@@ -262,12 +279,23 @@ export function corrections(text, options) {
 /** Dictionary words that `word` (as OCR read it) could be: `[{word, probability, cost}]`. */
 export function suggest(word, options) {
   checkText('suggest', 'word', word);
-  const limit = options?.limit ?? 10;
-  if (!Number.isInteger(limit) || limit < 0) {
-    throw new RangeError(`akson.suggest(): limit must be a whole number >= 0, not ${describe(limit)}`);
+  if (typeof options === 'number') {
+    throw new TypeError(`akson.suggest(): pass the limit as an option: suggest(word, {limit: ${options}})`);
   }
-  const { r } = correctArgs('suggest', options === undefined ? undefined : { dictionary: options?.dictionary });
-  return JSON.parse(r.suggestRaw(word, limit));
+  if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+    throw new TypeError(`akson.suggest(): options must be an object like {limit: 10, dictionary}, not ${describe(options)}`);
+  }
+  if (options) checkKeys('suggest', options, ['limit', 'dictionary']);
+  const limit = options?.limit ?? 10;
+  if (typeof limit !== 'number') {
+    throw new TypeError(`akson.suggest(): limit must be a whole number >= 0 (default 10), not ${describe(limit)}`);
+  }
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new RangeError(`akson.suggest(): limit must be a whole number >= 0 (default 10), not ${describe(limit)}`);
+  }
+  const { r } = correctArgs('suggest', options?.dictionary == null ? undefined : { dictionary: options.dictionary });
+  // The core takes a u32; no dictionary has that many candidates for a word.
+  return JSON.parse(r.suggestRaw(word, Math.min(limit, 0xffffffff)));
 }
 
 /** Builds the corrector's candidate index now (once), so the first `correct` is fast. */

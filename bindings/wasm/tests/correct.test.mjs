@@ -61,6 +61,10 @@ test('options and errors', () => {
   assert.throws(() => akson.correct(42), TypeError);
   assert.throws(() => akson.correct('ກ', 'fast'), TypeError);
   assert.throws(() => akson.correct('ກ', { dictionary: {} }), TypeError);
+  // Wrong types are TypeErrors (values out of range RangeErrors), unknown keys too.
+  assert.throws(() => akson.correct('ກ', { threshold: '0.5' }), TypeError);
+  assert.throws(() => akson.correct('ກ', 0.5), { name: 'TypeError', message: /correct\(text, \{threshold: 0.5\}\)/ });
+  assert.throws(() => akson.corrections('ກ', { treshold: 0.5 }), { name: 'TypeError', message: /unknown option "treshold"/ });
   const d = new akson.Dictionary();
   d.add('ຕັກໂນໂລຊີ');
   assert.equal(akson.correct('ຕັກໂນໂລຊີ', { dictionary: d }), 'ຕັກໂນໂລຊີ');
@@ -75,6 +79,15 @@ test('suggest ranks dictionary words', () => {
   assert.deepEqual(akson.suggest('hello'), []);
   assert.ok(akson.suggest('ເພືອ', { limit: 2 }).length <= 2);
   assert.throws(() => akson.suggest('ກ', { limit: -1 }), RangeError);
+  assert.throws(() => akson.suggest('ກ', { limit: '5' }), TypeError);
+  assert.throws(() => akson.suggest('ກ', 1), { name: 'TypeError', message: /suggest\(word, \{limit: 1\}\)/ });
+  assert.throws(() => akson.suggest('ກ', { limt: 1 }), { name: 'TypeError', message: /unknown option "limt"/ });
+  assert.throws(() => akson.suggest('ກ', 'x'), TypeError);
+  // A limit past the core's u32 is no limit, not a wrapped one.
+  const all = akson.suggest('ເພືອ', { limit: 1000 }).length;
+  assert.ok(all > 3);
+  assert.equal(akson.suggest('ເພືອ', { limit: 2 ** 32 }).length, all);
+  assert.equal(akson.suggest('ເພືອ', { limit: 2 ** 32 + 3 }).length, all);
 });
 
 test('same answers as the CLI', { skip: !existsSync(join(REPO, 'target/release/akson')) && 'target/release/akson not built' }, () => {

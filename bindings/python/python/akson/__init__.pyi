@@ -8,7 +8,7 @@ __version__: str
 VERSION: str
 """Version of the Rust core akson."""
 DICTIONARY_VERSION: str
-"""Version of the embedded dictionary, e.g. ``"lo-2026.11.4"``."""
+"""Version of the embedded dictionary, e.g. ``"lo-2026.11.24"``."""
 FORMS: Tuple[str, str]
 """The normalisation forms: ``("canonical", "search")``."""
 
@@ -58,7 +58,7 @@ class Dictionary:
     def merge(self, other: "Dictionary") -> None:
         """Adds every word of ``other`` (the lower cost wins)."""
     def entries(self) -> List[Tuple[str, float]]:
-        """Every word (search form) with its cost in nats, in no particular order."""
+        """Every word (canonical form, as first added) with its cost in nats, sorted by word."""
     def words(self, text: str) -> List[str]:
         """Splits ``text`` into words with this dictionary."""
     def word_spans(self, text: str) -> List[Tuple[int, int]]:
@@ -122,12 +122,18 @@ class Correction:
     """One correction: code-point span in the input, original, replacement (empty
     when the span is a speck of dirt read as punctuation at a line's edge or stuck to the front of a word, or the start of a word read twice),
     confidence (0-1) and candidates ``(reading, probability)``, most probable first."""
-    start: int
-    end: int
-    original: str
-    replacement: str
-    confidence: float
-    candidates: List[Tuple[str, float]]
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def original(self) -> str: ...
+    @property
+    def replacement(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def candidates(self) -> List[Tuple[str, float]]: ...
     def __init__(
         self,
         start: int,
@@ -141,13 +147,19 @@ class Correction:
 
 class Suggestion:
     """A ranked candidate from ``suggest``."""
-    word: str
-    probability: float
-    cost: float
+    @property
+    def word(self) -> str: ...
+    @property
+    def probability(self) -> float: ...
+    @property
+    def cost(self) -> float: ...
     def __init__(self, word: str, probability: float, cost: float) -> None: ...
 
 class ErrorModel:
-    """How Tesseract misreads Lao characters (learnt from real OCR output)."""
+    """How Tesseract misreads Lao characters (learnt from real OCR output).
+
+    Made by ``ErrorModel.embedded()`` or ``ErrorModel.from_tsv(text)``; calling
+    ``ErrorModel()`` raises ``TypeError``."""
     @staticmethod
     def embedded() -> "ErrorModel": ...
     @staticmethod
