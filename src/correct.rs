@@ -2035,6 +2035,7 @@ impl Corrector {
         let mut out = String::with_capacity(text.len());
         for line in text.split_inclusive('\n') {
             let (whole, nl) = split_newline(line);
+            let line_start = out.len();
             let Prepared {
                 trim,
                 body,
@@ -2072,6 +2073,13 @@ impl Corrector {
                 }
             }
             out.push_str(&whole[trim.b..]);
+            // Spans are normalised one by one, and a mark that starts a span (a
+            // Thai vowel after a corrected word: ປກຄອງ + Thai ะ) has no letter
+            // there to go with: the line as a whole is put in canonical form.
+            if let Cow::Owned(line) = normalize(&out[line_start..], Form::Canonical) {
+                out.truncate(line_start);
+                out.push_str(&line);
+            }
             out.push_str(nl);
         }
         out
@@ -4559,13 +4567,27 @@ mod tests {
     }
 
     #[test]
+    fn a_thai_vowel_after_a_correction_is_repaired_too() {
+        // The Thai vowel starts a span of its own after the corrected word.
+        let out = correct("ປກຄອງ\u{E30}");
+        assert!(crate::is_normalized(&out, Form::Canonical), "{out:?}");
+        assert!(out.starts_with("ປົກຄອງ"), "{out:?}");
+    }
+
+    #[test]
     fn any_text_gives_text_with_the_same_lines() {
         let c = Corrector::new().with_options(CorrectOptions::with_threshold(0.0).unwrap());
         let extra = [
             ' ', ' ', '\n', '\r', '-', '.', '1', 'a', '\u{E48}', '\u{A0}', '\u{200B}', '🙂',
+            '\u{E30}', '\u{E34}',
         ];
         for text in crate::random_texts(0x9E37_79B9_7F4A_7C15, &extra, 120).take(400) {
             let out = c.correct(&text);
+            // The result is canonical, whatever the spans it was made of.
+            assert!(
+                crate::is_normalized(&out, Form::Canonical),
+                "{text:?} → {out:?}"
+            );
             assert_eq!(
                 out.matches('\n').count(),
                 text.matches('\n').count(),

@@ -9,7 +9,14 @@
 //!
 //! Words are stored by syllables in their [search form](crate::Form::Search), so
 //! every spelling variant of a word (ດໍາລັດ / ດຳລັດ, ຫລາຍ / ຫຼາຍ, ຫນ້າ / ໜ້າ) is the
-//! same entry.
+//! same entry. Three consequences worth knowing:
+//!
+//! - A word written with ໆ (ຕ່າງໆ) is the same entry as the word without it.
+//! - No word goes on past ໆ in segmentation, so a word with ໆ inside (ຄ້າຍໆແນວນີ້)
+//!   can be added and looked up, but [`Dictionary::words`] never returns it whole.
+//! - The variants are those whose syllables are the same: ຫນ, ຫມ or ຫລ before a
+//!   consonant with no vowel (ຂະຫນມ) reads as more syllables (ຂະ ຫ ນ ມ) than ໜ
+//!   does (ຂະ ໜ ມ), so such a spelling is an entry of its own.
 //!
 //! ```
 //! use akson::Dictionary;
@@ -24,8 +31,9 @@
 //! # Word lists
 //!
 //! [`Dictionary::load`] and [`Dictionary::extend_from_word_list`] read UTF-8 text:
-//! one word per line, optionally followed by a TAB and how often the word occurs per
-//! million words (default 1). Empty lines and lines starting with `#` are skipped.
+//! one word per line (LF or CRLF), optionally followed by a TAB and how often the
+//! word occurs per million words (default 1). Empty lines and lines starting with
+//! `#` are skipped, and so is a byte-order mark at the start.
 //!
 //! ```text
 //! # my words
@@ -616,6 +624,8 @@ impl Dictionary {
     ///
     /// On an error nothing is added, and the message names the line.
     pub fn extend_from_word_list(&mut self, text: &str) -> Result<usize, Error> {
+        // A byte-order mark, as some editors write at the start of a file.
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let mut parsed = Vec::new();
         for (no, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -649,8 +659,10 @@ impl Dictionary {
     /// Adds `word` (occurring about once per million words), or lowers its cost to
     /// that if it is already there with a higher one.
     ///
-    /// Errors when the word is empty, holds spaces or characters other than Lao
-    /// letters and marks, or is not made of well-formed syllables.
+    /// Errors when the word is empty, holds spaces, characters other than Lao
+    /// letters and marks (or a Lao code point Unicode has not assigned), Lao digits
+    /// or ຯ, has no consonant, has a syllable that starts with a mark or a vowel
+    /// with no letter to sit on or that is a lone ໆ, or has more than 16 syllables.
     pub fn add(&mut self, word: &str) -> Result<(), Error> {
         self.add_with_count(word, 1.0)
     }
@@ -668,6 +680,8 @@ impl Dictionary {
             Some(node) if self.costs[node as usize] != NO_WORD => {
                 self.frozen = OnceLock::new();
                 self.costs[node as usize] = NO_WORD;
+                // Added again later, the word is spelt as it is then.
+                self.spellings.remove(&node);
                 self.words -= 1;
                 true
             }
@@ -1005,7 +1019,8 @@ impl Dictionary {
         for unit in syllables(word) {
             let key = syllable_key(unit);
             if key.is_empty() {
-                return None;
+                // Characters the search form removes (U+200B, U+00AD, …).
+                continue;
             }
             let sid = self.syllable_id(&key)?;
             node = *self.edges.get(&(((node as u64) << 32) | sid as u64))?;
@@ -1087,7 +1102,16 @@ fn count_cost(per_million: f64) -> Result<u32, String> {
              more than 0 and at most 1000000"
         ));
     }
-    Ok(((PER_MILLION / per_million).ln() * 1000.0).round() as u32)
+    // ln(10⁶ / n); below about n = 1e-302 the quotient is infinite, and the
+    // difference of the logarithms (at most about 758 nats, far from `NO_WORD`)
+    // is used instead.
+    let quotient = PER_MILLION / per_million;
+    let nats = if quotient.is_finite() {
+        quotient.ln()
+    } else {
+        PER_MILLION.ln() - per_million.ln()
+    };
+    Ok((nats * 1000.0).round() as u32)
 }
 
 /// Checks that `word` can be a dictionary entry.
@@ -1099,6 +1123,15 @@ fn check_word(word: &str) -> Result<(), String> {
         return Err(format!(
             "{word:?} contains {c:?} (U+{:04X}): dictionary words are Lao letters and marks \
              only, without spaces",
+            c as u32
+        ));
+    }
+    if let Some(c) = word
+        .chars()
+        .find(|&c| crate::chars::lao_class(c) == Some(crate::chars::Lc::Unassigned))
+    {
+        return Err(format!(
+            "{word:?} contains U+{:04X}, which Unicode has not assigned",
             c as u32
         ));
     }
@@ -1132,6 +1165,16 @@ fn check_word(word: &str) -> Result<(), String> {
                 "{word:?}: {unit:?} is not a syllable (a lone ໆ or ໌)"
             ));
         }
+    }
+    // A word needs a consonant (a stray vowel sign inside one is left alone: the
+    // sources have a few such typos, which the embedded dictionary keeps).
+    if !word
+        .chars()
+        .any(|c| crate::chars::lao_class(c) == Some(crate::chars::Lc::Cons))
+    {
+        return Err(format!(
+            "{word:?} has no consonant: vowel signs alone are not a word"
+        ));
     }
     Ok(())
 }
@@ -1171,6 +1214,12 @@ mod tests {
     fn word_lists() {
         let d = Dictionary::from_word_list("# comment\nສະບາຍ\n\nອີເມວ\t25\n").unwrap();
         assert_eq!(d.len(), 2);
+        // A byte-order mark before a comment or a word, and CRLF.
+        for list in ["\u{FEFF}# c\r\nສະບາຍ\r\n", "\u{FEFF}ສະບາຍ\n"] {
+            let d = Dictionary::from_bytes(list.as_bytes()).unwrap();
+            assert_eq!(d.entries().len(), 1, "{list:?}");
+            assert!(d.contains("ສະບາຍ"));
+        }
         assert!(d.cost("ອີເມວ").unwrap() < d.cost("ສະບາຍ").unwrap());
         let e = Dictionary::from_word_list("ກາ\nຂາ\tmany\n")
             .unwrap_err()
@@ -1180,6 +1229,73 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("line 2") && e.contains("UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn tiny_counts_still_add_the_word() {
+        // 10⁶ / 1e-305 is infinite as an f64; the cost must still be a word's.
+        let mut d = Dictionary::empty();
+        d.add_with_count("ສະບາຍ", 1e-305).unwrap();
+        d.add_with_count("ສະບາຍ", 1e-306).unwrap();
+        assert_eq!(d.len(), 1);
+        assert!(d.contains("ສະບາຍ"));
+        let cost = d.cost("ສະບາຍ").unwrap();
+        assert!(cost > 700.0 && cost < 800.0, "{cost}");
+        assert_eq!(d.entries().len(), 1);
+        assert!(d.remove("ສະບາຍ") && d.is_empty());
+        // Ordinary counts cost what they always did.
+        assert_eq!(count_cost(1.0), Ok(13_816));
+        assert_eq!(count_cost(1e6), Ok(0));
+    }
+
+    #[test]
+    fn removed_words_are_spelt_as_added_again() {
+        let mut d = Dictionary::empty();
+        d.add("ຫລວງ").unwrap();
+        assert!(d.remove("ຫຼວງ"));
+        d.add("ຫຼວງ").unwrap();
+        assert_eq!(d.entries()[0].0, "ຫຼວງ");
+    }
+
+    #[test]
+    fn invisible_characters_do_not_hide_a_word() {
+        let mut d = Dictionary::empty();
+        d.add("ປະເທດ").unwrap();
+        for w in ["ປະເທດ\u{200B}", "\u{FEFF}ປະເທດ", "ປະ\u{AD}ເທດ"] {
+            assert!(d.contains(w), "{w:?}");
+            assert!(d.cost(w).is_some(), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn words_need_assigned_letters_and_a_consonant_per_syllable() {
+        let mut d = Dictionary::empty();
+        for (w, why) in [
+            ("ເ", "no consonant"),
+            ("ໂໄ", "no consonant"),
+            ("\u{E80}", "not assigned"),
+            ("ກ\u{EDA}", "not assigned"),
+        ] {
+            let e = d.add(w).unwrap_err().to_string();
+            assert!(e.contains(why), "{w:?}: {e}");
+        }
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn every_embedded_word_passes_the_checks_for_new_words() {
+        let d = Dictionary::embedded();
+        let bad: Vec<String> = d
+            .entries()
+            .into_iter()
+            .filter_map(|(w, _)| check_word(&w).err())
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "{} refused, e.g. {:?}",
+            bad.len(),
+            &bad[..bad.len().min(5)]
+        );
     }
 
     #[test]

@@ -60,7 +60,8 @@ Options:
   --no-default-dict
                 with --dict: use only the given dictionaries
   --sep STR     separator to insert between units (default `|`); removing every STR
-                from an output line gives the input line back exactly
+                from an output line gives the input line back exactly (when the
+                line itself holds no STR)
   -h, --help    Show this help
 
 Examples:
@@ -304,6 +305,14 @@ fn run(args: &[String]) -> Result<(), Fail> {
         }
         Job::Segment { dicts, .. } if !dicts.is_empty() => {
             return Err(usage("--dict needs --unit word"));
+        }
+        Job::Segment {
+            default_dict: false,
+            ..
+        } => {
+            return Err(usage(
+                "--no-default-dict needs --unit word and a --dict FILE",
+            ));
         }
         _ => None,
     };

@@ -100,6 +100,7 @@ fn usage_errors_and_help() {
         &["normalize", "--form", "nfd"],
         &["segment", "--unit", "letter"],
         &["segment", "--dict", "x"],
+        &["segment", "--no-default-dict"],
         &["segment", "--sep"],
     ] {
         let o = akson(args, b"");
