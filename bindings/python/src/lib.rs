@@ -143,7 +143,10 @@ const CACHE_MAX_ENTRIES: usize = 1 << 16;
 /// thousand syllables and common words; returning the same immutable object again
 /// costs a hash lookup instead of decoding UTF-8 into a new `str`.
 ///
-/// Locked only with the GIL held and never across `detach`.
+/// Never waited for: making Python objects under the lock can run the garbage
+/// collector, whose finalizers may call akson again on this thread, or release
+/// the GIL to another thread that then wants the cache. Whoever finds the lock
+/// taken makes its strings without the cache (see [`with_cache`]).
 struct TokenCache {
     map: HashMap<Box<str>, Py<PyString>, rustc_hash::FxBuildHasher>,
 }
@@ -151,32 +154,44 @@ struct TokenCache {
 static TOKEN_CACHE: Mutex<Option<TokenCache>> = Mutex::new(None);
 
 impl TokenCache {
-    fn make<'py>(&mut self, py: Python<'py>, token: &str) -> Bound<'py, PyString> {
-        if token.len() > CACHE_MAX_BYTES {
+    fn make<'py>(this: Option<&mut Self>, py: Python<'py>, token: &str) -> Bound<'py, PyString> {
+        let Some(this) = this.filter(|_| token.len() <= CACHE_MAX_BYTES) else {
             return PyString::new(py, token);
-        }
-        if let Some(s) = self.map.get(token) {
+        };
+        if let Some(s) = this.map.get(token) {
             return s.bind(py).clone();
         }
         let s = PyString::new(py, token);
-        if self.map.len() < CACHE_MAX_ENTRIES {
-            self.map.insert(token.into(), s.clone().unbind());
+        if this.map.len() < CACHE_MAX_ENTRIES {
+            this.map.insert(token.into(), s.clone().unbind());
         }
         s
     }
 }
 
-/// Runs `f` with the token cache.
-fn with_cache<T>(f: impl FnOnce(&mut TokenCache) -> T) -> T {
-    let mut guard = TOKEN_CACHE.lock().unwrap_or_else(|e| e.into_inner());
+/// Runs `f` with the token cache, or with `None` if it is in use (by a finalizer's
+/// call on this thread, or by a thread that let the GIL go while it held it).
+fn with_cache<T>(f: impl FnOnce(Option<&mut TokenCache>) -> T) -> T {
+    let mut guard = match TOKEN_CACHE.try_lock() {
+        Ok(guard) => guard,
+        Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+        Err(std::sync::TryLockError::WouldBlock) => return f(None),
+    };
     let cache = guard.get_or_insert_with(|| TokenCache {
         map: HashMap::default(),
     });
-    f(cache)
+    f(Some(cache))
 }
 
 fn str_list<'py>(py: Python<'py>, text: &str, ranges: &Ranges) -> PyResult<Bound<'py, PyList>> {
-    with_cache(|c| PyList::new(py, ranges.iter().map(|&(a, b)| c.make(py, &text[a..b]))))
+    with_cache(|mut c| {
+        PyList::new(
+            py,
+            ranges
+                .iter()
+                .map(|&(a, b)| TokenCache::make(c.as_deref_mut(), py, &text[a..b])),
+        )
+    })
 }
 
 /// `(start, end)` in code points for contiguous byte ranges from the start of `text`.
@@ -194,13 +209,12 @@ fn index_list<'py>(
     ranges: &Ranges,
     spans: &[(usize, usize)],
 ) -> PyResult<Bound<'py, PyList>> {
-    with_cache(|c| {
+    with_cache(|mut c| {
         PyList::new(
             py,
-            ranges
-                .iter()
-                .zip(spans)
-                .map(|(&(a, b), &(start, _))| (start, c.make(py, &text[a..b]))),
+            ranges.iter().zip(spans).map(|(&(a, b), &(start, _))| {
+                (start, TokenCache::make(c.as_deref_mut(), py, &text[a..b]))
+            }),
         )
     })
 }
@@ -450,7 +464,10 @@ impl PyDictionary {
                 word.get_type().name()?
             )));
         };
-        Ok(self.lock().get().contains(&word.to_cow()?))
+        // The word is read before the lock is taken: reading it may raise, and
+        // making an exception may run finalizers that use this dictionary.
+        let word = word.to_cow()?;
+        Ok(self.lock().get().contains(&word))
     }
 
     fn __len__(&self) -> usize {
@@ -463,7 +480,8 @@ impl PyDictionary {
     /// >>> akson.Dictionary().cost("ແລະ") < akson.Dictionary().cost("ດຳລັດ")
     /// True
     fn cost(&self, word: &Bound<'_, PyString>) -> PyResult<Option<f64>> {
-        Ok(self.lock().get().cost(&word.to_cow()?))
+        let word = word.to_cow()?;
+        Ok(self.lock().get().cost(&word))
     }
 
     /// Adds every word of ``other``, keeping the lower cost where both have a word.
@@ -1414,6 +1432,17 @@ fn corrections_of(c: &akson::Corrector, py: Python<'_>, text: &str) -> Vec<PyCor
         .collect()
 }
 
+/// A `limit` argument: a whole number ≥ 0 (`ValueError` for a negative one, rather
+/// than the `OverflowError` of a plain `usize`; one past `usize` is no limit).
+fn limit_of(limit: i128) -> PyResult<usize> {
+    if limit < 0 {
+        return Err(PyValueError::new_err(format!(
+            "limit must be a whole number >= 0, not {limit}"
+        )));
+    }
+    Ok(usize::try_from(limit).unwrap_or(usize::MAX))
+}
+
 fn suggestions_of(c: &akson::Corrector, word: &str, limit: usize) -> Vec<PySuggestion> {
     c.suggest(word, limit)
         .into_iter()
@@ -1436,6 +1465,13 @@ impl PyCorrector {
         change_cost: f64,
     ) -> PyResult<PyCorrector> {
         let options = correct_options(threshold, change_cost)?;
+        // The corrector works with the dictionary as it is now, and so must a
+        // pickled or copied one: it keeps a copy, not the caller's object, which
+        // may change later.
+        let dictionary = match dictionary {
+            None => None,
+            Some(d) => Some(Bound::new(d.py(), d.get().__copy__())?),
+        };
         let mut inner = match &dictionary {
             None => akson::Corrector::new(),
             Some(d) => akson::Corrector::with_dictionary(d.get().lock().get().clone()),
@@ -1483,7 +1519,8 @@ impl PyCorrector {
 
     /// Dictionary words that ``word`` (as OCR read it) could be, most probable first.
     #[pyo3(signature = (word, limit = 10))]
-    fn suggest(&self, word: &Bound<'_, PyString>, limit: usize) -> PyResult<Vec<PySuggestion>> {
+    fn suggest(&self, word: &Bound<'_, PyString>, limit: i128) -> PyResult<Vec<PySuggestion>> {
+        let limit = limit_of(limit)?;
         let t = text_of(word)?;
         Ok(suggestions_of(&self.inner, &t, limit))
     }
@@ -1575,7 +1612,8 @@ fn corrections(
 /// 'ເຕັກໂນໂລຊີ'
 #[pyfunction]
 #[pyo3(signature = (word, limit = 10))]
-fn suggest(word: &Bound<'_, PyString>, limit: usize) -> PyResult<Vec<PySuggestion>> {
+fn suggest(word: &Bound<'_, PyString>, limit: i128) -> PyResult<Vec<PySuggestion>> {
+    let limit = limit_of(limit)?;
     let c = shared_corrector(0.9)?;
     let t = text_of(word)?;
     Ok(suggestions_of(&c, &t, limit))

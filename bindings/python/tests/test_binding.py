@@ -558,3 +558,52 @@ def test_words_match_the_cli(decree):
         [str(exe), "segment", str(DECREE)], capture_output=True, check=True
     ).stdout.decode("utf-8").splitlines()
     assert cli_syl == ["|".join(akson.syllables(line)) for line in decree.splitlines()]
+
+
+FINALIZER_SCRIPTS = {
+    # A finalizer that calls akson runs (on this thread) while akson makes the
+    # strings of a result.
+    "same thread": """
+import akson, gc
+class Cycle:
+    def __init__(self): self.me = self
+    def __del__(self): akson.syllables("ສະບາຍດີ")
+for _ in range(30):
+    gc.disable(); [Cycle() for _ in range(300)]; gc.enable()
+    akson.syllable_indices("ສະບາຍດີ ລາວ" * 200)
+print("ok")
+""",
+    # A finalizer that lets the GIL go (blocking I/O) while another thread asks
+    # akson for tokens.
+    "two threads": """
+import akson, threading, time
+class Resource:
+    def __init__(self): self.me = self
+    def __del__(self): time.sleep(0.001)
+stop = threading.Event()
+def a():
+    while not stop.is_set():
+        for _ in range(50): Resource()
+        akson.syllable_indices("ສະບາຍດີ ລາວ" * 200)
+def b():
+    while not stop.is_set(): akson.words("ສະບາຍດີ")
+ts = [threading.Thread(target=a), threading.Thread(target=b)]
+for t in ts: t.start()
+time.sleep(4); stop.set()
+for t in ts: t.join()
+print("ok")
+""",
+}
+
+
+@pytest.mark.parametrize("case", sorted(FINALIZER_SCRIPTS))
+def test_finalizers_during_a_call_do_not_deadlock(case):
+    # Both hung for ever when the cache of token strings was waited for.
+    out = subprocess.run(
+        [sys.executable, "-c", FINALIZER_SCRIPTS[case]],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"

@@ -1,5 +1,6 @@
 """OCR correction from Python: results, spans, options, errors, pickling, threads."""
 
+import copy
 import pickle
 import threading
 
@@ -72,6 +73,12 @@ def test_suggest():
     assert abs(sum(x.probability for x in s) - 1) < 1e-9
     assert akson.suggest("hello") == []
     assert len(akson.suggest("ເພືອ", limit=3)) <= 3
+    # A negative limit is a ValueError (as the README's table says), a huge one
+    # no limit.
+    for f in (akson.suggest, akson.Corrector().suggest):
+        with pytest.raises(ValueError, match=">= 0"):
+            f("ເພືອ", limit=-1)
+        assert len(f("ເພືອ", limit=2**70)) == len(f("ເພືອ", limit=1000))
 
 
 def test_corrector_with_own_dictionary_and_pickling():
@@ -130,3 +137,14 @@ def test_font_model_from_the_repository():
     assert c.correct("ສະບາຍດີ") == "ສະບາຍດີ"
     assert c.correct("ໄດ້ຮັບ ແ ແລະ") == "ໄດ້ຮັບ ແລະ"
     assert pickle.loads(pickle.dumps(c)).correct("ໄດ້ຮັບ ແ ແລະ") == "ໄດ້ຮັບ ແລະ"
+
+
+def test_a_pickled_or_copied_corrector_keeps_the_dictionary_it_was_made_with():
+    # The corrector copies its dictionary when it is made; later changes to the
+    # caller's object must not reach a pickled or copied corrector either.
+    d = akson.Dictionary()
+    c = akson.Corrector(d)
+    d.remove("ເຕັກໂນໂລຊີ")
+    assert c.correct("ຕັກໂນ ໂລຊີ") == "ເຕັກໂນໂລຊີ"
+    assert pickle.loads(pickle.dumps(c)).correct("ຕັກໂນ ໂລຊີ") == "ເຕັກໂນໂລຊີ"
+    assert copy.copy(c).correct("ຕັກໂນ ໂລຊີ") == "ເຕັກໂນໂລຊີ"
