@@ -2470,6 +2470,14 @@ impl Corrector {
         let mut before: Option<&str> = None;
         for token in line.split_whitespace() {
             if before.is_some_and(ends_in_ordinal) && is_roman_token(token) {
+                // A bracket whose partner is elsewhere in the line is a bracket
+                // (ພາກທີ ( I )), as for specks; X read as )( pairs with itself.
+                let a = token.as_ptr() as usize - line.as_ptr() as usize;
+                let rest = [&line[..a], &line[a + token.len()..]].concat();
+                if paired(token, &rest) {
+                    before = Some(token);
+                    continue;
+                }
                 let readings = m.roman_readings(token);
                 if let Some((numeral, p)) = readings.first() {
                     let confidence = if *p >= BEST_READING_SHARE {
@@ -2478,7 +2486,6 @@ impl Corrector {
                         *p
                     };
                     if confidence >= self.rule_threshold() {
-                        let a = token.as_ptr() as usize - line.as_ptr() as usize;
                         let mut candidates: Vec<(String, f64)> = readings
                             .iter()
                             .take(KEEP_PER_SPAN)
@@ -3890,6 +3897,10 @@ mod tests {
         // and the relative ທີ່ stay.
         for s in ["ຂໍ້ມູນ | ຂອງລັດ", "ວັນທີ 7 ກໍລະກົດ", "ພາກທີ II", "ຂໍ້ມູນທີ່ | ຂອງລັດ"]
         {
+            assert_eq!(correct(s), s, "{s:?}");
+        }
+        // A bracket whose partner is in the line is a bracket; )( alone is X.
+        for s in ["ພາກທີ ( I )", "ຄັ້ງທີ ( 1 )"] {
             assert_eq!(correct(s), s, "{s:?}");
         }
         // A numeral at a line's end is no speck of dirt.
