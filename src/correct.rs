@@ -2471,7 +2471,8 @@ impl Corrector {
         for token in line.split_whitespace() {
             if before.is_some_and(ends_in_ordinal) && is_roman_token(token) {
                 // A bracket whose partner is elsewhere in the line is a bracket
-                // (ພາກທີ ( I )), as for specks; X read as )( pairs with itself.
+                // (ພາກທີ ( I )), as for specks. The token itself is left out of
+                // the line, so X read as )( is still a numeral.
                 let a = token.as_ptr() as usize - line.as_ptr() as usize;
                 let rest = [&line[..a], &line[a + token.len()..]].concat();
                 if paired(token, &rest) {

@@ -1268,7 +1268,7 @@ mod tests {
     }
 
     #[test]
-    fn words_need_assigned_letters_and_a_consonant_per_syllable() {
+    fn words_need_assigned_letters_and_a_consonant() {
         let mut d = Dictionary::empty();
         for (w, why) in [
             ("ເ", "no consonant"),
