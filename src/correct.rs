@@ -2811,7 +2811,10 @@ impl Corrector {
         // The words as they stand, for the candidates and both passes.
         let keeps = self.keep_edges_of(&units, 0, n);
         let scored = self.candidates(&units, &keeps);
+        let guarded = issuer_abbreviation(line, &units);
+        let unguarded = |c: &Cand| !guarded.get(c.i..c.j).is_some_and(|g| g.contains(&true));
         let mut cands = self.rank(&units, &scored, None);
+        cands.retain(unguarded);
         let mut back = self.best_path(&keeps, n, &cands);
         // A second pass, where the first changed something: the spans next to a
         // correction are ranked again with the corrected words as neighbours
@@ -2835,6 +2838,7 @@ impl Corrector {
         }
         if any {
             cands = self.rank(&units, &scored, Some(&nb));
+            cands.retain(unguarded);
             back = self.best_path(&keeps, n, &cands);
         }
         let mut path = Vec::new();
@@ -3482,6 +3486,37 @@ fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
     } else {
         0
     }
+}
+
+/// For each unit of `line`, whether it is a letter of the issuer's abbreviation in
+/// a document number, which the corrector leaves alone: two to four lone
+/// consonants right after a number and a slash (ເລກທີ 323/ລບ, 22/ນຍ, 561/ປທສ),
+/// where a misreading of a word (ລບ for ລູບ) is far less likely.
+fn issuer_abbreviation(line: &str, units: &[Unit]) -> Vec<bool> {
+    let mut out = vec![false; units.len()];
+    let text = |u: &Unit| line.get(u.start..u.end).unwrap_or("");
+    let lone = |u: &Unit| {
+        let t = text(u);
+        u.lao
+            && t.chars().count() == 1
+            && crate::chars::lao_class_first(t) == Some(crate::chars::Lc::Cons)
+    };
+    for k in 2..units.len() {
+        let before = text(&units[k - 2]);
+        let number = !before.is_empty()
+            && before
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('\u{ED0}'..='\u{ED9}').contains(&c));
+        if text(&units[k - 1]) != "/" || !number {
+            continue;
+        }
+        let n = units[k..].iter().take_while(|u| lone(u)).count();
+        let after = units.get(k + n).map_or(true, |u| !u.lao);
+        if (2..=4).contains(&n) && after {
+            out[k..k + n].fill(true);
+        }
+    }
+    out
 }
 
 /// The candidates of a change made with probability `p` against keeping
@@ -4648,6 +4683,16 @@ mod tests {
             }
             let _ = c.suggest(&text, 5);
         }
+    }
+
+    #[test]
+    fn an_issuers_abbreviation_in_a_document_number_stays() {
+        for s in ["ເລກທີ 323/ລບ ລົງວັນທີ", "ເລກທີ 12/ນວ", "ເລກທີ 22/ນຍ, ລົງວັນທີ"]
+        {
+            assert_eq!(correct(s), s, "{s:?}");
+        }
+        // Elsewhere the same letters are still read as a word with a vowel lost.
+        assert_ne!(correct("ລບ ນວ"), "ລບ ນວ");
     }
 
     #[test]
