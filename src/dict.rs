@@ -607,14 +607,17 @@ impl Dictionary {
             return Dictionary::from_fst_bytes(bytes);
         }
         let text = std::str::from_utf8(bytes).map_err(|e| {
-            let line = bytes[..e.valid_up_to()]
+            let at = e.valid_up_to();
+            let before = &bytes[..at];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = before
                 .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
             Error::InvalidDictionary(format!(
-                "line {line}: invalid UTF-8 at byte offset {}; word lists must be UTF-8",
-                e.valid_up_to()
+                "line {line}: invalid UTF-8 at byte offset {} of the line (byte {at} of the \
+                 list); word lists must be UTF-8",
+                at - line_start
             ))
         })?;
         Dictionary::from_word_list(text)
@@ -1229,6 +1232,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("line 2") && e.contains("UTF-8"), "{e}");
+        assert!(
+            e.contains("byte offset 0 of the line (byte 4 of the list)"),
+            "{e}"
+        );
     }
 
     #[test]

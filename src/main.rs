@@ -61,7 +61,7 @@ Options:
                 with --dict: use only the given dictionaries
   --sep STR     separator to insert between units (default `|`); removing every STR
                 from an output line gives the input line back exactly (when the
-                line itself holds no STR)
+                line itself holds no STR); STR cannot hold a line break
   -h, --help    Show this help
 
 Examples:
@@ -241,7 +241,15 @@ fn run(args: &[String]) -> Result<(), Fail> {
                         .parse()
                         .map_err(|e: akson::Error| usage(e.to_string()))?;
                 }
-                (Job::Segment { sep, .. }, "--sep") => *sep = value,
+                (Job::Segment { sep, .. }, "--sep") => {
+                    // One output line per input line: a separator cannot hold one.
+                    if value.contains(['\n', '\r']) {
+                        return Err(usage(
+                            "--sep cannot hold a line break: each input line gives one output line",
+                        ));
+                    }
+                    *sep = value
+                }
                 (Job::Segment { unit, .. }, "--unit") => {
                     *unit = match value.as_str() {
                         "syllable" | "syllables" => Unit::Syllable,
@@ -368,8 +376,8 @@ fn run(args: &[String]) -> Result<(), Fail> {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let mut result = Ok(());
-    for f in &files {
+    let mut result = Ok(false);
+    for (k, f) in files.iter().enumerate() {
         result = if f == "-" {
             process(io::stdin().lock(), "standard input", &job, &ctx, &mut out)
         } else {
@@ -387,8 +395,17 @@ fn run(args: &[String]) -> Result<(), Fail> {
                 }),
             }
         };
-        if result.is_err() {
-            break;
+        match result {
+            Err(_) => break,
+            // A last line without a line end is still a line of its own when
+            // another input follows.
+            Ok(true) if k + 1 < files.len() => {
+                result = out.write_all(b"\n").map_err(write_fail).map(|()| false);
+                if result.is_err() {
+                    break;
+                }
+            }
+            Ok(_) => {}
         }
     }
     let flushed = out.flush();
@@ -438,19 +455,20 @@ fn json_str(s: &str, out: &mut String) {
 }
 
 /// Reads `input` line by line and writes the processed lines. Memory is bounded by
-/// the longest line.
+/// the longest line. Returns whether the input's last line had no line end.
 fn process<R: BufRead, W: Write>(
     mut input: R,
     name: &str,
     job: &Job,
     ctx: &Ctx,
     out: &mut W,
-) -> Result<(), Fail> {
+) -> Result<bool, Fail> {
     let dictionary = ctx.dictionary;
     let mut line = Vec::with_capacity(4096);
     let mut buf = String::new();
     let mut line_no = 0usize;
     let mut byte_at = 0usize;
+    let mut unterminated = false;
     // Each input is one document: its lines help read each other's list bullets,
     // margins and commas.
     let mut doc = akson::correct::Document::new();
@@ -464,7 +482,7 @@ fn process<R: BufRead, W: Write>(
                 message: format!("{name}: cannot read line {}: {e}", line_no + 1),
             })?;
         if n == 0 {
-            return Ok(());
+            return Ok(unterminated);
         }
         line_no += 1;
         let mut content = &line[..];
@@ -477,6 +495,7 @@ fn process<R: BufRead, W: Write>(
                 ending = b"\r\n";
             }
         }
+        unterminated = ending.is_empty();
         let text = std::str::from_utf8(content).map_err(|e| {
             let off = e.valid_up_to();
             Fail {

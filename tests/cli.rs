@@ -102,6 +102,9 @@ fn usage_errors_and_help() {
         &["segment", "--dict", "x"],
         &["segment", "--no-default-dict"],
         &["segment", "--sep"],
+        // A separator with a line break would make more output lines than input.
+        &["segment", "--sep", "\n"],
+        &["segment", "--sep=|\r\n"],
     ] {
         let o = akson(args, b"");
         assert_eq!(o.status.code(), Some(2), "{args:?}");
@@ -250,5 +253,21 @@ fn correct_reads_each_file_as_one_document() {
     std::fs::write(&b, dash).unwrap();
     let o = akson(&["correct", a.to_str().unwrap(), b.to_str().unwrap()], b"");
     assert_eq!(stdout(&o), format!("• ສະຖິຕິກະສິກຳ\n{dash}"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn each_file_keeps_its_lines() {
+    // A file whose last line has no line end is not glued to the next file's.
+    let dir = std::env::temp_dir().join(format!("akson-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (b, c) = (dir.join("b.txt"), dir.join("c.txt"));
+    std::fs::write(&b, "ກາ").unwrap();
+    std::fs::write(&c, "ຂາ\n").unwrap();
+    let (b, c) = (b.to_str().unwrap(), c.to_str().unwrap());
+    for cmd in ["normalize", "segment"] {
+        let o = akson(&[cmd, b, c, "-", b], "ຄາ\n".as_bytes());
+        assert_eq!(stdout(&o), "ກາ\nຂາ\nຄາ\nກາ", "{cmd}");
+    }
     std::fs::remove_dir_all(&dir).ok();
 }
