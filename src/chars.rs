@@ -159,6 +159,13 @@ pub(crate) fn lao_class_first(s: &str) -> Option<Lc> {
     }
 }
 
+/// Whether `unit` is one Lao consonant and nothing else (a letter of an
+/// abbreviation such as ສປປ, or of an issuer's in a document number, 323/ລບ).
+#[inline]
+pub(crate) fn is_lone_consonant(unit: &str) -> bool {
+    unit.len() == 3 && lao_class_first(unit) == Some(Lc::Cons)
+}
+
 /// Whether `c` is any character of the Lao block (assigned or not).
 #[inline]
 pub(crate) fn is_lao(c: char) -> bool {

@@ -3495,12 +3495,7 @@ fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
 fn issuer_abbreviation(line: &str, units: &[Unit]) -> Vec<bool> {
     let mut out = vec![false; units.len()];
     let text = |u: &Unit| line.get(u.start..u.end).unwrap_or("");
-    let lone = |u: &Unit| {
-        let t = text(u);
-        u.lao
-            && t.chars().count() == 1
-            && crate::chars::lao_class_first(t) == Some(crate::chars::Lc::Cons)
-    };
+    let lone = |u: &Unit| u.lao && crate::chars::is_lone_consonant(text(u));
     for k in 2..units.len() {
         let before = text(&units[k - 2]);
         let number = !before.is_empty()

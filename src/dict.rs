@@ -995,9 +995,9 @@ impl Dictionary {
                     i = (i + 1) & (slots - 1);
                 }
                 let bare = key >> 24 == 0
-                    && crate::chars::lao_class_first(
+                    && crate::chars::is_lone_consonant(
                         std::str::from_utf8(&key.to_le_bytes()[..3]).unwrap_or(""),
-                    ) == Some(crate::chars::Lc::Cons);
+                    );
                 table[i] = Short {
                     lo: key as u64,
                     hi: (key >> 64) as u64,

@@ -229,8 +229,7 @@ fn slow_syllable(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge, bool
             std::borrow::Cow::Borrowed(_) => None,
         })
         .unwrap_or((u32::MAX, crate::dict::Edge::NONE));
-    let lone_consonant =
-        unit.len() == 3 && crate::chars::lao_class_first(unit) == Some(crate::chars::Lc::Cons);
+    let lone_consonant = crate::chars::is_lone_consonant(unit);
     (sid, root, lone_consonant, bare.len() != unit.len())
 }
 
