@@ -1,7 +1,7 @@
 //! Profiling helper: runs one task many times over the shared corpus, for
 //! `valgrind --tool=callgrind` or `perf`, and prints the token count and MB/s.
 //!
-//! `cargo run --release --example profile_syllables -- [syllables|words|words-small|normalize|cold|load|new-text] [REPEATS]`
+//! `cargo run --release --example profile_syllables -- [syllables|words|words-small|words-ocr|normalize|cold|load|new-text] [REPEATS]`
 //!
 //! `load` decodes the embedded dictionary and builds its lookup tables REPEATS
 //! times (what a process's first `words` call does) and prints the time of one.
@@ -12,6 +12,9 @@
 //! fixed shuffled order, segmented 200 kB at a time with the syllable memo kept
 //! from one part to the next (a long-running process meeting new documents): for
 //! each part, its first pass, a second pass, and the memo's size.
+//!
+//! `words-ocr` segments, warm, the two sides of the OCR test pairs
+//! (`dictionaries/ocr/pairs/test`): Tesseract's output and the clean text it read.
 //!
 //! `words-small` segments with a dictionary of the embedded one's 2,000 cheapest
 //! words only (lookup tables that fit the caches), to tell memory latency from
@@ -44,6 +47,10 @@ fn main() {
     }
     if what == "new-text" {
         new_text();
+        return;
+    }
+    if what == "words-ocr" {
+        words_ocr(repeats);
         return;
     }
     let small = (what == "words-small").then(|| {
@@ -155,5 +162,39 @@ fn new_text() {
             );
             part.clear();
         }
+    }
+}
+
+/// Words, warm, on each side of the OCR test pairs: the clean text and what
+/// Tesseract read of it.
+fn words_ocr(repeats: usize) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/dictionaries/ocr/pairs/test");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let (mut clean, mut noisy) = (String::new(), String::new());
+    for f in files {
+        for line in std::fs::read_to_string(f).unwrap().lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if let [_, c, n] = cols[..] {
+                clean.push_str(c);
+                clean.push('\n');
+                noisy.push_str(n);
+                noisy.push('\n');
+            }
+        }
+    }
+    let dict = akson::Dictionary::embedded();
+    for (name, text) in [("clean side", &clean), ("Tesseract output", &noisy)] {
+        dict.words(text).count(); // the memo learns the text first
+        let start = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..repeats {
+            n += dict.words(text).count();
+        }
+        let mbs = (repeats * text.len()) as f64 / start.elapsed().as_secs_f64() / 1e6;
+        println!("{name}: {} bytes, {n} tokens, {mbs:.0} MB/s", text.len());
     }
 }
