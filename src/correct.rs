@@ -3492,7 +3492,11 @@ fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
 /// a document number, which the corrector leaves alone: two to four lone
 /// consonants right after a number and a slash (ເລກທີ 323/ລບ, 22/ນຍ, 561/ປທສ),
 /// where a misreading of a word (ລບ for ລູບ) is far less likely.
+/// (Empty when the line has no slash: nothing is guarded.)
 fn issuer_abbreviation(line: &str, units: &[Unit]) -> Vec<bool> {
+    if !line.contains('/') {
+        return Vec::new();
+    }
     let mut out = vec![false; units.len()];
     let text = |u: &Unit| line.get(u.start..u.end).unwrap_or("");
     let lone = |u: &Unit| u.lao && crate::chars::is_lone_consonant(text(u));
