@@ -543,36 +543,38 @@ impl Dictionary {
         dict.costs.reserve(n.saturating_mul(2));
         dict.syllable_ids.reserve(n / 4);
         dict.syllable_names.reserve(n / 4);
-        let mut stream = map.stream();
-        let (mut word, mut cuts) = (String::new(), Vec::new());
-        while let Some((key, cost)) = fst::Streamer::next(&mut stream) {
-            let key = std::str::from_utf8(key).map_err(|_| {
-                Error::InvalidDictionary("a compiled dictionary key is not UTF-8".into())
-            })?;
-            let cost = u32::try_from(cost).unwrap_or(NO_WORD - 1).min(NO_WORD - 1);
-            // Split where the build split it (the mark is one byte, never part of
-            // another character): no need to segment the word again.
-            cuts.clear();
-            cuts.extend(
-                key.bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == SYLLABLE_MARK as u8)
-                    .map(|(i, _)| i),
-            );
-            if cuts.is_empty() {
-                dict.insert_cost(key, cost)?;
+        // The keys in order, depth first over the fst's nodes (what `Map::stream`
+        // gives, without its automaton machinery). `low` is the length of the
+        // prefix this key shares with the one before it, so that the syllables
+        // of that prefix are not looked up again (see `insert_key`).
+        let fst = map.as_fst();
+        let mut key: Vec<u8> = Vec::new();
+        let mut stack = vec![(fst.root(), 0usize, 0u64)];
+        let mut path = Vec::new();
+        let mut low = 0usize;
+        if fst.root().is_final() {
+            dict.insert_cost("", 0)?;
+        }
+        while let Some(top) = stack.last_mut() {
+            let (node, i, out) = *top;
+            if i == node.len() {
+                stack.pop();
+                key.pop();
+                low = low.min(key.len());
                 continue;
             }
-            word.clear();
-            let mut at = 0;
-            for &cut in &cuts {
-                word.push_str(&key[at..cut]);
-                at = cut + 1;
+            top.1 += 1;
+            let t = node.transition(i);
+            let child = fst.node(t.addr);
+            let out = out.wrapping_add(t.out.value());
+            key.push(t.inp);
+            if child.is_final() {
+                let cost = out.wrapping_add(child.final_output().value());
+                let cost = u32::try_from(cost).unwrap_or(NO_WORD - 1).min(NO_WORD - 1);
+                dict.insert_key(&key, low, &mut path, cost)?;
+                low = key.len();
             }
-            word.push_str(&key[at..]);
-            let starts = std::iter::once(0).chain(cuts.iter().map(|&c| c + 1));
-            let ends = cuts.iter().copied().chain(std::iter::once(key.len()));
-            dict.insert_units(&word, starts.zip(ends).map(|(a, b)| &key[a..b]), cost)?;
+            stack.push((child, 0, out));
         }
         Ok(dict)
     }
@@ -1037,6 +1039,98 @@ impl Dictionary {
         self.insert_units(word, syllables(word), cost)
     }
 
+    /// Adds a key of a compiled dictionary: the word with [`SYLLABLE_MARK`] between
+    /// its syllables, or a plain word, which is segmented. `path` holds, for the
+    /// key added before (which shares its first `low` bytes with this one), where
+    /// each of its syllables ends in it and the node it leads to; the syllables the
+    /// two keys share are not looked up again.
+    fn insert_key(
+        &mut self,
+        key: &[u8],
+        low: usize,
+        path: &mut Vec<(usize, u32)>,
+        cost: u32,
+    ) -> Result<(), Error> {
+        let mark = SYLLABLE_MARK as u8;
+        let key = std::str::from_utf8(key).map_err(|_| {
+            Error::InvalidDictionary("a compiled dictionary key is not UTF-8".into())
+        })?;
+        let bytes = key.as_bytes();
+        if !bytes.contains(&mark) {
+            path.clear();
+            return self.insert_cost(key, cost);
+        }
+        // A syllable of the key before ends at `end`: it is this key's too if the
+        // shared prefix covers it and a syllable of this key ends there as well.
+        let shared = path
+            .iter()
+            .take_while(|&&(end, _)| end <= low && (end == bytes.len() || bytes[end] == mark))
+            .count();
+        path.truncate(shared);
+        self.frozen = OnceLock::new();
+        let (mut start, mut node) = path.last().map_or((0, 0), |&(end, node)| (end + 1, node));
+        while start <= bytes.len() {
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| b == mark)
+                .map_or(bytes.len(), |i| start + i);
+            if path.len() == MAX_WORD_SYLLABLES {
+                return Err(Error::InvalidDictionary(format!(
+                    "{:?} has more than {MAX_WORD_SYLLABLES} syllables",
+                    key.replace(SYLLABLE_MARK, "")
+                )));
+            }
+            let unit = &key[start..end];
+            let skey = syllable_key(unit);
+            if skey.is_empty() {
+                return Err(Error::InvalidDictionary(format!(
+                    "{:?}: {unit:?} is not a syllable (a lone ໆ or ໌)",
+                    key.replace(SYLLABLE_MARK, "")
+                )));
+            }
+            let sid = match self.syllable_ids.get(&*skey) {
+                Some(&id) => id,
+                None => {
+                    let id = self.syllable_names.len() as u32;
+                    self.syllable_names.push(skey.clone().into());
+                    self.syllable_ids.insert(skey.into(), id);
+                    id
+                }
+            };
+            let next = self.costs.len() as u32;
+            node = *self
+                .edges
+                .entry((node as u64) << 32 | sid as u64)
+                .or_insert(next);
+            if node == next {
+                self.costs.push(NO_WORD);
+            }
+            path.push((end, node));
+            start = end + 1;
+        }
+        let slot = &mut self.costs[node as usize];
+        if *slot == NO_WORD {
+            self.words += 1;
+            *slot = cost;
+        } else {
+            *slot = (*slot).min(cost);
+        }
+        self.spellings.entry(node).or_insert_with(|| {
+            let mut word = String::with_capacity(key.len());
+            let mut rest = key;
+            while let Some(i) = rest.bytes().position(|b| b == mark) {
+                word.push_str(&rest[..i]);
+                rest = &rest[i + 1..];
+            }
+            word.push_str(rest);
+            match normalize(&word, Form::Canonical) {
+                std::borrow::Cow::Borrowed(_) => word.into(),
+                std::borrow::Cow::Owned(w) => w.into(),
+            }
+        });
+        Ok(())
+    }
+
     /// [`Dictionary::insert_cost`] with the syllables of `word` given.
     fn insert_units<'w>(
         &mut self,
@@ -1471,6 +1565,87 @@ mod tests {
             }
         }
         assert!(known > all * 99 / 100, "{known} of {all}");
+    }
+
+    /// The compiled dictionary read the plain way: every key from `Map::stream`,
+    /// split at the marks, every syllable looked up.
+    fn from_fst_streamed(bytes: &[u8]) -> Result<Dictionary, Error> {
+        let map = fst::Map::new(bytes).unwrap();
+        let mut dict = Dictionary::empty();
+        let mut stream = map.stream();
+        while let Some((key, cost)) = fst::Streamer::next(&mut stream) {
+            let key = std::str::from_utf8(key).unwrap();
+            let cost = u32::try_from(cost).unwrap_or(NO_WORD - 1).min(NO_WORD - 1);
+            if !key.contains(SYLLABLE_MARK) {
+                dict.insert_cost(key, cost)?;
+                continue;
+            }
+            let word = key.replace(SYLLABLE_MARK, "");
+            dict.insert_units(&word, key.split(SYLLABLE_MARK), cost)?;
+        }
+        Ok(dict)
+    }
+
+    #[test]
+    fn reading_a_compiled_dictionary_shares_the_syllables_of_keys_in_a_row() {
+        // `insert_key` skips the syllables a key shares with the one before; the
+        // result must be the same dictionary, ids and all, as looking each up.
+        let same = |a: &Dictionary, b: &Dictionary| {
+            assert_eq!(a.syllable_names, b.syllable_names);
+            assert_eq!(a.syllable_ids, b.syllable_ids);
+            assert_eq!(a.edges, b.edges);
+            assert_eq!(a.costs, b.costs);
+            assert_eq!(a.spellings, b.spellings);
+            assert_eq!(a.words, b.words);
+        };
+        let embedded = Dictionary::from_fst_bytes(EMBEDDED_FST).unwrap();
+        same(&embedded, &from_fst_streamed(EMBEDDED_FST).unwrap());
+        let phrases = crate::correct::EMBEDDED_PHRASES;
+        same(
+            &Dictionary::from_fst_bytes(phrases).unwrap(),
+            &from_fst_streamed(phrases).unwrap(),
+        );
+        // Keys in a row that share bytes but not syllables (ກາ|ນ, ການ, ການ|ກາ),
+        // plain keys between marked ones, a word and its longer words.
+        let mut keys = vec![
+            "ກາ\u{1F}ນ",
+            "ກາ\u{1F}ນາ",
+            "ການ",
+            "ການ\u{1F}ກາ",
+            "ການ\u{1F}ກາ\u{1F}ນ",
+            "ການ\u{1F}ການ",
+            "ກິນ",
+            "ກິນ\u{1F}ເຂົ້າ",
+            "ເຂົ້າ\u{1F}ໄປ",
+        ];
+        keys.sort();
+        let mut b = fst::MapBuilder::memory();
+        for (i, k) in keys.iter().enumerate() {
+            b.insert(k.as_bytes(), 1_000 + i as u64).unwrap();
+        }
+        let bytes = b.into_inner().unwrap();
+        let d = Dictionary::from_fst_bytes(&bytes).unwrap();
+        same(&d, &from_fst_streamed(&bytes).unwrap());
+        assert_eq!(d.len(), keys.len());
+        // Errors are the same too: too many syllables, an empty one.
+        for bad in [
+            ["ກາ"; 17].join("\u{1F}"),
+            ["ກາ"; 16].join("\u{1F}") + "\u{1F}",
+            "ກາ\u{1F}\u{1F}ນ".to_string(),
+        ] {
+            let mut two = ["ກາ\u{1F}ນ".to_string(), bad.clone()];
+            two.sort();
+            let mut b = fst::MapBuilder::memory();
+            for k in &two {
+                b.insert(k.as_bytes(), 1).unwrap();
+            }
+            let bytes = b.into_inner().unwrap();
+            assert_eq!(
+                Dictionary::from_fst_bytes(&bytes).unwrap_err().to_string(),
+                from_fst_streamed(&bytes).unwrap_err().to_string(),
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]
