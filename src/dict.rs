@@ -543,6 +543,7 @@ impl Dictionary {
         dict.costs.reserve(n.saturating_mul(2));
         dict.syllable_ids.reserve(n / 4);
         dict.syllable_names.reserve(n / 4);
+        dict.spellings.reserve(n);
         // The keys in order, depth first over the fst's nodes (what `Map::stream`
         // gives, without its automaton machinery). `low` is the length of the
         // prefix this key shares with the one before it, so that the syllables
