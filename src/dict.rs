@@ -1082,41 +1082,11 @@ impl Dictionary {
                 )));
             }
             let unit = &key[start..end];
-            let skey = syllable_key(unit);
-            if skey.is_empty() {
-                return Err(Error::InvalidDictionary(format!(
-                    "{:?}: {unit:?} is not a syllable (a lone ໆ or ໌)",
-                    key.replace(SYLLABLE_MARK, "")
-                )));
-            }
-            let sid = match self.syllable_ids.get(&*skey) {
-                Some(&id) => id,
-                None => {
-                    let id = self.syllable_names.len() as u32;
-                    self.syllable_names.push(skey.clone().into());
-                    self.syllable_ids.insert(skey.into(), id);
-                    id
-                }
-            };
-            let next = self.costs.len() as u32;
-            node = *self
-                .edges
-                .entry((node as u64) << 32 | sid as u64)
-                .or_insert(next);
-            if node == next {
-                self.costs.push(NO_WORD);
-            }
+            node = self.child_by(node, unit, || key.replace(SYLLABLE_MARK, ""))?;
             path.push((end, node));
             start = end + 1;
         }
-        let slot = &mut self.costs[node as usize];
-        if *slot == NO_WORD {
-            self.words += 1;
-            *slot = cost;
-        } else {
-            *slot = (*slot).min(cost);
-        }
-        self.spellings.entry(node).or_insert_with(|| {
+        self.set_word(node, cost, || {
             let mut word = String::with_capacity(key.len());
             let mut rest = key;
             while let Some(i) = rest.bytes().position(|b| b == mark) {
@@ -1124,10 +1094,7 @@ impl Dictionary {
                 rest = &rest[i + 1..];
             }
             word.push_str(rest);
-            match normalize(&word, Form::Canonical) {
-                std::borrow::Cow::Borrowed(_) => word.into(),
-                std::borrow::Cow::Owned(w) => w.into(),
-            }
+            word
         });
         Ok(())
     }
@@ -1149,35 +1116,53 @@ impl Dictionary {
                     "{word:?} has more than {MAX_WORD_SYLLABLES} syllables"
                 )));
             }
-            let key = syllable_key(unit);
-            if key.is_empty() {
-                return Err(Error::InvalidDictionary(format!(
-                    "{word:?}: {unit:?} is not a syllable (a lone ໆ or ໌)"
-                )));
-            }
-            let sid = match self.syllable_ids.get(&*key) {
-                Some(&id) => id,
-                None => {
-                    let id = self.syllable_names.len() as u32;
-                    self.syllable_names.push(key.clone().into());
-                    self.syllable_ids.insert(key.into(), id);
-                    id
-                }
-            };
-            let k = ((node as u64) << 32) | sid as u64;
-            node = match self.edges.get(&k) {
-                Some(&child) => child,
-                None => {
-                    let child = self.costs.len() as u32;
-                    self.costs.push(NO_WORD);
-                    self.edges.insert(k, child);
-                    child
-                }
-            };
+            node = self.child_by(node, unit, || word.to_string())?;
         }
         if n == 0 {
             return Err(Error::InvalidDictionary("empty word".into()));
         }
+        self.set_word(node, cost, || word.to_string());
+        Ok(())
+    }
+
+    /// The child of `node` by the syllable `unit` (by its search-form key, interned
+    /// if new), made if need be. `word` names the word in the error.
+    fn child_by(
+        &mut self,
+        node: u32,
+        unit: &str,
+        word: impl FnOnce() -> String,
+    ) -> Result<u32, Error> {
+        let key = syllable_key(unit);
+        if key.is_empty() {
+            return Err(Error::InvalidDictionary(format!(
+                "{:?}: {unit:?} is not a syllable (a lone ໆ or ໌)",
+                word()
+            )));
+        }
+        let sid = match self.syllable_ids.get(&*key) {
+            Some(&id) => id,
+            None => {
+                let id = self.syllable_names.len() as u32;
+                self.syllable_names.push(key.clone().into());
+                self.syllable_ids.insert(key.into(), id);
+                id
+            }
+        };
+        let next = self.costs.len() as u32;
+        let child = *self
+            .edges
+            .entry((node as u64) << 32 | sid as u64)
+            .or_insert(next);
+        if child == next {
+            self.costs.push(NO_WORD);
+        }
+        Ok(child)
+    }
+
+    /// Makes the path to `node` a word of cost `cost` (the lower one, if it is a
+    /// word already); a new word is spelt `spelling()` in canonical form.
+    fn set_word(&mut self, node: u32, cost: u32, spelling: impl FnOnce() -> String) {
         let slot = &mut self.costs[node as usize];
         if *slot == NO_WORD {
             self.words += 1;
@@ -1185,10 +1170,13 @@ impl Dictionary {
         } else {
             *slot = (*slot).min(cost);
         }
-        self.spellings
-            .entry(node)
-            .or_insert_with(|| normalize(word, Form::Canonical).into());
-        Ok(())
+        self.spellings.entry(node).or_insert_with(|| {
+            let word = spelling();
+            match normalize(&word, Form::Canonical) {
+                std::borrow::Cow::Borrowed(_) => word.into(),
+                std::borrow::Cow::Owned(w) => w.into(),
+            }
+        });
     }
 }
 
