@@ -1896,7 +1896,7 @@ fn unknown_syllable() -> u32 {
 fn phrases() -> &'static Dictionary {
     static P: OnceLock<Dictionary> = OnceLock::new();
     P.get_or_init(|| {
-        Dictionary::from_fst_bytes(EMBEDDED_PHRASES)
+        Dictionary::from_embedded_fst(EMBEDDED_PHRASES)
             .expect("the embedded phrases are valid (checked by the test suite)")
     })
 }

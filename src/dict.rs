@@ -490,6 +490,127 @@ pub(crate) fn syllable_key(unit: &str) -> std::borrow::Cow<'_, str> {
     normalize(unit, Form::Search)
 }
 
+/// The error for a compiled dictionary that cannot be read.
+fn damaged(why: &str) -> Error {
+    Error::InvalidDictionary(format!(
+        "the compiled dictionary is damaged ({why}); rebuild it with akson-dict-build"
+    ))
+}
+
+/// The little-endian `u64` at byte `at`, if the bytes are there.
+fn le_u64(bytes: &[u8], at: usize) -> Option<u64> {
+    let b: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(b))
+}
+
+/// Checks the nodes of an fst before the fst crate reads them. The crate trusts
+/// a file that passes its checksum, so a forged one, or one that a faulty tool
+/// wrote, checksum and all, could make it read past the file or fail an
+/// assertion (a panic, or a trap in WebAssembly). Each node is checked once, the first time the walk reaches it, with
+/// the layout of the crate's format (`fst::raw::node`, versions 1 to 3): every byte
+/// that reading the node and its transitions touches lies in the file, the pack
+/// sizes are ones the format writes, and every transition leads to a lower
+/// address (so every walk ends).
+struct FstCheck<'a> {
+    bytes: &'a [u8],
+    version: u64,
+    /// One bit per address: checked already.
+    seen: Vec<u64>,
+}
+
+impl<'a> FstCheck<'a> {
+    fn new(bytes: &'a [u8], version: u64) -> FstCheck<'a> {
+        FstCheck {
+            bytes,
+            version,
+            seen: vec![0; bytes.len() / 64 + 1],
+        }
+    }
+
+    /// Checks the node at `addr`, if not done yet.
+    #[inline]
+    fn node(&mut self, addr: usize) -> Result<(), Error> {
+        let (word, bit) = (addr / 64, 1u64 << (addr % 64));
+        if self.seen.get(word).is_some_and(|w| w & bit != 0) {
+            return Ok(());
+        }
+        self.layout(addr)
+            .ok_or_else(|| damaged(&format!("its node at byte {addr} is malformed")))?;
+        if let Some(w) = self.seen.get_mut(word) {
+            *w |= bit;
+        }
+        Ok(())
+    }
+
+    /// `Some` if the node at `addr` can be read, transitions and outputs included.
+    fn layout(&self, addr: usize) -> Option<()> {
+        // Address 0 is the crate's empty final node, which it never reads.
+        if addr == 0 {
+            return Some(());
+        }
+        let b = self.bytes;
+        let state = *b.get(addr)?;
+        // A transition's address, packed in `size` bytes at `at` as its distance
+        // below `end` (0: the empty final node), must not go below 0.
+        let delta_ok = |at: usize, size: usize, end: usize| -> Option<()> {
+            let d = b.get(at..at + size)?;
+            let d = d.iter().rev().fold(0u64, |n, &x| n << 8 | x as u64);
+            (d <= end as u64).then_some(())
+        };
+        // The input byte is in the state byte, or (index 0) in the byte before.
+        let input_len = usize::from(state & 0x3F == 0);
+        match state >> 6 {
+            // One transition, to the node that ends just below this one.
+            0b11 => {
+                addr.checked_sub(input_len)?.checked_sub(1)?;
+            }
+            // One transition, with its address and output packed.
+            0b10 => {
+                let sizes = *b.get(addr.checked_sub(input_len + 1)?)?;
+                let (t, o) = ((sizes >> 4) as usize, (sizes & 0x0F) as usize);
+                if !(1..=8).contains(&t) || o > 8 {
+                    return None;
+                }
+                let end = addr.checked_sub(input_len + 1 + t + o)?;
+                delta_ok(end + o, t, end)?;
+            }
+            // Any number of transitions (0 to 256), each with its input, address
+            // and output, past 32 with an index of the inputs.
+            _ => {
+                let ntrans_len = input_len;
+                let ntrans = if ntrans_len == 0 {
+                    (state & 0x3F) as usize
+                } else {
+                    match *b.get(addr.checked_sub(1)?)? {
+                        1 => 256,
+                        n => n as usize,
+                    }
+                };
+                let sizes = *b.get(addr.checked_sub(ntrans_len + 1)?)?;
+                let (t, o) = ((sizes >> 4) as usize, (sizes & 0x0F) as usize);
+                if (ntrans > 0 && t == 0) || t > 8 || o > 8 {
+                    return None;
+                }
+                let index = if self.version >= 2 && ntrans > 32 {
+                    256
+                } else {
+                    0
+                };
+                let is_final = state & 0x40 != 0;
+                let end = addr.checked_sub(
+                    ntrans_len + 1 + index + ntrans * (1 + t + o) + if is_final { o } else { 0 },
+                )?;
+                // The addresses, below the inputs; the first one highest.
+                let top = addr - ntrans_len - 1 - index - ntrans;
+                for i in 1..=ntrans {
+                    delta_ok(top - i * t, t, end)?;
+                }
+            }
+        }
+        Some(())
+    }
+}
+
 impl Dictionary {
     /// A dictionary with no words.
     pub fn empty() -> Dictionary {
@@ -510,7 +631,7 @@ impl Dictionary {
     pub fn embedded() -> &'static Dictionary {
         static DICT: OnceLock<Dictionary> = OnceLock::new();
         DICT.get_or_init(|| {
-            Dictionary::from_fst_bytes(EMBEDDED_FST)
+            Dictionary::from_embedded_fst(EMBEDDED_FST)
                 .expect("the embedded dictionary is valid (checked by the test suite)")
         })
     }
@@ -520,9 +641,48 @@ impl Dictionary {
     /// a key without it is segmented here). An empty input gives an empty
     /// dictionary.
     pub fn from_fst_bytes(bytes: &[u8]) -> Result<Dictionary, Error> {
+        Dictionary::read_fst(bytes, true)
+    }
+
+    /// [`Dictionary::from_fst_bytes`] for an fst that this crate embeds, built by
+    /// `akson-dict-build` and read by the tests with every node checked: its
+    /// nodes are not checked again (`FstCheck` would add an eighth to the load).
+    pub(crate) fn from_embedded_fst(bytes: &'static [u8]) -> Result<Dictionary, Error> {
+        Dictionary::read_fst(bytes, false)
+    }
+
+    /// Decodes the embedded dictionary afresh, as [`Dictionary::embedded`] does
+    /// once. Only useful to measure that.
+    #[doc(hidden)]
+    pub fn decode_embedded() -> Dictionary {
+        Dictionary::from_embedded_fst(EMBEDDED_FST)
+            .expect("the embedded dictionary is valid (checked by the test suite)")
+    }
+
+    /// Reads a compiled dictionary; `check`: check each node before the fst
+    /// crate reads it (see `FstCheck`).
+    fn read_fst(bytes: &[u8], check: bool) -> Result<Dictionary, Error> {
         let mut dict = Dictionary::empty();
         if bytes.is_empty() {
             return Ok(dict);
+        }
+        // The format's version, and the root's address from the footer (which
+        // `fst::Map::new` checks is where the root must be). The crate takes the
+        // root's address and the key count as `usize`, and panics where one does
+        // not fit (32-bit targets: WebAssembly).
+        let version = le_u64(bytes, 0).unwrap_or(0);
+        let mut root = 0;
+        if bytes.len() >= 36 {
+            let end = bytes.len() - if version >= 3 { 4 } else { 0 };
+            let addr = |at| le_u64(bytes, at).map(usize::try_from);
+            match (addr(end - 8), addr(end - 16)) {
+                (Some(Ok(r)), Some(Ok(_))) => root = r,
+                _ => {
+                    return Err(damaged(
+                        "its footer holds a number this platform cannot address",
+                    ))
+                }
+            }
         }
         let map = fst::Map::new(bytes).map_err(|e| {
             Error::InvalidDictionary(format!(
@@ -530,12 +690,10 @@ impl Dictionary {
                  or a file written by akson-dict-build"
             ))
         })?;
-        // A damaged or forged file fails its checksum here instead of being read.
-        map.as_fst().verify().map_err(|e| {
-            Error::InvalidDictionary(format!(
-                "the compiled dictionary is damaged ({e}); rebuild it with akson-dict-build"
-            ))
-        })?;
+        // A damaged file fails its checksum here instead of being read; a forged
+        // one (or one a faulty tool wrote, checksum and all) is caught node by
+        // node below (`FstCheck`).
+        map.as_fst().verify().map_err(|e| damaged(&e.to_string()))?;
         // Never trust the header's key count for allocation: it cannot exceed the
         // number of bytes.
         let n = map.len().min(bytes.len());
@@ -549,6 +707,10 @@ impl Dictionary {
         // prefix this key shares with the one before it, so that the syllables
         // of that prefix are not looked up again (see `insert_key`).
         let fst = map.as_fst();
+        let mut check = check.then(|| FstCheck::new(bytes, version));
+        if let Some(check) = &mut check {
+            check.node(root)?;
+        }
         let mut key: Vec<u8> = Vec::new();
         let mut stack = vec![(fst.root(), 0usize, 0u64)];
         let mut path = Vec::new();
@@ -566,6 +728,9 @@ impl Dictionary {
             }
             top.1 += 1;
             let t = node.transition(i);
+            if let Some(check) = &mut check {
+                check.node(t.addr)?;
+            }
             let child = fst.node(t.addr);
             let out = out.wrapping_add(t.out.value());
             key.push(t.inp);
@@ -1419,6 +1584,86 @@ mod tests {
         good[mid] ^= 0x55;
         let e = Dictionary::from_fst_bytes(&good).unwrap_err().to_string();
         assert!(e.contains("damaged"), "{e}");
+    }
+
+    /// `bytes` with the checksum of fst format 3 (masked CRC-32C of all but the
+    /// last four bytes) written again, as a forger, or a faulty tool, would.
+    fn with_checksum(mut bytes: Vec<u8>) -> Vec<u8> {
+        let n = bytes.len() - 4;
+        let mut crc = !0u32;
+        for &b in &bytes[..n] {
+            crc ^= b as u32;
+            for _ in 0..8 {
+                crc = if crc & 1 != 0 {
+                    crc >> 1 ^ 0x82F6_3B78
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        let crc = !crc;
+        let masked = crc.rotate_right(15).wrapping_add(0xA282_EAD8);
+        bytes[n..].copy_from_slice(&masked.to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn embedded_fsts_pass_the_node_check_they_skip() {
+        // `from_embedded_fst` trusts the embedded files; every node of them is
+        // checked here, and both reads give the same dictionary.
+        for bytes in [EMBEDDED_FST, crate::correct::EMBEDDED_PHRASES] {
+            let checked = Dictionary::from_fst_bytes(bytes).expect("every node checks");
+            let trusted = Dictionary::from_embedded_fst(bytes).unwrap();
+            assert_eq!(checked.edges, trusted.edges);
+            assert_eq!(checked.costs, trusted.costs);
+            assert_eq!(checked.spellings, trusted.spellings);
+        }
+    }
+
+    #[test]
+    fn forged_compiled_dictionaries_are_errors_not_panics() {
+        // The fst crate trusts a file whose checksum holds; `FstCheck` checks each
+        // node before the crate reads it. Random bytes of the phrases' fst changed,
+        // the checksum made right again: each load must give a dictionary or an
+        // error (before the check, a third of these panicked inside the crate).
+        let phrases = crate::correct::EMBEDDED_PHRASES;
+        assert!(Dictionary::from_fst_bytes(&with_checksum(phrases.to_vec())).is_ok());
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut rnd = move |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut malformed = 0;
+        for k in 0..300 {
+            let mut forged = phrases.to_vec();
+            for _ in 0..1 + rnd(4) {
+                let at = 16 + rnd(phrases.len() - 16 - 24);
+                forged[at] = rnd(256) as u8;
+            }
+            let forged = with_checksum(forged);
+            let loaded = std::panic::catch_unwind(|| Dictionary::from_fst_bytes(&forged));
+            let Ok(loaded) = loaded else {
+                panic!("forged file {k} panicked");
+            };
+            if let Err(e) = loaded {
+                let e = e.to_string();
+                assert!(
+                    e.contains("rebuild it with akson-dict-build") || e.contains("UTF-8"),
+                    "{e}"
+                );
+                malformed += usize::from(e.contains("malformed"));
+            }
+        }
+        assert!(malformed > 30, "{malformed} of 300 found malformed");
+        // A footer whose root address or key count does not fit the platform's
+        // `usize` (only possible on 32-bit targets) is refused before the crate
+        // reads it; on 64-bit targets it fails the crate's own check.
+        let mut footer = vec![0u8; 40];
+        footer[0] = 3;
+        footer[28..36].copy_from_slice(&(1u64 << 40).to_le_bytes());
+        assert!(Dictionary::from_fst_bytes(&with_checksum(footer)).is_err());
     }
 
     #[test]

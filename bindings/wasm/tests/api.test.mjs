@@ -222,6 +222,12 @@ describe('Dictionary', () => {
     });
     assert.throws(() => Dictionary.fromBytes(new Uint8Array([0x6f, 0xff])), /UTF-8/);
     assert.throws(() => Dictionary.fromBytes('ກາ'), TypeError);
+    // A footer whose root address does not fit in 32 bits: the fst crate would
+    // panic (a RuntimeError from the module), so the core refuses it first.
+    const forged = new Uint8Array(40);
+    forged[0] = 3;
+    new DataView(forged.buffer).setBigUint64(28, 1n << 40n, true);
+    assert.throws(() => Dictionary.fromBytes(forged), { name: 'Error', message: /damaged/ });
   });
 
   test('merge, including with itself', () => {
