@@ -46,7 +46,7 @@ fn main() {
             }
             (n, start.elapsed().as_secs_f64() * 1e3 / repeats as f64)
         };
-        let (n, ms) = time(&akson::Dictionary::decode_embedded);
+        let (n, ms) = time(&akson::dict::decode_embedded);
         let (_, checked) = time(&|| akson::Dictionary::from_fst_bytes(bytes).unwrap());
         println!(
             "{n} tokens, {ms:.1} ms per load ({checked:.1} ms with every node checked, \

@@ -490,6 +490,14 @@ pub(crate) fn syllable_key(unit: &str) -> std::borrow::Cow<'_, str> {
     normalize(unit, Form::Search)
 }
 
+/// Decodes the embedded dictionary afresh, as [`Dictionary::embedded`] does once.
+/// Only useful to measure that (`examples/profile_syllables.rs`, `load`).
+#[doc(hidden)]
+pub fn decode_embedded() -> Dictionary {
+    Dictionary::from_embedded_fst(EMBEDDED_FST)
+        .expect("the embedded dictionary is valid (checked by the test suite)")
+}
+
 /// The error for a compiled dictionary that cannot be read.
 fn damaged(why: &str) -> Error {
     Error::InvalidDictionary(format!(
@@ -649,14 +657,6 @@ impl Dictionary {
     /// nodes are not checked again (`FstCheck` would add an eighth to the load).
     pub(crate) fn from_embedded_fst(bytes: &'static [u8]) -> Result<Dictionary, Error> {
         Dictionary::read_fst(bytes, false)
-    }
-
-    /// Decodes the embedded dictionary afresh, as [`Dictionary::embedded`] does
-    /// once. Only useful to measure that.
-    #[doc(hidden)]
-    pub fn decode_embedded() -> Dictionary {
-        Dictionary::from_embedded_fst(EMBEDDED_FST)
-            .expect("the embedded dictionary is valid (checked by the test suite)")
     }
 
     /// Reads a compiled dictionary; `check`: check each node before the fst
@@ -1628,13 +1628,7 @@ mod tests {
         // error (before the check, the CLI panicked on 55 of 100 such files).
         let phrases = crate::correct::EMBEDDED_PHRASES;
         assert!(Dictionary::from_fst_bytes(&with_checksum(phrases.to_vec())).is_ok());
-        let mut x = 0x2545_F491_4F6C_DD1Du64;
-        let mut rnd = move |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut rnd = crate::rng(0x2545_F491_4F6C_DD1Du64);
         let mut malformed = 0;
         for k in 0..300 {
             let mut forged = phrases.to_vec();

@@ -87,6 +87,19 @@ pub use word::{word_indices, words, WordIndices, Words};
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// A deterministic xorshift generator for the unit tests: each call gives a
+/// number below its argument.
+#[cfg(test)]
+pub(crate) fn rng(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut x = seed;
+    move |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    }
+}
+
 /// Deterministic random strings for the unit tests.
 #[cfg(test)]
 pub(crate) fn random_texts(
@@ -97,13 +110,7 @@ pub(crate) fn random_texts(
     // Lao block characters plus `extra`, picked by an xorshift generator.
     let mut pool: Vec<char> = (0xE80..0xF00).filter_map(char::from_u32).collect();
     pool.extend_from_slice(extra);
-    let mut x = seed;
-    let mut rnd = move |n: usize| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x % n as u64) as usize
-    };
+    let mut rnd = rng(seed);
     std::iter::repeat_with(move || {
         let len = rnd(max_len);
         (0..len).map(|_| pool[rnd(pool.len())]).collect()

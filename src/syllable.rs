@@ -1810,13 +1810,7 @@ mod tests {
             .unwrap_or_default();
         let corpus = crate::canonical(&corpus).into_owned();
         let edits = ["໑", "ຯ", "ໆ", "\u{E48}", "x", "", "ກ", "ເ"];
-        let mut x = 0x9E37_79B9_7F4A_7C15u64;
-        let mut rnd = move |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut rnd = crate::rng(0x9E37_79B9_7F4A_7C15u64);
         let chars: Vec<(usize, char)> = corpus.char_indices().collect();
         clear_memo();
         let _ = syllables(&corpus).count();
