@@ -565,7 +565,9 @@ impl<'a> FstCheck<'a> {
             let d = d.iter().rev().fold(0u64, |n, &x| n << 8 | x as u64);
             (d <= end as u64).then_some(())
         };
-        // The input byte is in the state byte, or (index 0) in the byte before.
+        // The state byte's low six bits: in a one-transition node, the input
+        // byte (as an index of common bytes; 0: the input is the byte before);
+        // in another node, the number of transitions (0: it is the byte before).
         let input_len = usize::from(state & 0x3F == 0);
         match state >> 6 {
             // One transition, to the node that ends just below this one.
