@@ -542,8 +542,16 @@ impl<'a> FstCheck<'a> {
         if self.seen.get(word).is_some_and(|w| w & bit != 0) {
             return Ok(());
         }
-        self.layout(addr)
-            .ok_or_else(|| damaged(&format!("its node at byte {addr} is malformed")))?;
+        self.layout(addr).ok_or_else(|| {
+            damaged(&if addr < self.bytes.len() {
+                format!("its node at byte {addr} is malformed")
+            } else {
+                format!(
+                    "a node address, {addr}, is past its end ({} bytes)",
+                    self.bytes.len()
+                )
+            })
+        })?;
         if let Some(w) = self.seen.get_mut(word) {
             *w |= bit;
         }
@@ -649,7 +657,8 @@ impl Dictionary {
     /// Reads a compiled dictionary (an `fst` map from word to cost in milli-nats, as
     /// written by `akson-dict-build`, with U+001F between the syllables of each key;
     /// a key without it is segmented here). An empty input gives an empty
-    /// dictionary.
+    /// dictionary. Anything else that is not such a map, fails its checksum or
+    /// has a malformed node is an [`Error::InvalidDictionary`], never a panic.
     pub fn from_fst_bytes(bytes: &[u8]) -> Result<Dictionary, Error> {
         Dictionary::read_fst(bytes, true)
     }
@@ -668,10 +677,11 @@ impl Dictionary {
         if bytes.is_empty() {
             return Ok(dict);
         }
-        // The format's version, and the root's address from the footer (which
-        // `fst::Map::new` checks is where the root must be). The crate takes the
-        // root's address and the key count as `usize`, and panics where one does
-        // not fit (32-bit targets: WebAssembly).
+        // The format's version, and the root's address from the footer. The
+        // crate takes the root's address and the key count as `usize`, and panics
+        // where one does not fit (32-bit targets: WebAssembly); `fst::Map::new`
+        // checks where the root is only for an empty fst, so `FstCheck` checks
+        // the root like every other node.
         let version = le_u64(bytes, 0).unwrap_or(0);
         let mut root = 0;
         if bytes.len() >= 36 {
@@ -1653,6 +1663,16 @@ mod tests {
             }
         }
         assert!(malformed > 30, "{malformed} of 300 found malformed");
+        // Found by the `words` fuzz target (which fixes the checksum of fst-like
+        // input) with the check switched off: a root address past the end of the
+        // file, which `fst::Map::new` lets through.
+        for crash in [
+            &include_bytes!("../fuzz/regressions/words/forged_root_past_end_1.bin")[..],
+            &include_bytes!("../fuzz/regressions/words/forged_root_past_end_2.bin")[..],
+        ] {
+            let e = Dictionary::from_fst_bytes(&with_checksum(crash.to_vec())).unwrap_err();
+            assert!(e.to_string().contains("past its end"), "{e}");
+        }
         // A footer whose root address or key count does not fit the platform's
         // `usize` (only possible on 32-bit targets) is refused before the crate
         // reads it; on 64-bit targets it fails the crate's own check.
