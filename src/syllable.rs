@@ -756,6 +756,15 @@ impl Memo {
         Some(node)
     }
 
+    /// [`Memo::decide_at`] where the memo is known to have no decision: `w[..depth]`
+    /// leads from the root to `node`, which has no transition for `w[depth]`.
+    fn decide_from(&mut self, w: &[u8], node: usize, depth: usize) -> Option<usize> {
+        debug_assert_eq!(self.lookup(w), None);
+        let (len, far) = decide_far(w)?;
+        self.insert_from(w, far, len, node, depth);
+        Some(len)
+    }
+
     /// Turns the decision at `slot` into an `EMIT` transition if the characters
     /// `read` since the end of its syllable (`delay + 1` of them, up to the one that
     /// led to `slot`) lead from the root to a node; returns that node.
@@ -774,15 +783,23 @@ impl Memo {
 
     /// Stores the decision `len` taken on the characters `w[..=far]` (END past `w`).
     fn insert(&mut self, w: &[u8], far: usize, len: usize) {
+        self.insert_from(w, far, len, 0, 0);
+    }
+
+    /// [`Memo::insert`], given that `w[..depth]` leads from the root to `node`.
+    fn insert_from(&mut self, w: &[u8], far: usize, len: usize, mut node: usize, depth: usize) {
         if far > MAX_PATH {
             return;
         }
+        let mut from = depth;
         if self.len() + far + 1 > MAX_NODES {
             // Start afresh: the memo only saves time, so forgetting is always safe.
             self.clear();
+            (node, from) = (0, 0);
         }
-        let mut node = 0usize;
-        for i in 0..=far {
+        debug_assert!(from <= far, "a decision cannot depend on fewer characters");
+        debug_assert_eq!(self.walk(w[..from].iter().copied()), Some(node));
+        for i in from..=far {
             let a = w.get(i).copied().unwrap_or(0) as usize % NA;
             if i == far {
                 self.trans[node][a] = LEAF as u16;
@@ -949,7 +966,10 @@ impl Memo {
             let (len, slot) = if t != 0 {
                 (decided_len(t, i - s), Some(node * NA + w[i] as usize))
             } else {
-                match self.decide_at(&w[s..]) {
+                // The memo has no transition here: the grammar decides, and the
+                // decision is filed from `node`, where the characters since `s`
+                // led (no need to walk them again from the root).
+                match self.decide_from(&w[s..], node, i - s) {
                     Some(len) if len > 0 => (len, None),
                     _ => return k,
                 }
