@@ -1255,6 +1255,10 @@ const MEDIAL_W: u16 = 1;
 const RARE_FINAL: u16 = 4;
 /// A consonant standing alone (abbreviations, inherent vowel).
 const BARE_CONSONANT: u16 = 25;
+/// ຫ read alone after a pre-vowel where it could cluster with the next letter
+/// (ເຫ|ມືອນ against ເຫມືອນ): more than a medial ວ, a ລ/ຣ cluster or a rare final
+/// on the syllable after the cluster can cost.
+const SPLIT_HO_CLUSTER: u16 = 5;
 /// A mark, vowel or pre-vowel with no consonant to sit on.
 const STRAY: u16 = 40;
 
@@ -1299,6 +1303,15 @@ impl Cands {
         if (self.len as usize) < MAX_CANDS {
             self.list[self.len as usize] = Cand { len, cost };
             self.len += 1;
+        }
+    }
+    /// Adds `extra` to the cost of the reading of length `len`, if there is one.
+    #[inline]
+    fn raise(&mut self, len: usize, extra: u16) {
+        for c in &mut self.list[..self.len as usize] {
+            if c.len as usize == len {
+                c.cost = (c.cost as u16 + extra).min(255) as u8;
+            }
         }
     }
     #[inline]
@@ -1539,14 +1552,21 @@ fn lao_readings(w: Rd, min_only: bool) -> Cands {
     }
     let c = w.get(p);
     if class_is(c, Lc::Cons) {
+        let c2 = w.get(p + 1);
         let (r1, v1) = mark_run(w, p + 1);
         push_tails(w, r1, pre, v1, false, BASE, &mut out);
+        if pre != Pre::None && c & IS_HO != 0 && class_is(c2, Lc::Cons) && c2 & HO_SECOND != 0 {
+            // A pre-vowel on ຫ and a letter it clusters with (ເຫມືອນ, the old
+            // spelling of ເໝືອນ): ຫ alone, an open syllable (ເຫ), is a reading at a
+            // cost, so that the look-ahead does not split the cluster whenever the
+            // next syllable costs a little more (ເຫມືອນຄວາມ).
+            out.raise(p + 1, SPLIT_HO_CLUSTER);
+        }
         if min_only && out.min_cost() == BASE as u32 {
             // No reading costs less than `BASE`.
             return out;
         }
         // Two-consonant onsets.
-        let c2 = w.get(p + 1);
         if class_is(c2, Lc::Cons) {
             let second = if c & IS_HO != 0 && c2 & HO_SECOND != 0 {
                 Some((0, false))

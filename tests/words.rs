@@ -161,3 +161,58 @@ fn segmentation_follows_the_gold_conventions() {
         wrong.join("\n")
     );
 }
+
+/// Words with a pre-vowel on ໜ, ໝ or ຫຼ, typed the old way (ເຫມືອນ for ເໝືອນ), split
+/// like the modern spelling whatever comes next, even a syllable that costs the
+/// grammar a little more (a medial ວ, a ລ/ຣ cluster): the look-ahead once split
+/// ເຫ|ມືອນ before ຄວາມ and ເຫ|ມາ|ະ before ກວ່າ.
+#[test]
+fn old_spellings_of_ho_clusters_after_a_pre_vowel_split_like_the_modern_ones() {
+    let heads: Vec<String> = akson::Dictionary::embedded()
+        .entries()
+        .into_iter()
+        .map(|(w, _)| w)
+        .filter(|w| {
+            [
+                "ເໜ",
+                "ເໝ",
+                "ເຫຼ",
+                "ແໜ",
+                "ແໝ",
+                "ແຫຼ",
+                "ໂໜ",
+                "ໂໝ",
+                "ໂຫຼ",
+                "ໄໜ",
+                "ໄໝ",
+                "ໄຫຼ",
+            ]
+            .iter()
+            .any(|p| w.contains(p))
+        })
+        .collect();
+    assert!(heads.len() > 50, "{}", heads.len());
+    let search = |text: &str| -> Vec<String> {
+        words(text)
+            .map(|t| normalize(t, Form::Search).into_owned())
+            .collect()
+    };
+    let mut differ = Vec::new();
+    for head in &heads {
+        for next in ["ຄວາມ", "ກວ່າ", "ຂວາ", "ກວ້າງ", "ປຣະເທດ", "ແລະ", ""]
+        {
+            let modern = format!("{head}{next}");
+            let old = retyped(&modern);
+            if search(&modern) != search(&old) {
+                differ.push(format!("{modern} / {old}"));
+            }
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} of {} differ: {}",
+        differ.len(),
+        7 * heads.len(),
+        differ[..differ.len().min(20)].join(", ")
+    );
+}
