@@ -69,6 +69,10 @@ pub struct WordIndices<'t, 'd> {
     run_end: usize,
     /// The best path to each syllable boundary of the run (see [`Cell`]).
     best: Vec<u64>,
+    /// A window of the run, for [`WordIndices::resplit`].
+    scratch: Vec<Syl>,
+    /// Syllables of the run whose first or second letter may be ວ, ລ or ຣ.
+    clusters: Vec<u32>,
 }
 
 /// The buffers of a [`WordIndices`], kept by each thread for the next one, so that
@@ -164,6 +168,8 @@ impl Dictionary {
             run,
             run_end: 0,
             best,
+            scratch: Vec::new(),
+            clusters: Vec::new(),
         }
     }
 }
@@ -270,17 +276,66 @@ impl WordIndices<'_, '_> {
     fn read_run(&mut self) -> bool {
         self.run.clear();
         let more = self.read_syllables();
-        // Where no word goes on: after ໆ, before a syllable no word has, at the end.
-        let run = &mut self.run[..];
-        for x in 1..run.len() {
-            if run[x].sid == u32::MAX || run[x - 1].flags & KOLA != 0 {
-                run[x - 1].flags |= STOP;
+        self.resplit();
+        set_stops(&mut self.run);
+        more
+    }
+
+    /// Where the grammar had to choose whether a consonant closes one syllable or
+    /// opens the next as the first letter of a cluster (ດີກ|ວ່າ or ດີ|ກວ່າ, ຫາກ|ວ່າ or
+    /// ຫາ|ກວ່າ), and took the final, the spelling alone cannot tell: the dictionary
+    /// does. The other
+    /// split is taken if both of its syllables are in the dictionary's words and it
+    /// reads them as words, with a best path over the syllables around the two (up
+    /// to `RESPLIT_CONTEXT` on each side) cheaper by `RESPLIT_MARGIN`. Left to
+    /// right, each choice seeing the ones before it; a bounded amount of work per
+    /// syllable.
+    fn resplit(&mut self) {
+        let n = self.run.len();
+        for k in 0..self.clusters.len() {
+            let j = self.clusters[k] as usize;
+            if j == 0 || j >= n {
+                continue;
+            }
+            let (a, b) = (self.run[j - 1].start, self.run[j].start);
+            let c = self.run.get(j + 1).map_or(self.run_end, |s| s.start);
+            if let Some(cut) = other_cut(self.text.as_bytes(), a, b, c) {
+                self.weigh_other_split(j - 1, a, cut, c);
             }
         }
-        if let Some(last) = run.last_mut() {
-            last.flags |= STOP;
+        self.clusters.clear();
+    }
+
+    /// [`WordIndices::resplit`] for the pair of syllables `i` and `i + 1`, from
+    /// bytes `a` to `c`, which would split at `cut` the other way.
+    #[cold]
+    #[inline(never)]
+    fn weigh_other_split(&mut self, i: usize, a: usize, cut: usize, c: usize) {
+        let (dict, text, n) = (self.dict, self.text, self.run.len());
+        {
+            let mut y = syllable(dict, text, cut, c);
+            if y.sid == u32::MAX {
+                return;
+            }
+            let x = syllable(dict, text, a, cut);
+            if x.sid == u32::MAX || x.flags & KOLA != 0 {
+                return;
+            }
+            y.start = cut;
+            let lo = i.saturating_sub(RESPLIT_CONTEXT);
+            let hi = (i + 2 + RESPLIT_CONTEXT).min(n);
+            let (tables, window) = (dict.frozen(), &self.run[lo..hi]);
+            let (scratch, best) = (&mut self.scratch, &mut self.best);
+            let (keep, _) = window_cost(tables, window, None, scratch, best);
+            let (other, in_words) =
+                window_cost(tables, window, Some((i - lo, x, y)), scratch, best);
+            // The other split must be read as dictionary words, not win through
+            // the cost of an unknown span (names, OCR junk) around it.
+            if in_words && other.saturating_add(RESPLIT_MARGIN) < keep {
+                self.run[i] = x;
+                self.run[i + 1] = y;
+            }
         }
-        more
     }
 
     /// The loop of [`WordIndices::read_run`].
@@ -299,6 +354,7 @@ impl WordIndices<'_, '_> {
                 return true;
             }
             let mut start = off + unit.len();
+            note_cluster(&mut self.clusters, text, off, self.run.len());
             self.run.push(syllable(dict, text, off, start));
             // The rest of the run's syllables that the scan found with this one.
             let base = self.units.ahead_base();
@@ -307,6 +363,7 @@ impl WordIndices<'_, '_> {
             let (now, later) = ahead.split_at(ahead.len().min(room));
             for &e in now {
                 let end = base + e as usize;
+                note_cluster(&mut self.clusters, text, start, self.run.len());
                 self.run.push(syllable(dict, text, start, end));
                 start = end;
             }
@@ -320,27 +377,55 @@ impl WordIndices<'_, '_> {
         }
     }
 
-    /// Best path over the run's syllable lattice into `ready`.
-    ///
-    /// `best[x]` is the best path to the boundary before syllable `x` as a [`Cell`],
-    /// so that keeping the better of two paths is a `min`, without a branch. Paths
-    /// go forward from each syllable `i` (an unknown syllable, an abbreviation,
-    /// dictionary words: a walk of the trie, which is at most
-    /// `MAX_WORD_SYLLABLES` deep); unknown words (spans of 2 to
-    /// `MAX_UNKNOWN_SYLLABLES`) are pulled into `x` from the boundaries before it,
-    /// which are final by then, with a loop of fixed length.
+    /// Best path over the run's syllable lattice (see [`best_paths`]) into `ready`.
     fn segment_run(&mut self) {
         let n = self.run.len();
         if n == 0 {
             return;
         }
-        let tables = self.dict.frozen();
-        let frequent = tables.frequent_below();
-        self.best.clear();
-        self.best.resize(n + 1, u64::MAX);
+        best_paths(self.dict.frozen(), &self.run, &mut self.best);
+        // Walk back, merging neighbouring unknown syllables into one token.
+        let first = self.ready.len();
+        let mut k = n;
+        let mut end = self.run_end;
+        while k > 0 {
+            let (mut i, unknown) = Cell::back(self.best[k]);
+            if unknown {
+                while i > 0 && Cell::back(self.best[i]).1 && self.run[i - 1].flags & KOLA == 0 {
+                    i = Cell::back(self.best[i]).0;
+                }
+            }
+            let start = self.run[i].start;
+            self.ready.push((start, end));
+            end = start;
+            k = i;
+        }
+        self.ready[first..].reverse();
+    }
+}
+
+/// The best path to each syllable boundary of `run` (whose `STOP` flags are set)
+/// into `best` (see [`Cell`]): `best[x]` for the boundary before syllable `x`.
+///
+/// Paths go forward from each syllable `i` (an unknown syllable, an abbreviation,
+/// dictionary words: a walk of the trie, which is at most `MAX_WORD_SYLLABLES`
+/// deep); unknown words (spans of 2 to `MAX_UNKNOWN_SYLLABLES`) are pulled into
+/// `x` from the boundaries before it, which are final by then, with a loop of
+/// fixed length. Keeping the better of two paths is a `min`, without a branch.
+#[inline(always)]
+fn best_paths(tables: &crate::dict::Frozen, run: &[Syl], best: &mut Vec<u64>) {
+    let n = run.len();
+    best.clear();
+    best.resize(n + 1, u64::MAX);
+    if n == 0 {
+        best[0] = 0;
+        return;
+    }
+    let frequent = tables.frequent_below();
+    {
         // Slices of known length, so that most bounds checks go.
-        let run = &self.run[..n];
-        let best = &mut self.best[..=n];
+        let run = &run[..n];
+        let best = &mut best[..=n];
         best[0] = 0;
         // One past the last syllable before `i` that is frequent, that has ໆ (before
         // `i - 1`), that is an orphan (0: none): the unknown words that may end at
@@ -417,24 +502,105 @@ impl WordIndices<'_, '_> {
         if lo < end {
             pull(best, n, lo, end);
         }
-        // Walk back, merging neighbouring unknown syllables into one token.
-        let first = self.ready.len();
-        let mut k = n;
-        let mut end = self.run_end;
-        while k > 0 {
-            let (mut i, unknown) = Cell::back(self.best[k]);
-            if unknown {
-                while i > 0 && Cell::back(self.best[i]).1 && self.run[i - 1].flags & KOLA == 0 {
-                    i = Cell::back(self.best[i]).0;
-                }
-            }
-            let start = self.run[i].start;
-            self.ready.push((start, end));
-            end = start;
-            k = i;
-        }
-        self.ready[first..].reverse();
     }
+}
+
+/// The cost of the best path over `window` (syllables of a run, copied to
+/// `scratch` with their `STOP` flags set again for the window), with syllables
+/// `k` and `k + 1` replaced by `swap`'s if given; and whether the path reads
+/// those two as parts of dictionary words (no unknown word or abbreviation
+/// covers either).
+fn window_cost(
+    tables: &crate::dict::Frozen,
+    window: &[Syl],
+    swap: Option<(usize, Syl, Syl)>,
+    scratch: &mut Vec<Syl>,
+    best: &mut Vec<u64>,
+) -> (u32, bool) {
+    scratch.clear();
+    scratch.extend_from_slice(window);
+    let mut pair = usize::MAX..usize::MAX;
+    if let Some((k, x, y)) = swap {
+        scratch[k] = x;
+        scratch[k + 1] = y;
+        pair = k..k + 2;
+    }
+    set_stops(scratch);
+    best_paths(tables, scratch, best);
+    let mut in_words = true;
+    let mut end = scratch.len();
+    while end > 0 {
+        let (start, _) = Cell::back(best[end]);
+        if best[end] & Cell::UNKNOWN != 0 && start < pair.end && pair.start < end {
+            in_words = false;
+        }
+        if start >= end {
+            break;
+        }
+        end = start;
+    }
+    (best.last().map_or(0, |&cell| cost_of(cell)), in_words)
+}
+
+/// Sets the `STOP` flag where no word goes on: after ໆ, before a syllable no word
+/// has, at the end.
+fn set_stops(run: &mut [Syl]) {
+    for x in 1..run.len() {
+        run[x - 1].flags &= !STOP;
+        if run[x].sid == u32::MAX || run[x - 1].flags & KOLA != 0 {
+            run[x - 1].flags |= STOP;
+        }
+    }
+    if let Some(last) = run.last_mut() {
+        last.flags |= STOP;
+    }
+}
+
+/// Notes syllable `x` of a run, starting at byte `start` of `text`, in `clusters`
+/// if its first letter may be ວ, ລ or ຣ (judged by its last byte alone:
+/// [`other_cut`] looks closer), for [`WordIndices::resplit`].
+#[inline]
+fn note_cluster(clusters: &mut Vec<u32>, text: &str, start: usize, x: usize) {
+    let bytes = text.as_bytes();
+    if matches!(bytes.get(start + 2), Some(0xA3 | 0xA5 | 0xA7)) {
+        clusters.push(x as u32);
+    }
+}
+
+/// Syllables of context on each side of a pair that [`WordIndices::resplit`] weighs.
+const RESPLIT_CONTEXT: usize = 3;
+/// How much cheaper (milli-nats) the other split's best path must be for
+/// [`WordIndices::resplit`] to take it: the dictionary's costs of rare words are
+/// rough, so near-ties stay with the grammar (ຫາກ|ວ່າ, 110 more than ຫາ|ກວ່າ).
+const RESPLIT_MARGIN: u32 = 500;
+
+/// Where the syllables `text[a..b]` and `text[b..c]` would split if the last
+/// letter of the first, a common final (ກ ງ ດ ນ ບ ມ ຍ), went to the second as the
+/// first letter of a cluster with the ວ, ລ or ຣ that opens it (ດີກ|ວ່າ → ດີ|ກວ່າ);
+/// `None` where it cannot. (The other way, a cluster's first letter to the
+/// syllable before, is not looked for: the grammar reads such a letter as a final
+/// whenever the syllable before may have one, since a cluster costs more.)
+fn other_cut(text: &[u8], a: usize, b: usize, c: usize) -> Option<usize> {
+    // Every letter involved is in U+0E80..=U+0EBF: E0 BA and one more byte, whose
+    // low six bits index these masks: ກ ງ ດ ນ ບ ມ ຍ before ວ; ກ ບ ດ before ລ, ຣ.
+    const BEFORE_W: u64 =
+        1 << 0x01 | 1 << 0x07 | 1 << 0x14 | 1 << 0x19 | 1 << 0x1A | 1 << 0x21 | 1 << 0x0D;
+    const BEFORE_LR: u64 = 1 << 0x01 | 1 << 0x1A | 1 << 0x14;
+    let low = |i: usize| -> Option<u32> {
+        match text.get(i..i + 3) {
+            Some(&[0xE0, 0xBA, b2]) => Some((b2 & 0x3F) as u32),
+            _ => None,
+        }
+    };
+    if b < a + 6 || c < b + 3 {
+        return None;
+    }
+    let mask = match low(b)? {
+        0x27 => BEFORE_W,         // ວ
+        0x25 | 0x23 => BEFORE_LR, // ລ ຣ
+        _ => return None,
+    };
+    (mask >> low(b - 3)? & 1 != 0).then_some(b - 3)
 }
 
 /// The cost of the path in a [`Cell`].
@@ -498,6 +664,40 @@ mod tests {
 
     fn seg(d: &Dictionary, s: &str) -> String {
         d.words(s).collect::<Vec<_>>().join("|")
+    }
+
+    #[test]
+    fn a_consonant_between_two_syllables_goes_where_the_dictionary_reads_words() {
+        // The grammar reads ກ after an open syllable as its final (ດີກ|ວ່າ); the
+        // dictionary's words move it to the cluster of the next (ດີ|ກວ່າ).
+        // Common words (a count of 1,000 a million), cheaper than an unknown span.
+        let common = |words: &[&str]| {
+            let mut d = Dictionary::empty();
+            for w in words {
+                d.add_with_count(w, 1_000.0).unwrap();
+            }
+            d
+        };
+        let d = common(&["ດີ", "ກວ່າ", "ວ່າ", "ຫາກ", "ປີກ", "ນົກ", "ຂອງ"]);
+        assert_eq!(crate::syllables("ດີກວ່າ").collect::<Vec<_>>(), ["ດີກ", "ວ່າ"]);
+        assert_eq!(seg(&d, "ດີກວ່າ"), "ດີ|ກວ່າ");
+        assert_eq!(seg(&d, "ຂອງດີກວ່າ"), "ຂອງ|ດີ|ກວ່າ");
+        // Where the grammar's split reads as words, it stays.
+        assert_eq!(seg(&d, "ຫາກວ່າ"), "ຫາກ|ວ່າ");
+        assert_eq!(seg(&d, "ປີກນົກ"), "ປີກ|ນົກ");
+        // The same text, read by two dictionaries.
+        let d = common(&["ຫາກ", "ວ່າ", "ຫາ"]);
+        assert_eq!(crate::syllables("ຫາກວ່າ").collect::<Vec<_>>(), ["ຫາກ", "ວ່າ"]);
+        let mut grammar_wrong = common(&["ຫາ", "ກວ່າ"]);
+        grammar_wrong.add_with_count("ວ່າ", 1.0).unwrap();
+        assert_eq!(seg(&grammar_wrong, "ຫາກວ່າ"), "ຫາ|ກວ່າ");
+        assert_eq!(seg(&d, "ຫາກວ່າ"), "ຫາກ|ວ່າ");
+        // Not where the other split's syllables are in no word, nor where it
+        // would only win as an unknown word.
+        let d = common(&["ດີ", "ວ່າ"]);
+        assert_eq!(seg(&d, "ດີກວ່າ ດີ"), "ດີກວ່າ| |ດີ"); // one unknown word
+        let d = common(&["ກວ່າ", "ວ່າ", "ດີກ"]);
+        assert_eq!(seg(&d, "ດີກວ່າ"), "ດີກ|ວ່າ");
     }
 
     #[test]

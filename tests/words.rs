@@ -216,3 +216,28 @@ fn old_spellings_of_ho_clusters_after_a_pre_vowel_split_like_the_modern_ones() {
         differ[..differ.len().min(20)].join(", ")
     );
 }
+
+/// A consonant that the grammar reads as a final where it opens a cluster of the
+/// next syllable (ດີກ|ວ່າ for ດີ|ກວ່າ, "better") goes where the dictionary's words
+/// are; where the grammar's reading is the word (ຫາກ|ວ່າ, ບອກ|ວ່າ) it stays, and OCR
+/// junk around it is not re-read as an unknown word.
+#[test]
+fn a_final_or_a_cluster_is_chosen_by_the_dictionary() {
+    let split = |text: &str| words(text).collect::<Vec<_>>().join("|");
+    for (text, want) in [
+        ("ຊີວິດຈະດີກວ່າເກົ່າ", "ຊີວິດ|ຈະ|ດີ|ກວ່າ|ເກົ່າ"),
+        ("ມີ 10 ປີກວ່າແລ້ວ", "ມີ| |10| |ປີ|ກວ່າ|ແລ້ວ"),
+        ("ມີກວ່າ", "ມີ|ກວ່າ"),
+        ("ຫາກວ່າ", "ຫາກ|ວ່າ"),
+        ("ລາວບອກວ່າ", "ລາວ|ບອກ|ວ່າ"),
+        ("ຮູ້ສຶກວ່າ", "ຮູ້ສຶກ|ວ່າ"),
+        ("ເທດອອກລິດຖ", "ເທດ|ອອກລິດ|ຖ"),
+    ] {
+        assert_eq!(split(text), want);
+        // Typed the old ways, it splits at the same places.
+        let typed: Vec<String> = words(&retyped(text))
+            .map(|t| normalize(t, Form::Canonical).into_owned())
+            .collect();
+        assert_eq!(typed.join("|"), want, "{}", retyped(text));
+    }
+}
