@@ -60,8 +60,10 @@ Options:
   --no-default-dict
                 with --dict: use only the given dictionaries
   --sep STR     separator to insert between units (default `|`); removing every STR
-                from an output line gives the input line back exactly (when the
-                line itself holds no STR); STR cannot hold a line break
+                from an output line gives the input line back exactly when no
+                character of STR occurs in the line (with STR ກາກ, the line ກາມາ
+                gives ກາກາກມາ, which the removal misreads); STR cannot hold a
+                line break
   -h, --help    Show this help
 
 Examples:
