@@ -71,7 +71,7 @@ pub struct WordIndices<'t, 'd> {
     best: Vec<u64>,
     /// A window of the run, for [`WordIndices::resplit`].
     scratch: Vec<Syl>,
-    /// Syllables of the run whose first or second letter may be ວ, ລ or ຣ.
+    /// Syllables of the run whose first letter may be ວ, ລ or ຣ (see [`note_cluster`]).
     clusters: Vec<u32>,
 }
 
@@ -83,6 +83,7 @@ struct Buffers {
     ready: Vec<(usize, usize)>,
     run: Vec<Syl>,
     best: Vec<u64>,
+    clusters: Vec<u32>,
 }
 
 thread_local! {
@@ -101,9 +102,11 @@ impl Drop for WordIndices<'_, '_> {
             ready: std::mem::take(&mut self.ready),
             run: std::mem::take(&mut self.run),
             best: std::mem::take(&mut self.best),
+            clusters: std::mem::take(&mut self.clusters),
         };
         b.ready.clear();
         b.run.clear();
+        b.clusters.clear();
         let _ = BUFFERS.try_with(|c| c.set(Some(b)));
     }
 }
@@ -157,7 +160,12 @@ impl Dictionary {
             .ok()
             .flatten()
             .unwrap_or_default();
-        let Buffers { ready, run, best } = b;
+        let Buffers {
+            ready,
+            run,
+            best,
+            clusters,
+        } = b;
         WordIndices {
             dict: self,
             text,
@@ -169,7 +177,7 @@ impl Dictionary {
             run_end: 0,
             best,
             scratch: Vec::new(),
-            clusters: Vec::new(),
+            clusters,
         }
     }
 }
@@ -283,13 +291,12 @@ impl WordIndices<'_, '_> {
 
     /// Where the grammar had to choose whether a consonant closes one syllable or
     /// opens the next as the first letter of a cluster (ດີກ|ວ່າ or ດີ|ກວ່າ, ຫາກ|ວ່າ or
-    /// ຫາ|ກວ່າ), and took the final, the spelling alone cannot tell: the dictionary
-    /// does. The other
-    /// split is taken if both of its syllables are in the dictionary's words and it
-    /// reads them as words, with a best path over the syllables around the two (up
-    /// to `RESPLIT_CONTEXT` on each side) cheaper by `RESPLIT_MARGIN`. Left to
-    /// right, each choice seeing the ones before it; a bounded amount of work per
-    /// syllable.
+    /// ຫາ|ກວ່າ) and took the final, the spelling alone cannot tell: the dictionary
+    /// does. The other split is taken if both of its syllables are in the
+    /// dictionary's words and the best path over the syllables around the two (up
+    /// to `RESPLIT_CONTEXT` on each side) reads them as words and is cheaper by
+    /// `RESPLIT_MARGIN`. Left to right, each choice seeing the ones before it; a
+    /// bounded amount of work per syllable.
     fn resplit(&mut self) {
         let n = self.run.len();
         for k in 0..self.clusters.len() {
@@ -312,29 +319,25 @@ impl WordIndices<'_, '_> {
     #[inline(never)]
     fn weigh_other_split(&mut self, i: usize, a: usize, cut: usize, c: usize) {
         let (dict, text, n) = (self.dict, self.text, self.run.len());
-        {
-            let mut y = syllable(dict, text, cut, c);
-            if y.sid == u32::MAX {
-                return;
-            }
-            let x = syllable(dict, text, a, cut);
-            if x.sid == u32::MAX || x.flags & KOLA != 0 {
-                return;
-            }
-            y.start = cut;
-            let lo = i.saturating_sub(RESPLIT_CONTEXT);
-            let hi = (i + 2 + RESPLIT_CONTEXT).min(n);
-            let (tables, window) = (dict.frozen(), &self.run[lo..hi]);
-            let (scratch, best) = (&mut self.scratch, &mut self.best);
-            let (keep, _) = window_cost(tables, window, None, scratch, best);
-            let (other, in_words) =
-                window_cost(tables, window, Some((i - lo, x, y)), scratch, best);
-            // The other split must be read as dictionary words, not win through
-            // the cost of an unknown span (names, OCR junk) around it.
-            if in_words && other.saturating_add(RESPLIT_MARGIN) < keep {
-                self.run[i] = x;
-                self.run[i + 1] = y;
-            }
+        let y = syllable(dict, text, cut, c);
+        if y.sid == u32::MAX {
+            return;
+        }
+        let x = syllable(dict, text, a, cut);
+        if x.sid == u32::MAX || x.flags & KOLA != 0 {
+            return;
+        }
+        let lo = i.saturating_sub(RESPLIT_CONTEXT);
+        let hi = (i + 2 + RESPLIT_CONTEXT).min(n);
+        let (tables, window) = (dict.frozen(), &self.run[lo..hi]);
+        let (scratch, best) = (&mut self.scratch, &mut self.best);
+        let (keep, _) = window_cost(tables, window, None, scratch, best);
+        let (other, in_words) = window_cost(tables, window, Some((i - lo, x, y)), scratch, best);
+        // The other split must be read as dictionary words, not win through the
+        // cost of an unknown span (names, OCR junk) around it.
+        if in_words && other.saturating_add(RESPLIT_MARGIN) < keep {
+            self.run[i] = x;
+            self.run[i + 1] = y;
         }
     }
 
