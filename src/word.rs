@@ -6,6 +6,18 @@
 //! syllable lattice: a word always starts and ends on a syllable boundary, and a word
 //! is at most 16 syllables long, so the work is linear in the length of the text.
 //!
+//! One boundary is the dictionary's to choose: where the syllable segmenter read a
+//! common final that could also open the next syllable's cluster with ວ, ລ or ຣ
+//! (ດີກ|ວ່າ against ດີ|ກວ່າ), the word segmenter takes the other split if the
+//! dictionary reads it as words and clearly prefers it, so such a word can end
+//! inside a unit that [`syllables`](crate::syllables) returns.
+//!
+//! ```
+//! assert_eq!(akson::syllables("ດີກວ່າ").collect::<Vec<_>>(), ["ດີກ", "ວ່າ"]);
+//! assert_eq!(akson::words("ດີກວ່າ").collect::<Vec<_>>(), ["ດີ", "ກວ່າ"]);
+//! assert_eq!(akson::words("ຫາກວ່າ").collect::<Vec<_>>(), ["ຫາກ", "ວ່າ"]);
+//! ```
+//!
 //! A run of Lao syllables with nothing between them is segmented as a whole, up to
 //! 65,536 syllables (half a megabyte of text with no space, number or
 //! punctuation); a longer one is segmented in pieces of that length.
