@@ -916,7 +916,10 @@ impl Dictionary {
     }
 
     /// Every word (in canonical form, as first added) with its cost in milli-nats,
-    /// sorted by word.
+    /// sorted by word. A word whose canonical form has other syllables than the
+    /// spelling added (ຂະຫນມ: ຂະ|ຫ|ນ|ມ, canonical ຂະໜມ: ຂະ|ໜ|ມ) is listed as added,
+    /// so that adding the listed words to another dictionary ([`Dictionary::merge`])
+    /// gives the same entries.
     pub fn entries(&self) -> Vec<(String, u32)> {
         let mut out: Vec<(String, u32)> = self
             .spellings
@@ -1338,7 +1341,9 @@ impl Dictionary {
     }
 
     /// Makes the path to `node` a word of cost `cost` (the lower one, if it is a
-    /// word already); a new word is spelt `spelling()` in canonical form.
+    /// word already); a new word is spelt `spelling()` in canonical form, or as
+    /// given where the canonical form has other syllables (so that the spelling
+    /// [`Dictionary::entries`] lists leads back to the same entry).
     fn set_word(&mut self, node: u32, cost: u32, spelling: impl FnOnce() -> String) {
         let slot = &mut self.costs[node as usize];
         if *slot == NO_WORD {
@@ -1350,11 +1355,19 @@ impl Dictionary {
         self.spellings.entry(node).or_insert_with(|| {
             let word = spelling();
             match normalize(&word, Form::Canonical) {
-                std::borrow::Cow::Borrowed(_) => word.into(),
-                std::borrow::Cow::Owned(w) => w.into(),
+                std::borrow::Cow::Owned(w) if same_syllables(&w, &word) => w.into(),
+                _ => word.into(),
             }
         });
     }
+}
+
+/// Whether `a` and `b` have the same syllables, by their search-form keys (as
+/// [`Dictionary::node_of`] reads them): whether they are one entry of a dictionary.
+/// Not so for ຂະຫນມ (ຂະ|ຫ|ນ|ມ) and its canonical form ຂະໜມ (ຂະ|ໜ|ມ).
+fn same_syllables(a: &str, b: &str) -> bool {
+    let keys = |w| syllables(w).map(syllable_key).filter(|k| !k.is_empty());
+    keys(a).eq(keys(b))
 }
 
 /// Cost in milli-nats of a word occurring `per_million` times per million words.
@@ -1522,6 +1535,26 @@ mod tests {
         assert!(d.remove("ຫຼວງ"));
         d.add("ຫຼວງ").unwrap();
         assert_eq!(d.entries()[0].0, "ຫຼວງ");
+    }
+
+    #[test]
+    fn words_whose_canonical_form_splits_otherwise_survive_entries_and_merge() {
+        // ຂະຫນມ reads as ຂະ|ຫ|ນ|ມ, its canonical form ຂະໜມ as ຂະ|ໜ|ມ: listed in
+        // canonical form, the word would come back under other syllables.
+        let mut d = Dictionary::empty();
+        for w in ["ຂະຫນມ", "ດໍາລັດ", "ຫລວງ"] {
+            d.add(w).unwrap();
+        }
+        let listed: Vec<String> = d.entries().into_iter().map(|(w, _)| w).collect();
+        assert_eq!(listed, ["ຂະຫນມ", "ດຳລັດ", "ຫລວງ"]);
+        for w in &listed {
+            assert!(d.contains(w), "{w}");
+        }
+        let mut merged = Dictionary::empty();
+        merged.merge(&d);
+        assert_eq!(merged.entries(), d.entries());
+        assert_eq!(merged.words("ຂະຫນມດີ").collect::<Vec<_>>(), ["ຂະຫນມ", "ດີ"]);
+        assert!(!merged.contains("ຂະໜມ"), "an entry of its own, as before");
     }
 
     #[test]

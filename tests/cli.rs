@@ -131,6 +131,21 @@ fn user_dictionaries() {
         "ທ່ານສີສະຫວາດ\n".as_bytes(),
     );
     assert_eq!(stdout(&o), "ທ່ານ|ສີສະຫວາດ\n");
+    // A word whose canonical form has other syllables (ຂະຫນມ: ຂະ|ຫ|ນ|ມ; ຂະໜມ:
+    // ຂະ|ໜ|ມ) is found as spelt in the list.
+    let old_spelling = dir.join("old.txt");
+    std::fs::write(&old_spelling, "ຂະຫນມ\t7\n").unwrap();
+    let o = akson(
+        &[
+            "segment",
+            "--unit",
+            "word",
+            "--dict",
+            old_spelling.to_str().unwrap(),
+        ],
+        "ຂະຫນມດີ\n".as_bytes(),
+    );
+    assert_eq!(stdout(&o), "ຂະຫນມ|ດີ\n");
     let bad = dir.join("bad.txt");
     std::fs::write(&bad, "ສີສະຫວາດ\nhello\n").unwrap();
     let o = akson(
