@@ -52,6 +52,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::error::quoted;
 use crate::{normalize, syllables, Error, Form};
 
 /// Version of the embedded dictionary (see `dictionaries/akson-lo.json`).
@@ -819,8 +820,9 @@ impl Dictionary {
                 Some((w, c)) => {
                     let count: f64 = c.trim().parse().map_err(|_| {
                         Error::InvalidDictionary(format!(
-                            "line {}: {c:?} is not a number: write `word<TAB>count per million`",
-                            no + 1
+                            "line {}: {} is not a number: write `word<TAB>count per million`",
+                            no + 1,
+                            quoted(c.trim())
                         ))
                     })?;
                     (w, count)
@@ -1257,8 +1259,8 @@ impl Dictionary {
                 .map_or(bytes.len(), |i| start + i);
             if path.len() == MAX_WORD_SYLLABLES {
                 return Err(Error::InvalidDictionary(format!(
-                    "{:?} has more than {MAX_WORD_SYLLABLES} syllables",
-                    key.replace(SYLLABLE_MARK, "")
+                    "{} has more than {MAX_WORD_SYLLABLES} syllables",
+                    quoted(&key.replace(SYLLABLE_MARK, ""))
                 )));
             }
             let unit = &key[start..end];
@@ -1293,7 +1295,8 @@ impl Dictionary {
             n += 1;
             if n > MAX_WORD_SYLLABLES {
                 return Err(Error::InvalidDictionary(format!(
-                    "{word:?} has more than {MAX_WORD_SYLLABLES} syllables"
+                    "{} has more than {MAX_WORD_SYLLABLES} syllables",
+                    quoted(word)
                 )));
             }
             node = self.child_by(node, unit, || word.to_string())?;
@@ -1316,8 +1319,9 @@ impl Dictionary {
         let key = syllable_key(unit);
         if key.is_empty() {
             return Err(Error::InvalidDictionary(format!(
-                "{:?}: {unit:?} is not a syllable (a lone ໆ or ໌)",
-                word()
+                "{}: {} is not a syllable (a lone ໆ or ໌)",
+                quoted(&word()),
+                quoted(unit)
             )));
         }
         let sid = match self.syllable_ids.get(&*key) {
@@ -1373,8 +1377,17 @@ fn same_syllables(a: &str, b: &str) -> bool {
 /// Cost in milli-nats of a word occurring `per_million` times per million words.
 fn count_cost(per_million: f64) -> Result<u32, String> {
     if !(per_million.is_finite() && per_million > 0.0 && per_million <= PER_MILLION) {
+        // Plain digits for ordinary numbers; 1e308 in the exponent form, not as
+        // 309 digits.
+        let shown = if per_million.is_finite()
+            && (per_million == 0.0 || (1e-4..1e15).contains(&per_million.abs()))
+        {
+            format!("{per_million}")
+        } else {
+            format!("{per_million:e}")
+        };
         return Err(format!(
-            "count {per_million} is out of range: give occurrences per million words, \
+            "count {shown} is out of range: give occurrences per million words, \
              more than 0 and at most 1000000"
         ));
     }
@@ -1397,8 +1410,10 @@ fn check_word(word: &str) -> Result<(), String> {
     }
     if let Some(c) = word.chars().find(|&c| !crate::chars::is_lao(c)) {
         return Err(format!(
-            "{word:?} contains {c:?} (U+{:04X}): dictionary words are Lao letters and marks \
+            "{} contains {} (U+{:04X}): dictionary words are Lao letters and marks \
              only, without spaces",
+            quoted(word),
+            quoted(c.encode_utf8(&mut [0; 4])),
             c as u32
         ));
     }
@@ -1407,7 +1422,8 @@ fn check_word(word: &str) -> Result<(), String> {
         .find(|&c| crate::chars::lao_class(c) == Some(crate::chars::Lc::Unassigned))
     {
         return Err(format!(
-            "{word:?} contains U+{:04X}, which Unicode has not assigned",
+            "{} contains U+{:04X}, which Unicode has not assigned",
+            quoted(word),
             c as u32
         ));
     }
@@ -1416,7 +1432,9 @@ fn check_word(word: &str) -> Result<(), String> {
         .find(|&c| ('\u{0ED0}'..='\u{0ED9}').contains(&c) || c == 'ຯ')
     {
         return Err(format!(
-            "{word:?} contains the digit or sign {c:?}, which is not part of words"
+            "{} contains the digit or sign {}, which is not part of words",
+            quoted(word),
+            quoted(c.encode_utf8(&mut [0; 4]))
         ));
     }
     // Every syllable must have a base letter (no stray marks or vowels), and be
@@ -1425,7 +1443,8 @@ fn check_word(word: &str) -> Result<(), String> {
     for (n, unit) in syllables(word).enumerate() {
         if n == MAX_WORD_SYLLABLES {
             return Err(format!(
-                "{word:?} has more than {MAX_WORD_SYLLABLES} syllables"
+                "{} has more than {MAX_WORD_SYLLABLES} syllables",
+                quoted(word)
             ));
         }
         let first = unit.chars().next().unwrap_or('ະ');
@@ -1433,12 +1452,16 @@ fn check_word(word: &str) -> Result<(), String> {
             || matches!(first, 'ະ' | 'າ' | 'ຳ' | 'ຽ')
         {
             return Err(format!(
-                "{word:?} has a mark or vowel with no letter to sit on in {unit:?}"
+                "{} has a mark or vowel with no letter to sit on in {}",
+                quoted(word),
+                quoted(unit)
             ));
         }
         if syllable_key(unit).is_empty() {
             return Err(format!(
-                "{word:?}: {unit:?} is not a syllable (a lone ໆ or ໌)"
+                "{}: {} is not a syllable (a lone ໆ or ໌)",
+                quoted(word),
+                quoted(unit)
             ));
         }
     }
@@ -1449,7 +1472,8 @@ fn check_word(word: &str) -> Result<(), String> {
         .any(|c| crate::chars::lao_class(c) == Some(crate::chars::Lc::Cons))
     {
         return Err(format!(
-            "{word:?} has no consonant: vowel signs alone are not a word"
+            "{} has no consonant: vowel signs alone are not a word",
+            quoted(word)
         ));
     }
     Ok(())
@@ -1484,6 +1508,24 @@ mod tests {
             let e = d.add(w).unwrap_err().to_string();
             assert!(e.contains(why), "{w:?}: {e}");
         }
+    }
+
+    #[test]
+    fn messages_quote_lao_as_written_and_keep_short() {
+        let e = |list: &str| Dictionary::from_word_list(list).unwrap_err().to_string();
+        // Lao marks as they are, not `\u{eb1}`; the character named in quotes.
+        let m = e("ກັນx\n");
+        assert!(m.contains(r#""ກັນx" contains "x" (U+0078)"#), "{m}");
+        // A long word is cut, with its length.
+        let m = e(&format!("{}\n", "ກາ".repeat(500)));
+        assert!(m.contains("(1000 characters) has more than 16"), "{m}");
+        assert!(m.len() < 250, "{m}");
+        // Counts as numbers a reader can take in.
+        let m = e("ກາ\t1e308\n");
+        assert!(m.contains("count 1e308 is out of range"), "{m}");
+        let m = e("ກາ\t{} \n".replace("{}", &"9".repeat(400)).as_str());
+        assert!(m.contains("is out of range") && m.len() < 200, "{m}");
+        assert!(e("ກາ\t2000000\n").contains("count 2000000 is out"));
     }
 
     #[test]
