@@ -46,7 +46,11 @@
 //! A compiled dictionary (the `fst` format that `akson-dict-build` writes: canonical
 //! words, with U+001F between their syllables, mapped to costs in milli-nats) is read
 //! by [`Dictionary::from_fst_bytes`]; [`Dictionary::load`] recognises both. Keys
-//! without U+001F (plain words) are read too, and segmented on load.
+//! without U+001F (plain words) are read too, and segmented on load. The keys of
+//! such a file are checked as the words of a word list are, and a key whose
+//! U+001F are not where the segmenter puts its syllable boundaries (a file from
+//! another tool, or from a version whose syllable grammar differed) is filed under
+//! the syllables text is read in, so that segmentation finds the word.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -658,8 +662,10 @@ impl Dictionary {
     /// Reads a compiled dictionary (an `fst` map from word to cost in milli-nats, as
     /// written by `akson-dict-build`, with U+001F between the syllables of each key;
     /// a key without it is segmented here). An empty input gives an empty
-    /// dictionary. Anything else that is not such a map, fails its checksum or
-    /// has a malformed node is an [`Error::InvalidDictionary`], never a panic.
+    /// dictionary. Anything else that is not such a map, fails its checksum,
+    /// has a malformed node or a key that a word list could not hold (Latin,
+    /// spaces, digits, a mark with no letter: see [`Dictionary::add`]) is an
+    /// [`Error::InvalidDictionary`], never a panic.
     pub fn from_fst_bytes(bytes: &[u8]) -> Result<Dictionary, Error> {
         Dictionary::read_fst(bytes, true)
     }
@@ -750,7 +756,7 @@ impl Dictionary {
             if child.is_final() {
                 let cost = out.wrapping_add(child.final_output().value());
                 let cost = u32::try_from(cost).unwrap_or(NO_WORD - 1).min(NO_WORD - 1);
-                dict.insert_key(&key, low, &mut path, cost)?;
+                dict.insert_key(&key, low, &mut path, cost, check.is_some())?;
                 low = key.len();
             }
             stack.push((child, 0, out));
@@ -1227,18 +1233,51 @@ impl Dictionary {
     /// key added before (which shares its first `low` bytes with this one), where
     /// each of its syllables ends in it and the node it leads to; the syllables the
     /// two keys share are not looked up again.
+    ///
+    /// `checked`: the file is not one this crate embeds, so the key is checked as
+    /// a word of a word list is ([`check_word`]), and its syllables, if the
+    /// U+001F between them are not where this crate's segmenter puts them, are
+    /// found again (so that the word is where segmentation looks for it).
     fn insert_key(
         &mut self,
         key: &[u8],
         low: usize,
         path: &mut Vec<(usize, u32)>,
         cost: u32,
+        checked: bool,
     ) -> Result<(), Error> {
         let mark = SYLLABLE_MARK as u8;
         let key = std::str::from_utf8(key).map_err(|_| {
             Error::InvalidDictionary("a compiled dictionary key is not UTF-8".into())
         })?;
         let bytes = key.as_bytes();
+        if checked {
+            let mut word = String::with_capacity(key.len());
+            word.extend(key.split(SYLLABLE_MARK));
+            if bytes.contains(&mark) && key.split(SYLLABLE_MARK).any(str::is_empty) {
+                return Err(Error::InvalidDictionary(format!(
+                    "{}: a key of the compiled dictionary with U+001F twice in a row or at an end \
+                     has an empty part, which is not a syllable (rebuild the file with \
+                     akson-dict-build)",
+                    quoted(&word)
+                )));
+            }
+            // A lone ໆ or ໌ as a syllable is refused when the trie is walked
+            // (`child_by`).
+            let units: Vec<&str> = syllables(&word).collect();
+            check_word_in(&word, units.iter().copied(), false).map_err(|m| {
+                Error::InvalidDictionary(format!(
+                    "{m} (a key of the compiled dictionary: its words must be what a word \
+                     list may hold; rebuild it with akson-dict-build)"
+                ))
+            })?;
+            // Unless the key's syllables are the segmenter's, the word goes where
+            // segmentation will look for it.
+            if !(bytes.contains(&mark) && units.iter().copied().eq(key.split(SYLLABLE_MARK))) {
+                path.clear();
+                return self.insert_units(&word, units.into_iter(), cost);
+            }
+        }
         if !bytes.contains(&mark) {
             path.clear();
             return self.insert_cost(key, cost);
@@ -1405,6 +1444,16 @@ fn count_cost(per_million: f64) -> Result<u32, String> {
 
 /// Checks that `word` can be a dictionary entry.
 fn check_word(word: &str) -> Result<(), String> {
+    check_word_in(word, syllables(word), true)
+}
+
+/// [`check_word`] with the syllables of `word` given; `keys`: check that each
+/// has a search-form key (is more than a ໆ or ໌).
+fn check_word_in<'w>(
+    word: &str,
+    units: impl Iterator<Item = &'w str>,
+    keys: bool,
+) -> Result<(), String> {
     if word.is_empty() {
         return Err("empty word".into());
     }
@@ -1440,7 +1489,7 @@ fn check_word(word: &str) -> Result<(), String> {
     // Every syllable must have a base letter (no stray marks or vowels), and be
     // more than a ໆ; a word has at most `MAX_WORD_SYLLABLES` (as
     // `Dictionary::insert_units` checks again).
-    for (n, unit) in syllables(word).enumerate() {
+    for (n, unit) in units.enumerate() {
         if n == MAX_WORD_SYLLABLES {
             return Err(format!(
                 "{} has more than {MAX_WORD_SYLLABLES} syllables",
@@ -1457,7 +1506,7 @@ fn check_word(word: &str) -> Result<(), String> {
                 quoted(unit)
             ));
         }
-        if syllable_key(unit).is_empty() {
+        if keys && syllable_key(unit).is_empty() {
             return Err(format!(
                 "{}: {} is not a syllable (a lone ໆ or ໌)",
                 quoted(word),
@@ -1659,6 +1708,36 @@ mod tests {
         let e = d.add(&long).unwrap_err();
         assert!(matches!(e, Error::InvalidArgument(_)), "{e:?}");
         assert!(d.add(&"ກາ".repeat(MAX_WORD_SYLLABLES)).is_ok());
+    }
+
+    #[test]
+    fn keys_of_foreign_compiled_dictionaries_are_checked_like_word_lists() {
+        let fst_of = |keys: &[&str]| {
+            let mut b = fst::MapBuilder::memory();
+            for k in keys {
+                b.insert(k, 5_000).unwrap();
+            }
+            b.into_inner().unwrap()
+        };
+        for bad in ["hello", "ກາ ດີ", "ກາ໑", "ກາ\u{1F}x", "\u{1F}ັກ"] {
+            let e = Dictionary::from_fst_bytes(&fst_of(&[bad]))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("a key of the compiled dictionary"),
+                "{bad:?}: {e}"
+            );
+        }
+        // U+001F where the segmenter puts no boundary: the word is filed under
+        // the syllables text is read in, so segmentation finds it.
+        for key in ["ສະບ\u{1F}າຍດີ", "ສະບາຍດີ", "ສະ\u{1F}ບາຍ\u{1F}ດີ"]
+        {
+            let d = Dictionary::from_fst_bytes(&fst_of(&[key])).unwrap();
+            assert_eq!(d.words("ສະບາຍດີ").collect::<Vec<_>>(), ["ສະບາຍດີ"], "{key:?}");
+            let mut merged = Dictionary::empty();
+            merged.merge(&d);
+            assert_eq!(merged.entries(), d.entries());
+        }
     }
 
     #[test]
@@ -1949,7 +2028,10 @@ mod tests {
             b.insert(k.as_bytes(), 1_000 + i as u64).unwrap();
         }
         let bytes = b.into_inner().unwrap();
-        let d = Dictionary::from_fst_bytes(&bytes).unwrap();
+        // Read as the embedded file is, trusting the marks: a file read as a
+        // user's has keys whose marks are not the segmenter's filed again
+        // (`keys_of_foreign_compiled_dictionaries_are_checked_like_word_lists`).
+        let d = Dictionary::read_fst(&bytes, false).unwrap();
         same(&d, &from_fst_streamed(&bytes).unwrap());
         assert_eq!(d.len(), keys.len());
         // Errors are the same too: too many syllables, an empty one.
@@ -1966,10 +2048,11 @@ mod tests {
             }
             let bytes = b.into_inner().unwrap();
             assert_eq!(
-                Dictionary::from_fst_bytes(&bytes).unwrap_err().to_string(),
+                Dictionary::read_fst(&bytes, false).unwrap_err().to_string(),
                 from_fst_streamed(&bytes).unwrap_err().to_string(),
                 "{bad:?}"
             );
+            assert!(Dictionary::from_fst_bytes(&bytes).is_err(), "{bad:?}");
         }
     }
 
