@@ -464,7 +464,10 @@ fn best_paths(tables: &crate::dict::Frozen, run: &[Syl], best: &mut Vec<u64>) {
                 .max(after_kola)
                 .max(i.saturating_sub(MAX_UNKNOWN_SYLLABLES));
             if lo < end {
-                pull(best, i, lo, end);
+                let lo = after_words(tables, run, lo, i);
+                if lo < end {
+                    pull(best, i, lo, end);
+                }
             }
             if i > 0 && run[i - 1].flags & KOLA != 0 {
                 after_kola = i;
@@ -515,9 +518,38 @@ fn best_paths(tables: &crate::dict::Frozen, run: &[Syl], best: &mut Vec<u64>) {
             .max(after_kola)
             .max(n.saturating_sub(MAX_UNKNOWN_SYLLABLES));
         if lo < end {
-            pull(best, n, lo, end);
+            let lo = after_words(tables, run, lo, n);
+            if lo < end {
+                pull(best, n, lo, end);
+            }
         }
     }
+}
+
+/// Where the unknown words that end at syllable boundary `i` of `run` may start,
+/// from `lo` on, so that none takes in a whole dictionary word of two or more
+/// syllables (a name beside a word the dictionary knows, ທ່ານ|ສີສະຫວາດ, or OCR
+/// junk beside one, ມູນ|ສືກສາ): one past the start of the last such word that
+/// ends at or before `i`. Asked only where an unknown word may end (next to a
+/// syllable no word has), so the walks are rare; at most `MAX_UNKNOWN_SYLLABLES`
+/// of them, each at most as long.
+#[cold]
+#[inline(never)]
+fn after_words(tables: &crate::dict::Frozen, run: &[Syl], lo: usize, i: usize) -> usize {
+    for a in (lo..i.saturating_sub(1)).rev() {
+        // Words from `a`, as `best_paths` walks them: none goes past `STOP`.
+        let mut edge = run[a].root;
+        for j in a + 1..i {
+            if !edge.is_node() || run[j - 1].flags & STOP != 0 {
+                break;
+            }
+            edge = tables.child(edge, run[j].sid);
+            if edge.cost_or_max() != u32::MAX {
+                return a + 1;
+            }
+        }
+    }
+    lo
 }
 
 /// The cost of the best path over `window` (syllables of a run, copied to
@@ -727,6 +759,21 @@ mod tests {
         let d = dict(&["ດຳລັດ", "ຂອງ"]);
         assert_eq!(seg(&d, "ດໍາລັດຂອງ"), "ດໍາລັດ|ຂອງ");
         assert_eq!(seg(&d, "ດຳລັດຂອງ"), "ດຳລັດ|ຂອງ");
+    }
+
+    #[test]
+    fn unknown_words_do_not_take_in_a_dictionary_word() {
+        // Only a user's word list: ທ່ານ is unknown, ສີສະຫວາດ a word of three
+        // syllables none of which is a word alone.
+        let d = Dictionary::from_word_list("ສີສະຫວາດ\t5\n").unwrap();
+        assert_eq!(seg(&d, "ທ່ານສີສະຫວາດ"), "ທ່ານ|ສີສະຫວາດ");
+        assert_eq!(seg(&d, "ສີສະຫວາດທ່ານ"), "ສີສະຫວາດ|ທ່ານ");
+        // The default dictionary and a rare user word beside an unknown syllable.
+        let mut d = Dictionary::new();
+        d.add("ຊຽກຟຽກ").unwrap();
+        assert_eq!(seg(&d, "ຫຽກຊຽກຟຽກ"), "ຫຽກ|ຊຽກຟຽກ");
+        // Unknown syllables next to each other still make one word.
+        assert_eq!(seg(&d, "ຫຽກຟຽກ"), "ຫຽກຟຽກ");
     }
 
     #[test]
