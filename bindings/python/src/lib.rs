@@ -498,8 +498,9 @@ impl PyDictionary {
         Ok(())
     }
 
-    /// Every word (in canonical form, as first added) with its cost in nats, sorted
-    /// by word.
+    /// Every word (in canonical form, as first added; as added where the canonical
+    /// form has other syllables, as ຂະຫນມ against ຂະໜມ) with its cost in nats,
+    /// sorted by word.
     ///
     /// >>> akson.Dictionary.from_word_list("ກາ\n").entries()
     /// [('ກາ', 13.816)]
@@ -725,7 +726,8 @@ impl State {
 
 /// The entries of `d`, each under a word that leads back to the same entry.
 ///
-/// `Dictionary::entries` gives each word as first added (canonical form), which
+/// `Dictionary::entries` gives each word as first added (canonical form, or as
+/// added where that form has other syllables), which
 /// leads back to its entry. A spelling that did not (as when entries were in search
 /// form, which drops ໌: ເວັບໄຊທ໌ is stored as the syllables ເວັບ + ໄຊທ, but
 /// "ເວັບໄຊທ" reads as ເວັບ + ໄຊ + ທ) gets its ໌ back, found by looking the
