@@ -1733,6 +1733,10 @@ mod tests {
         for key in ["ສະບ\u{1F}າຍດີ", "ສະບາຍດີ", "ສະ\u{1F}ບາຍ\u{1F}ດີ"]
         {
             let d = Dictionary::from_fst_bytes(&fst_of(&[key])).unwrap();
+            // (Segmentation alone would not tell: three unknown syllables are one
+            // token too.)
+            assert!(d.contains("ສະບາຍດີ"), "{key:?}");
+            assert_eq!(d.cost("ສະບາຍດີ"), Some(5.0), "{key:?}");
             assert_eq!(d.words("ສະບາຍດີ").collect::<Vec<_>>(), ["ສະບາຍດີ"], "{key:?}");
             let mut merged = Dictionary::empty();
             merged.merge(&d);
