@@ -251,6 +251,9 @@ impl Frozen {
     /// [`Edge::NONE`].
     #[inline]
     pub(crate) fn child(&self, at: Edge, sid: u32) -> Edge {
+        if at.sig & sig_bit(sid) == 0 {
+            return Edge::NONE;
+        }
         let (a, len) = (at.start as usize, at.len as usize);
         let Some(kids) = self.children.get(a..a + len) else {
             return Edge::NONE;
@@ -405,6 +408,15 @@ pub(crate) struct Edge {
     start: u32,
     len: u32,
     cost: u32,
+    /// One bit for each child's syllable (see [`sig_bit`]): a syllable whose bit
+    /// is clear has no child here, so most failed steps read no child list.
+    sig: u32,
+}
+
+/// The bit of syllable `sid` in [`Edge::sig`].
+#[inline]
+fn sig_bit(sid: u32) -> u32 {
+    1 << (sid.wrapping_mul(0x9E37_79B9) >> 27)
 }
 
 impl Edge {
@@ -413,12 +425,14 @@ impl Edge {
         start: 0,
         len: u32::MAX,
         cost: NO_WORD,
+        sig: u32::MAX,
     };
     /// No node (an empty slot).
     pub(crate) const NONE: Edge = Edge {
         start: 0,
         len: u32::MAX - 1,
         cost: NO_WORD,
+        sig: 0,
     };
 
     /// Whether this is a node (not `NONE`).
@@ -1073,11 +1087,18 @@ impl Dictionary {
                 place[node] = (total as u32, size as u32);
                 total += size;
             }
+            let mut sigs = vec![0u32; n];
+            for &(node, sid, _) in &edges {
+                if let Some(g) = sigs.get_mut(node as usize) {
+                    *g |= sig_bit(sid);
+                }
+            }
             let edge = |node: u32| match place.get(node as usize) {
                 Some(&(start, len)) => Edge {
                     start,
                     len,
                     cost: self.costs.get(node as usize).copied().unwrap_or(NO_WORD),
+                    sig: sigs.get(node as usize).copied().unwrap_or(0),
                 },
                 None => Edge::NONE,
             };
