@@ -863,4 +863,139 @@ mod tests {
         let w: Vec<&str> = d.words(&unknown).collect();
         assert_eq!(w, [&unknown[..MAX_RUN * 9], &unknown[MAX_RUN * 9..]]);
     }
+
+    /// How fast each stage of the word segmenter runs, against ICU4X's dictionary
+    /// mode in the same process: every stage of a run of [`Dictionary::words`] in
+    /// turn, each row adding one to the row before (the real methods, not copies),
+    /// on the shared corpus made canonical and repeated to 4 MB, as
+    /// `benches/core.rs` does. 15 rounds; in each, one pass of ICU4X and one of
+    /// every row, so each row's ratio to ICU4X (the median of 15) is taken in the
+    /// same phase of the machine. A measurement, not a check:
+    /// `cargo test --release --lib stage_speeds -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a measurement, not a check: run with --ignored --nocapture"]
+    fn stage_speeds() {
+        use std::hint::black_box;
+        use std::time::Instant;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("cannot read the corpus folder {dir}: {e}"))
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        let mut one = String::new();
+        for f in files {
+            one.push_str(&std::fs::read_to_string(f).unwrap());
+            one.push('\n');
+        }
+        let mut text = String::new();
+        while text.len() < 4_000_000 {
+            text.push_str(&one);
+        }
+        let text = crate::canonical(&text).into_owned();
+        let dict = Dictionary::embedded();
+        let icu = icu_segmenter::WordSegmenter::new_dictionary(Default::default());
+        // The rows: stages of `WordIndices::fill` taken over the whole text.
+        let stages = |text: &str, upto: u8| -> usize {
+            let mut w = dict.word_indices(text);
+            let mut sum = 0;
+            loop {
+                w.run.clear();
+                let more = if upto == 0 {
+                    w.read_syllables()
+                } else {
+                    w.read_run()
+                };
+                if upto == 2 {
+                    best_paths(dict.frozen(), &w.run, &mut w.best);
+                }
+                if upto == 3 {
+                    // The lattice and the walk back from its end.
+                    w.ready.clear();
+                    w.segment_run();
+                    sum += w.ready.len();
+                }
+                sum += w.run.len();
+                if !more {
+                    return sum;
+                }
+            }
+        };
+        type Row<'a> = (&'a str, Box<dyn Fn() -> usize + 'a>);
+        let rows: Vec<Row> = vec![
+            (
+                "ICU4X WordSegmenter (dictionary)",
+                Box::new(|| icu.segment_str(&text).count()),
+            ),
+            (
+                "syllables (the syllable iterator)",
+                Box::new(|| crate::syllables(&text).count()),
+            ),
+            (
+                "+ each Lao syllable's id (`syllable`)",
+                Box::new(|| {
+                    let mut units = syllable_indices(&text);
+                    let mut sum = 0usize;
+                    while let Some((off, unit)) = units.next() {
+                        if !is_lao_syllable(unit) {
+                            continue;
+                        }
+                        let mut start = off + unit.len();
+                        sum += syllable(dict, &text, off, start).sid as usize;
+                        let base = units.ahead_base();
+                        for &e in units.take_ahead() {
+                            let end = base + e as usize;
+                            sum += syllable(dict, &text, start, end).sid as usize;
+                            start = end;
+                        }
+                    }
+                    sum
+                }),
+            ),
+            (
+                "+ runs of syllables (`read_syllables`)",
+                Box::new(|| stages(&text, 0)),
+            ),
+            (
+                "+ resplit and stops (`read_run`)",
+                Box::new(|| stages(&text, 1)),
+            ),
+            (
+                "+ the lattice (`best_paths`)",
+                Box::new(|| stages(&text, 2)),
+            ),
+            ("+ tokens (`segment_run`)", Box::new(|| stages(&text, 3))),
+            (
+                "words (the word iterator)",
+                Box::new(|| dict.words(&text).count()),
+            ),
+        ];
+        for (_, f) in &rows {
+            black_box(f());
+        }
+        const ROUNDS: usize = 15;
+        let mut secs = vec![Vec::with_capacity(ROUNDS); rows.len()];
+        for _ in 0..ROUNDS {
+            for ((_, f), secs) in rows.iter().zip(&mut secs) {
+                let start = Instant::now();
+                black_box(f());
+                secs.push(start.elapsed().as_secs_f64());
+            }
+        }
+        println!("\n{} bytes; {ROUNDS} rounds\n", text.len());
+        println!("| stage | MB/s (best) | ns a byte (median) | × ICU4X (median) |");
+        println!("| --- | ---: | ---: | ---: |");
+        let median = |mut v: Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        for (k, (name, _)) in rows.iter().enumerate() {
+            let best = secs[k].iter().copied().fold(f64::MAX, f64::min);
+            let ns = median(secs[k].clone()) * 1e9 / text.len() as f64;
+            let ratio = median((0..ROUNDS).map(|r| secs[0][r] / secs[k][r]).collect());
+            let mbs = text.len() as f64 / best / 1e6;
+            println!("| {name} | {mbs:.0} | {ns:.2} | {ratio:.2} |");
+        }
+    }
 }
