@@ -1553,6 +1553,68 @@ fn check_word_in<'w>(
 mod tests {
     use super::*;
 
+    /// Every edge of `d`'s trie, walked in its frozen tables from the root: each
+    /// child is found with its word's cost, and no syllable that is not a child
+    /// is (the child lists, their hash tables and the children's signatures).
+    /// Returns the number of edges checked.
+    fn frozen_agrees_with_the_trie(d: &Dictionary) -> usize {
+        let tables = d.frozen();
+        let mut kids: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
+        for (&key, &child) in &d.edges {
+            kids.entry((key >> 32) as u32)
+                .or_default()
+                .push((key as u32, child));
+        }
+        let n_sids = d.syllable_names.len() as u32;
+        let (mut stack, mut checked) = (vec![(0u32, Edge::ROOT)], 0);
+        while let Some((node, at)) = stack.pop() {
+            let mine = kids.get(&node).map_or(&[][..], |k| &k[..]);
+            for &(sid, child) in mine {
+                let e = tables.step(at, sid).unwrap_or_else(|| {
+                    panic!("node {node}: no child by syllable {sid} in the frozen tables")
+                });
+                assert_eq!(
+                    e.word_cost(),
+                    d.costs[child as usize]
+                        .ne(&NO_WORD)
+                        .then_some(d.costs[child as usize])
+                );
+                stack.push((child, e));
+                checked += 1;
+            }
+            // Every other syllable (a sample of them on the root's many) is none.
+            let step = if node == 0 { 97 } else { 1 };
+            for sid in (0..n_sids).step_by(step) {
+                if !mine.iter().any(|&(s, _)| s == sid) {
+                    assert!(
+                        tables.step(at, sid).is_none(),
+                        "node {node}, syllable {sid}"
+                    );
+                }
+            }
+        }
+        assert_eq!(checked, d.edges.len());
+        checked
+    }
+
+    #[test]
+    fn frozen_tables_find_every_child_and_no_other() {
+        let n = frozen_agrees_with_the_trie(Dictionary::embedded());
+        assert!(n > 50_000, "{n}");
+        // A node with more children than a signature has bits and a list holds
+        // (its own hash table), one with a few, and a word inside another.
+        let mut d = Dictionary::empty();
+        let consonants = "ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢຣລວຫອຮໜໝ";
+        for (k, c) in consonants.chars().enumerate() {
+            d.add(&format!("ກາ{c}ີ")).unwrap();
+            if k % 9 == 0 {
+                d.add(&format!("ມາ{c}ູ")).unwrap();
+            }
+        }
+        d.add("ມາ").unwrap();
+        assert!(frozen_agrees_with_the_trie(&d) >= 2 + consonants.chars().count());
+    }
+
     #[test]
     fn add_contains_remove() {
         let mut d = Dictionary::empty();
