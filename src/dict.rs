@@ -1601,18 +1601,27 @@ mod tests {
     fn frozen_tables_find_every_child_and_no_other() {
         let n = frozen_agrees_with_the_trie(Dictionary::embedded());
         assert!(n > 50_000, "{n}");
-        // A node with more children than a signature has bits and a list holds
-        // (its own hash table), one with a few, and a word inside another.
+        // A node with more children than a signature has bits (its own hash
+        // table), one with a few (a list), and a word that starts others.
         let mut d = Dictionary::empty();
-        let consonants = "ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢຣລວຫອຮໜໝ";
+        let consonants = "ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢຣລວອຮ";
         for (k, c) in consonants.chars().enumerate() {
             d.add(&format!("ກາ{c}ີ")).unwrap();
+            d.add(&format!("ກາ{c}ູ")).unwrap();
             if k % 9 == 0 {
                 d.add(&format!("ມາ{c}ູ")).unwrap();
             }
         }
         d.add("ມາ").unwrap();
-        assert!(frozen_agrees_with_the_trie(&d) >= 2 + consonants.chars().count());
+        let ka = d.syllable_id("ກາ").unwrap();
+        assert!(
+            d.edges
+                .keys()
+                .filter(|&&k| k >> 32 == d.edges[&(ka as u64)] as u64)
+                .count()
+                > 32
+        );
+        assert!(frozen_agrees_with_the_trie(&d) >= 2 + 2 * consonants.chars().count());
     }
 
     #[test]

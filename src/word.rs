@@ -903,7 +903,9 @@ mod tests {
             loop {
                 w.run.clear();
                 let more = if upto == 0 {
-                    w.read_syllables()
+                    let more = w.read_syllables();
+                    w.clusters.clear(); // as `read_run`'s resplit does
+                    more
                 } else {
                     w.read_run()
                 };
