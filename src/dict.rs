@@ -467,7 +467,9 @@ const NO_NODE: u32 = u32::MAX;
 /// A Lao word dictionary: a trie over syllables with a cost per word.
 ///
 /// Cheap to query and to change; see the [module documentation](self).
-#[derive(Clone, Default)]
+/// [`Dictionary::default`] is [`Dictionary::new`], a copy of the embedded
+/// dictionary; [`Dictionary::empty`] has no words.
+#[derive(Clone)]
 pub struct Dictionary {
     /// Lookup tables, rebuilt on first use after a change.
     frozen: OnceLock<Frozen>,
@@ -482,6 +484,20 @@ pub struct Dictionary {
     /// Canonical spelling of the word ending at a node (the first one added).
     spellings: HashMap<u32, Box<str>, FxBuild>,
     words: usize,
+}
+
+/// A copy of the embedded default dictionary, as [`Dictionary::new`] gives; use
+/// [`Dictionary::empty`] for one with no words.
+///
+/// ```
+/// let d = akson::Dictionary::default();
+/// assert_eq!(d.len(), akson::Dictionary::embedded().len());
+/// assert!(d.contains("ການສຶກສາ"));
+/// ```
+impl Default for Dictionary {
+    fn default() -> Dictionary {
+        Dictionary::new()
+    }
 }
 
 impl std::fmt::Debug for Dictionary {
@@ -652,8 +668,14 @@ impl Dictionary {
     /// A dictionary with no words.
     pub fn empty() -> Dictionary {
         Dictionary {
+            frozen: OnceLock::new(),
+            syllable_ids: HashMap::default(),
+            syllable_names: Vec::new(),
+            edges: HashMap::default(),
+            // The root's: no word is the empty string.
             costs: vec![NO_WORD],
-            ..Dictionary::default()
+            spellings: HashMap::default(),
+            words: 0,
         }
     }
 
@@ -1622,6 +1644,23 @@ mod tests {
                 > 32
         );
         assert!(frozen_agrees_with_the_trie(&d) >= 2 + 2 * consonants.chars().count());
+    }
+
+    #[test]
+    fn default_is_the_embedded_copy_and_empty_takes_words() {
+        // `Default` was derived once, which gave a dictionary without its root's
+        // cost: ການສຶກສາ added to it came out as ການ|ສຶກສາ.
+        let text = "ການສຶກສາຂອງລາວ";
+        let embedded: Vec<_> = Dictionary::embedded().words(text).collect();
+        let mut d = Dictionary::default();
+        assert_eq!(d.len(), Dictionary::embedded().len());
+        assert_eq!(d.words(text).collect::<Vec<_>>(), embedded);
+        d.add("ສຶກສາຂອງ").unwrap();
+        assert!(d.contains("ສຶກສາຂອງ"));
+        let mut e = Dictionary::empty();
+        assert!(e.is_empty());
+        e.add("ການສຶກສາ").unwrap();
+        assert_eq!(e.words("ການສຶກສາ").collect::<Vec<_>>(), ["ການສຶກສາ"]);
     }
 
     #[test]
