@@ -220,8 +220,8 @@ impl Frozen {
 
     /// The syllable `bytes[start..start + len]` as it stands (no ໆ; search form or
     /// one of the spellings text often has): its id, the root's child by it, and
-    /// whether it is a lone consonant. `None` if the table does not have it, or
-    /// fewer than 16 bytes follow `start` (the caller then looks it up otherwise).
+    /// whether it is a lone consonant. `None` if the table does not have it (the
+    /// caller then looks it up otherwise).
     #[inline]
     pub(crate) fn unit_at(
         &self,
@@ -229,8 +229,12 @@ impl Frozen {
         start: usize,
         len: usize,
     ) -> Option<(u32, Edge, bool)> {
-        let chunk = bytes.get(start..)?.first_chunk::<16>()?;
-        let key = u128::from_le_bytes(*chunk) & KEEP_BYTES.get(len)?;
+        let key = match bytes.get(start..)?.first_chunk::<16>() {
+            Some(chunk) => u128::from_le_bytes(*chunk) & KEEP_BYTES.get(len)?,
+            // Within 16 bytes of the end of the text (the last syllables of a
+            // short string: a query, a word typed).
+            None => pack16(bytes.get(start..start.checked_add(len)?)?).filter(|&k| k != 0)?,
+        };
         self.short_entry(key)
             .map(|e| (e.id & !BARE, e.root, e.id & BARE != 0))
     }

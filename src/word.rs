@@ -237,8 +237,8 @@ fn syllable(dict: &Dictionary, text: &str, start: usize, end: usize) -> Syl {
 }
 
 /// [`syllable`] for a syllable the packed table does not have as it stands: one
-/// with ໆ, one of more than 16 bytes or within 16 of the end of the text, or a
-/// spelling the table does not list (looked up by its search form). Its id
+/// with ໆ, one of more than 16 bytes, or a spelling the table does not list
+/// (looked up by its search form). Its id
 /// (`u32::MAX` if no word has it), the root's child by it, whether it is a lone
 /// consonant and whether it ends with ໆ.
 #[cold]
