@@ -496,7 +496,7 @@ pub struct Dictionary {
 /// ```
 /// let d = akson::Dictionary::default();
 /// assert_eq!(d.len(), akson::Dictionary::embedded().len());
-/// assert!(d.contains("ການສຶກສາ"));
+/// assert!(d.contains("ປະເທດ"));
 /// ```
 impl Default for Dictionary {
     fn default() -> Dictionary {
