@@ -17,6 +17,9 @@
 //! - The variants are those whose syllables are the same: ຫນ, ຫມ or ຫລ before a
 //!   consonant with no vowel (ຂະຫນມ) reads as more syllables (ຂະ ຫ ນ ມ) than ໜ
 //!   does (ຂະ ໜ ມ), so such a spelling is an entry of its own.
+//! - A few last syllables with a cluster are read one way at the end of a text
+//!   and another before more Lao text (ເພລັກ, ເພ|ລັກ): a word that ends in one
+//!   (ຄອມເພລັກ) is filed under both, and found in either place.
 //!
 //! ```
 //! use akson::Dictionary;
@@ -487,6 +490,10 @@ pub struct Dictionary {
     costs: Vec<u32>,
     /// Canonical spelling of the word ending at a node (the first one added).
     spellings: HashMap<u32, Box<str>, FxBuild>,
+    /// For a word whose syllables are others in running text (see
+    /// [`context_splits`]), the nodes of those other paths, which carry its cost
+    /// for segmentation but are not entries of their own.
+    aliases: HashMap<u32, Vec<u32>, FxBuild>,
     words: usize,
 }
 
@@ -679,6 +686,7 @@ impl Dictionary {
             // The root's: no word is the empty string.
             costs: vec![NO_WORD],
             spellings: HashMap::default(),
+            aliases: HashMap::default(),
             words: 0,
         }
     }
@@ -911,6 +919,9 @@ impl Dictionary {
             Some(node) if self.costs[node as usize] != NO_WORD => {
                 self.frozen = OnceLock::new();
                 self.costs[node as usize] = NO_WORD;
+                for alias in self.aliases.remove(&node).unwrap_or_default() {
+                    self.costs[alias as usize] = NO_WORD;
+                }
                 // Added again later, the word is spelt as it is then.
                 self.spellings.remove(&node);
                 self.words -= 1;
@@ -957,6 +968,12 @@ impl Dictionary {
         let mut by_cost: HashMap<u32, usize, FxBuild> = HashMap::default();
         for &c in self.costs.iter().filter(|&&c| c != NO_WORD) {
             *by_cost.entry(c).or_default() += 1;
+        }
+        // Each word once.
+        for &alias in self.aliases.values().flatten() {
+            if let Some(k) = by_cost.get_mut(&self.costs[alias as usize]) {
+                *k -= 1;
+            }
         }
         let mut all: Vec<(u32, usize)> = by_cost.into_iter().collect();
         all.sort_unstable_by_key(|&(c, k)| (std::cmp::Reverse(k), c));
@@ -1364,6 +1381,11 @@ impl Dictionary {
             word.push_str(rest);
             word
         });
+        let last = path.len().checked_sub(2).map_or(0, |i| path[i].0 + 1);
+        if may_split_in_context(&key[last..]) {
+            let word = key.replace(SYLLABLE_MARK, "");
+            self.add_aliases(&word, node, cost)?;
+        }
         Ok(())
     }
 
@@ -1377,6 +1399,7 @@ impl Dictionary {
         self.frozen = OnceLock::new();
         let mut node = 0u32;
         let mut n = 0;
+        let mut last = "";
         for unit in units {
             n += 1;
             if n > MAX_WORD_SYLLABLES {
@@ -1386,11 +1409,50 @@ impl Dictionary {
                 )));
             }
             node = self.child_by(node, unit, || word.to_string())?;
+            last = unit;
         }
         if n == 0 {
             return Err(Error::InvalidDictionary("empty word".into()));
         }
         self.set_word(node, cost, || word.to_string());
+        if may_split_in_context(last) {
+            self.add_aliases(word, node, cost)?;
+        }
+        Ok(())
+    }
+
+    /// Files the word `word`, which ends at `node` with `cost`, also under the
+    /// syllables it has in running text where they are not its own (see
+    /// [`context_splits`]), so that segmentation finds it there too.
+    #[cold]
+    fn add_aliases(&mut self, word: &str, node: u32, cost: u32) -> Result<(), Error> {
+        for ends in context_splits(word) {
+            let units: Vec<&str> = std::iter::once(0)
+                .chain(ends.iter().copied())
+                .zip(&ends)
+                .map(|(start, &end)| &word[start..end])
+                .collect();
+            if units.len() > MAX_WORD_SYLLABLES
+                || units.iter().any(|&u| syllable_key(u).is_empty())
+            {
+                continue;
+            }
+            let mut at = 0u32;
+            for unit in units {
+                at = self.child_by(at, unit, || word.to_string())?;
+            }
+            // Another word's own node is left alone (a path spells one word, so
+            // this is not expected).
+            if at == node || self.spellings.contains_key(&at) {
+                continue;
+            }
+            let slot = &mut self.costs[at as usize];
+            *slot = (*slot).min(cost);
+            let aliases = self.aliases.entry(node).or_default();
+            if !aliases.contains(&at) {
+                aliases.push(at);
+            }
+        }
         Ok(())
     }
 
@@ -1450,6 +1512,56 @@ impl Dictionary {
             }
         });
     }
+}
+
+/// What follows a word in running text, for [`context_splits`]: a syllable that
+/// starts with a consonant, and one that starts with a vowel written before it.
+const FOLLOWERS: [&str; 2] = ["ກາ", "ເກ"];
+
+/// Whether a word whose last syllable is `last` may have other syllables in
+/// running text than its own (see [`context_splits`]): whether ລ, ຣ or ວ follow
+/// the syllable's first character (the second letter of a cluster, ເພລັກ).
+fn may_split_in_context(last: &str) -> bool {
+    let b = last.as_bytes();
+    b.len() > 3 && b[3..].windows(3).any(|w| matches!(w, [0xE0, 0xBA, 0xA3 | 0xA5 | 0xA7]))
+}
+
+/// The other ways `word` is split into syllables when Lao text follows it, each
+/// as the byte offsets where its syllables end (the last one `word.len()`). The
+/// grammar reads some last syllables with a cluster one way at the end of a
+/// text and another before more text: ຄອມເພລັກ is ຄອມ|ເພລັກ alone and ຄອມ|ເພ|ລັກ
+/// before ດີ, as are ລາຊະເທວີ (ເທວີ, ເທ|ວີ), ຕະຫຼາດເສລີ and some 110 words of the
+/// embedded dictionary. A word is filed under its own syllables; these are
+/// filed too, so that segmentation finds it in either place.
+fn context_splits(word: &str) -> Vec<Vec<usize>> {
+    let own: Vec<usize> = syllables(word)
+        .scan(0, |end, u| {
+            *end += u.len();
+            Some(*end)
+        })
+        .collect();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut text = String::with_capacity(word.len() + 6);
+    for follower in FOLLOWERS {
+        text.clear();
+        text.push_str(word);
+        text.push_str(follower);
+        let mut ends = Vec::with_capacity(own.len() + 1);
+        let mut end = 0;
+        for unit in syllables(&text) {
+            end += unit.len();
+            if end > word.len() {
+                break;
+            }
+            ends.push(end);
+        }
+        // Where the word's end is no syllable end in running text (ເທ before ລະ
+        // is read ເທລະ), there is no path to file it under.
+        if ends.last() == Some(&word.len()) && ends != own && !out.contains(&ends) {
+            out.push(ends);
+        }
+    }
+    out
 }
 
 /// Whether `a` and `b` have the same syllables, by their search-form keys (as
@@ -1665,6 +1777,46 @@ mod tests {
         assert!(e.is_empty());
         e.add("ການສຶກສາ").unwrap();
         assert_eq!(e.words("ການສຶກສາ").collect::<Vec<_>>(), ["ການສຶກສາ"]);
+    }
+
+    #[test]
+    fn words_are_found_where_running_text_splits_their_syllables_otherwise() {
+        // ເພລັກ is one syllable at the end of a text and ເພ|ລັກ before more.
+        let mut d = Dictionary::empty();
+        d.add("ຄອມເພລັກ").unwrap();
+        d.add("ດີ").unwrap();
+        assert_eq!(d.words("ຄອມເພລັກ").collect::<Vec<_>>(), ["ຄອມເພລັກ"]);
+        assert_eq!(d.words("ຄອມເພລັກດີ").collect::<Vec<_>>(), ["ຄອມເພລັກ", "ດີ"]);
+        assert_eq!(d.len(), 2);
+        assert_eq!(d.entries().len(), 2);
+        assert_eq!(d.commonest_costs(5).len(), 1);
+        // Removed, it is gone from both paths.
+        assert!(d.remove("ຄອມເພລັກ"));
+        assert_ne!(d.words("ຄອມເພລັກດີ").next(), Some("ຄອມເພລັກ"));
+        assert!(d.frozen().step(Edge::ROOT, d.syllable_id("ຄອມ").unwrap()).is_some());
+        let mut m = Dictionary::empty();
+        m.add("ລາຊະເທວີ").unwrap();
+        let mut merged = Dictionary::empty();
+        merged.merge(&m);
+        assert_eq!(merged.words("ລາຊະເທວີແລະ").next(), Some("ລາຊະເທວີ"));
+
+        // Every such word of the embedded dictionary, before a word.
+        let d = Dictionary::embedded();
+        let (mut split, mut lost) = (0, Vec::new());
+        for (w, _) in d.entries() {
+            if context_splits(&w).is_empty() {
+                continue;
+            }
+            split += 1;
+            for after in ["ດີ", "ແລະ"] {
+                let text = format!("{w}{after}");
+                if d.words(&text).next() != Some(w.as_str()) {
+                    lost.push(text);
+                }
+            }
+        }
+        assert!(split > 100, "{split}");
+        assert!(lost.is_empty(), "{lost:?}");
     }
 
     #[test]
