@@ -1432,8 +1432,7 @@ impl Dictionary {
                 .zip(&ends)
                 .map(|(start, &end)| &word[start..end])
                 .collect();
-            if units.len() > MAX_WORD_SYLLABLES
-                || units.iter().any(|&u| syllable_key(u).is_empty())
+            if units.len() > MAX_WORD_SYLLABLES || units.iter().any(|&u| syllable_key(u).is_empty())
             {
                 continue;
             }
@@ -1523,7 +1522,10 @@ const FOLLOWERS: [&str; 2] = ["ກາ", "ເກ"];
 /// the syllable's first character (the second letter of a cluster, ເພລັກ).
 fn may_split_in_context(last: &str) -> bool {
     let b = last.as_bytes();
-    b.len() > 3 && b[3..].windows(3).any(|w| matches!(w, [0xE0, 0xBA, 0xA3 | 0xA5 | 0xA7]))
+    b.len() > 3
+        && b[3..]
+            .windows(3)
+            .any(|w| matches!(w, [0xE0, 0xBA, 0xA3 | 0xA5 | 0xA7]))
 }
 
 /// The other ways `word` is split into syllables when Lao text follows it, each
@@ -1790,10 +1792,22 @@ mod tests {
         assert_eq!(d.len(), 2);
         assert_eq!(d.entries().len(), 2);
         assert_eq!(d.commonest_costs(5).len(), 1);
+        // The cost of the word at the end of a path of syllables.
+        let cost_at = |d: &Dictionary, path: &[&str]| {
+            let mut e = Edge::ROOT;
+            for s in path {
+                e = d.frozen().step(e, d.syllable_id(s).unwrap()).unwrap();
+            }
+            e.cost_or_max()
+        };
+        let cost = cost_at(&d, &["ຄອມ", "ເພລັກ"]);
+        assert!(cost < u32::MAX);
+        assert_eq!(cost_at(&d, &["ຄອມ", "ເພ", "ລັກ"]), cost);
         // Removed, it is gone from both paths.
         assert!(d.remove("ຄອມເພລັກ"));
         assert_ne!(d.words("ຄອມເພລັກດີ").next(), Some("ຄອມເພລັກ"));
-        assert!(d.frozen().step(Edge::ROOT, d.syllable_id("ຄອມ").unwrap()).is_some());
+        assert_eq!(cost_at(&d, &["ຄອມ", "ເພລັກ"]), u32::MAX);
+        assert_eq!(cost_at(&d, &["ຄອມ", "ເພ", "ລັກ"]), u32::MAX);
         let mut m = Dictionary::empty();
         m.add("ລາຊະເທວີ").unwrap();
         let mut merged = Dictionary::empty();
