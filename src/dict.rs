@@ -544,6 +544,19 @@ pub fn decode_embedded() -> Dictionary {
         .expect("the embedded dictionary is valid (checked by the test suite)")
 }
 
+/// An error of the `fst` crate with its cause: its `Display` alone says only
+/// "FST error" for a file that is too short or fails its checksum.
+fn fst_error_text(e: &fst::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
 /// The error for a compiled dictionary that cannot be read.
 fn damaged(why: &str) -> Error {
     Error::InvalidDictionary(format!(
@@ -753,14 +766,18 @@ impl Dictionary {
         }
         let map = fst::Map::new(bytes).map_err(|e| {
             Error::InvalidDictionary(format!(
-                "not a compiled akson dictionary ({e}); give a word list (one word per line) \
-                 or a file written by akson-dict-build"
+                "not a compiled akson dictionary ({}); give a file written by \
+                 akson-dict-build (a word list, one word per line, is read by \
+                 Dictionary::load and Dictionary::from_bytes)",
+                fst_error_text(&e)
             ))
         })?;
         // A damaged file fails its checksum here instead of being read; a forged
         // one (or one a faulty tool wrote, checksum and all) is caught node by
         // node below (`FstCheck`).
-        map.as_fst().verify().map_err(|e| damaged(&e.to_string()))?;
+        map.as_fst()
+            .verify()
+            .map_err(|e| damaged(&fst_error_text(&e)))?;
         // Never trust the header's key count for allocation: it cannot exceed the
         // number of bytes.
         let n = map.len().min(bytes.len());
@@ -2054,7 +2071,10 @@ mod tests {
         let mid = good.len() / 2;
         good[mid] ^= 0x55;
         let e = Dictionary::from_fst_bytes(&good).unwrap_err().to_string();
-        assert!(e.contains("damaged"), "{e}");
+        // The cause, not only the fst crate's "FST error".
+        assert!(e.contains("damaged") && e.contains("checksum"), "{e}");
+        let e = Dictionary::from_fst_bytes(&EMBEDDED_FST[..20]).unwrap_err().to_string();
+        assert!(e.contains("size 20 bytes") && e.contains("akson-dict-build"), "{e}");
     }
 
     /// `bytes` with the checksum of fst format 3 (masked CRC-32C of all but the
