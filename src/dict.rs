@@ -2073,8 +2073,13 @@ mod tests {
         let e = Dictionary::from_fst_bytes(&good).unwrap_err().to_string();
         // The cause, not only the fst crate's "FST error".
         assert!(e.contains("damaged") && e.contains("checksum"), "{e}");
-        let e = Dictionary::from_fst_bytes(&EMBEDDED_FST[..20]).unwrap_err().to_string();
-        assert!(e.contains("size 20 bytes") && e.contains("akson-dict-build"), "{e}");
+        let e = Dictionary::from_fst_bytes(&EMBEDDED_FST[..20])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("size 20 bytes") && e.contains("akson-dict-build"),
+            "{e}"
+        );
     }
 
     /// `bytes` with the checksum of fst format 3 (masked CRC-32C of all but the

@@ -27,7 +27,13 @@
 //! together as one token. Such an unknown word never takes in a whole dictionary
 //! word of two or more syllables beside it (ທ່ານ|ສີສະຫວາດ with ສີສະຫວາດ in a
 //! user's list and ທ່ານ unknown). Spaces, numbers, Latin and punctuation are tokens of their
-//! own, exactly as in [`syllables`](crate::syllables).
+//! own, exactly as in [`syllables`](crate::syllables); invisible characters after a
+//! Lao syllable (a soft hyphen, ZWJ, ZWNJ, the word joiner) belong to it, so they
+//! do not split a word, while ZERO WIDTH SPACE, which marks a break, is a token.
+//!
+//! ```
+//! assert_eq!(akson::words("ປະ\u{AD}ເທດ").collect::<Vec<_>>(), ["ປະ\u{AD}ເທດ"]);
+//! ```
 //!
 //! Lookups use the [search form](crate::Form::Search) of each syllable, so spelling
 //! variants (ດໍາລັດ / ດຳລັດ, ຫລາຍ / ຫຼາຍ) get the same boundaries; the tokens
@@ -261,6 +267,16 @@ fn slow_syllable(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge, bool
     (sid, root, lone_consonant, bare.len() != unit.len())
 }
 
+/// Whether a unit is made of invisible characters that do not mark a word break
+/// (a soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF): inside a word they
+/// belong to it, as the search form, which removes them, reads it. ZERO WIDTH
+/// SPACE, which marks a break, is not one of them.
+#[cold]
+fn is_joining_invisible(unit: &str) -> bool {
+    unit.chars()
+        .all(|c| c != '\u{200B}' && crate::chars::is_zero_width(c))
+}
+
 /// Whether a syllable unit is a Lao syllable (rather than a space, number, …).
 #[inline]
 pub(crate) fn is_lao_syllable(unit: &str) -> bool {
@@ -367,6 +383,11 @@ impl WordIndices<'_, '_> {
                 return false;
             };
             if !is_lao_syllable(unit) {
+                if !self.run.is_empty() && is_joining_invisible(unit) {
+                    // Part of the syllable before (ປະ\u{AD}ເທດ is one word).
+                    self.run_end = off + unit.len();
+                    continue;
+                }
                 self.pending = Some((off, unit));
                 return true;
             }
@@ -833,6 +854,21 @@ mod tests {
         assert_eq!(seg(&d, ""), "");
         assert_eq!(seg(&d, "ຕ່າງໆ"), "ຕ່າງໆ");
         assert_eq!(seg(&d, "ສປປ ປີ ນຍ,"), "ສປປ| |ປີ| |ນຍ|,");
+    }
+
+    #[test]
+    fn invisible_characters_inside_a_word_stay_in_it() {
+        let d = dict(&["ປະເທດ", "ລາວ"]);
+        // A soft hyphen, ZWNJ, ZWJ, the word joiner: part of the word, as in
+        // `contains`. ZERO WIDTH SPACE marks a break and stays one.
+        for c in ['\u{AD}', '\u{200C}', '\u{200D}', '\u{2060}'] {
+            assert_eq!(seg(&d, &format!("ປະ{c}ເທດລາວ")), format!("ປະ{c}ເທດ|ລາວ"));
+            assert_eq!(seg(&d, &format!("ປະເທດ{c}{c}ລາວ")), format!("ປະເທດ{c}{c}|ລາວ"));
+            // Before any Lao, it is a token of its own.
+            assert_eq!(seg(&d, &format!("{c}ລາວ")), format!("{c}|ລາວ"));
+        }
+        assert_eq!(seg(&d, "ປະ\u{200B}ເທດ"), "ປະ|\u{200B}|ເທດ");
+        assert_eq!(seg(&d, "ປະເທດ\u{AD} ລາວ"), "ປະເທດ\u{AD}| |ລາວ");
     }
 
     #[test]
