@@ -26,7 +26,11 @@
 //! cost more than any dictionary word; neighbouring unknown syllables are kept
 //! together as one token. Such an unknown word never takes in a whole dictionary
 //! word of two or more syllables beside it (ທ່ານ|ສີສະຫວາດ with ສີສະຫວາດ in a
-//! user's list and ທ່ານ unknown). Spaces, numbers, Latin and punctuation are tokens of their
+//! user's list and ທ່ານ unknown). Two unknown words side by side still make one
+//! token, which can hold a dictionary word split between them where the
+//! dictionary knows nothing around it (ທ່ານສີສະຫວາດດີ is one token with a
+//! dictionary of ສີສະຫວາດ alone; with the embedded one, ທ່ານ|ສີສະຫວາດ|ດີ).
+//! Spaces, numbers, Latin and punctuation are tokens of their
 //! own, exactly as in [`syllables`](crate::syllables); invisible characters after a
 //! Lao syllable (a soft hyphen, ZWJ, ZWNJ, the word joiner) belong to it, so they
 //! do not split a word, while ZERO WIDTH SPACE, which marks a break, is a token.
@@ -863,7 +867,10 @@ mod tests {
         // `contains`. ZERO WIDTH SPACE marks a break and stays one.
         for c in ['\u{AD}', '\u{200C}', '\u{200D}', '\u{2060}'] {
             assert_eq!(seg(&d, &format!("ປະ{c}ເທດລາວ")), format!("ປະ{c}ເທດ|ລາວ"));
-            assert_eq!(seg(&d, &format!("ປະເທດ{c}{c}ລາວ")), format!("ປະເທດ{c}{c}|ລາວ"));
+            assert_eq!(
+                seg(&d, &format!("ປະເທດ{c}{c}ລາວ")),
+                format!("ປະເທດ{c}{c}|ລາວ")
+            );
             // Before any Lao, it is a token of its own.
             assert_eq!(seg(&d, &format!("{c}ລາວ")), format!("{c}|ລາວ"));
         }
