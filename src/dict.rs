@@ -160,6 +160,15 @@ pub(crate) fn pack16(key: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// The packed key of `bytes[start..start + len]` within 16 bytes of the end of
+/// the text (the last syllables of a short string: a query, a word typed), for
+/// [`Frozen::unit_at`].
+#[cold]
+#[inline(never)]
+fn tail_key(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
+    pack16(bytes.get(start..start.checked_add(len)?)?).filter(|&k| k != 0)
+}
+
 /// A slot of `Frozen::short`: a packed key (see [`pack16`]), its syllable id and
 /// the root's child by it.
 #[derive(Copy, Clone, Debug)]
@@ -234,9 +243,7 @@ impl Frozen {
     ) -> Option<(u32, Edge, bool)> {
         let key = match bytes.get(start..)?.first_chunk::<16>() {
             Some(chunk) => u128::from_le_bytes(*chunk) & KEEP_BYTES.get(len)?,
-            // Within 16 bytes of the end of the text (the last syllables of a
-            // short string: a query, a word typed).
-            None => pack16(bytes.get(start..start.checked_add(len)?)?).filter(|&k| k != 0)?,
+            None => tail_key(bytes, start, len)?,
         };
         self.short_entry(key)
             .map(|e| (e.id & !BARE, e.root, e.id & BARE != 0))

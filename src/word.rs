@@ -231,7 +231,7 @@ impl std::iter::FusedIterator for Words<'_, '_> {}
 impl std::iter::FusedIterator for WordIndices<'_, '_> {}
 
 /// The [`Syl`] of the Lao syllable `text[start..end]`.
-#[inline]
+#[inline(always)]
 fn syllable(dict: &Dictionary, text: &str, start: usize, end: usize) -> Syl {
     // Most syllables are in the table as they stand (which has no key with ໆ).
     let (sid, root, bare, kola) = match dict.frozen().unit_at(text.as_bytes(), start, end - start) {
@@ -387,7 +387,9 @@ impl WordIndices<'_, '_> {
                 return false;
             };
             if !is_lao_syllable(unit) {
-                if !self.run.is_empty() && is_joining_invisible(unit) {
+                // (Every such character's UTF-8 starts with a byte of 0xC2 or more.)
+                let maybe_invisible = unit.as_bytes().first().is_some_and(|&b| b >= 0xC2);
+                if maybe_invisible && !self.run.is_empty() && is_joining_invisible(unit) {
                     // Part of the syllable before (ປະ\u{AD}ເທດ is one word).
                     self.run_end = off + unit.len();
                     continue;
