@@ -1,7 +1,7 @@
 //! Profiling helper: runs one task many times over the shared corpus, for
 //! `valgrind --tool=callgrind` or `perf`, and prints the token count and MB/s.
 //!
-//! `cargo run --release --example profile_syllables -- [syllables|words|words-small|words-ocr|normalize|cold|load|new-text] [REPEATS]`
+//! `cargo run --release --example profile_syllables -- [syllables|words|words-pieces|words-small|words-ocr|normalize|cold|load|new-text] [REPEATS]`
 //!
 //! `load` decodes the embedded dictionary and builds its lookup tables REPEATS
 //! times (what a process's first `words` call does) and prints the time of one,
@@ -17,6 +17,9 @@
 //!
 //! `words-ocr` segments, warm, the two sides of the OCR test pairs
 //! (`dictionaries/ocr/pairs/test`): Tesseract's output and the clean text it read.
+//!
+//! `words-pieces` segments the corpus's space-separated pieces (about 40
+//! bytes each), one call each: what a short text costs beyond its bytes.
 //!
 //! `words-small` segments with a dictionary of the embedded one's 2,000 cheapest
 //! words only (lookup tables that fit the caches), to tell memory latency from
@@ -80,6 +83,11 @@ fn main() {
         n += match what.as_str() {
             "normalize" => akson::canonical(&text).len(),
             "words" | "words-small" => dict.words(&text).count(),
+            // Short strings, one call each (a search box's queries).
+            "words-pieces" => text
+                .split_whitespace()
+                .map(|piece| dict.words(piece).count())
+                .sum(),
             "cold" => {
                 akson::syllable::clear_memo();
                 akson::syllables(&text).count()

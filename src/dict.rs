@@ -1809,13 +1809,17 @@ mod tests {
     fn words_are_found_where_running_text_splits_their_syllables_otherwise() {
         // ເພລັກ is one syllable at the end of a text and ເພ|ລັກ before more.
         let mut d = Dictionary::empty();
-        d.add("ຄອມເພລັກ").unwrap();
+        d.add_with_count("ຄອມເພລັກ", 5.0).unwrap();
         d.add("ດີ").unwrap();
+        d.add("ມາ").unwrap();
         assert_eq!(d.words("ຄອມເພລັກ").collect::<Vec<_>>(), ["ຄອມເພລັກ"]);
         assert_eq!(d.words("ຄອມເພລັກດີ").collect::<Vec<_>>(), ["ຄອມເພລັກ", "ດີ"]);
-        assert_eq!(d.len(), 2);
-        assert_eq!(d.entries().len(), 2);
-        assert_eq!(d.commonest_costs(5).len(), 1);
+        assert_eq!(d.len(), 3);
+        assert_eq!(d.entries().len(), 3);
+        // One word of the first cost, two of the other: the alias path is not
+        // counted (it would make a tie, which the cheaper cost wins).
+        let dee = (d.cost("ດີ").unwrap() * 1000.0).round() as u32;
+        assert_eq!(d.commonest_costs(1), [dee]);
         // The cost of the word at the end of a path of syllables.
         let cost_at = |d: &Dictionary, path: &[&str]| {
             let mut e = Edge::ROOT;
