@@ -35,8 +35,15 @@
 //!
 //! [`Dictionary::load`] and [`Dictionary::extend_from_word_list`] read UTF-8 text:
 //! one word per line (LF or CRLF), optionally followed by a TAB and how often the
-//! word occurs per million words (default 1). Empty lines and lines starting with
-//! `#` are skipped, and so is a byte-order mark at the start.
+//! word occurs per million words. A word without a count gets the count
+//! [`Dictionary::add`] gives: once per million, or more where the dictionary's
+//! other words would split it, so that it is found whole. Empty lines and lines
+//! starting with `#` are skipped, and so is a byte-order mark at the start.
+//!
+//! A list's words without a count are weighed against the dictionary they are
+//! added to: to use a list beside the embedded words, extend a copy of the
+//! default ([`Dictionary::new`], then [`Dictionary::extend_from_word_list`]) rather
+//! than [`merge`](Dictionary::merge) a dictionary read from the list alone.
 //!
 //! ```text
 //! # my words
@@ -73,6 +80,12 @@ static EMBEDDED_FST: &[u8] = include_bytes!("../dictionaries/akson-lo.fst");
 /// per million (a cost of ln(10⁶) nats, 13,816 milli-nats), and no count may be
 /// larger than this.
 const PER_MILLION: f64 = 1_000_000.0;
+/// Cost (milli-nats) of a word occurring once per million words: `count_cost(1.0)`.
+const DEFAULT_COST: u32 = 13_816;
+/// A word added without a count that the dictionary's other words would split
+/// costs at least this much (milli-nats, one nat: e times as likely) less than
+/// that split (see [`Dictionary::suggested_count`]).
+const SPLIT_MARGIN: u32 = 1_000;
 /// Marks a trie node that ends no word.
 const NO_WORD: u32 = u32::MAX;
 /// Longest word, in syllables, that the segmenter looks up.
@@ -884,6 +897,10 @@ impl Dictionary {
 
     /// Adds the words of a word list; returns how many entries were read.
     ///
+    /// Words listed with a count are added first; then those without one, fewest
+    /// syllables first, each with [`Dictionary::suggested_count`] weighed against
+    /// the dictionary as it then is.
+    ///
     /// On an error nothing is added, and the message names the line.
     pub fn extend_from_word_list(&mut self, text: &str) -> Result<usize, Error> {
         // A byte-order mark, as some editors write at the start of a file.
@@ -903,38 +920,128 @@ impl Dictionary {
                             quoted(c.trim())
                         ))
                     })?;
-                    (w, count)
+                    (w, Some(count))
                 }
-                None => (line, 1.0),
+                None => (line, None),
             };
-            let cost = count_cost(count)
+            let cost = count
+                .map(count_cost)
+                .transpose()
                 .map_err(|m| Error::InvalidDictionary(format!("line {}: {m}", no + 1)))?;
             check_word(word)
                 .map_err(|m| Error::InvalidDictionary(format!("line {}: {m}", no + 1)))?;
             parsed.push((word, cost));
         }
+        // Words with a count first; then those without, as `add` does, shortest
+        // first, so that each is weighed against the words its split can have.
+        let mut uncounted = Vec::new();
         for &(word, cost) in &parsed {
+            match cost {
+                Some(cost) => self.insert_cost(word, cost)?,
+                None => uncounted.push((syllables(word).count(), word)),
+            }
+        }
+        uncounted.sort_by_key(|&(n, _)| n);
+        for (_, word) in uncounted {
+            let cost = self.suggested_cost(word);
             self.insert_cost(word, cost)?;
         }
         Ok(parsed.len())
     }
 
-    /// Adds `word` (occurring about once per million words), or lowers its cost to
-    /// that if it is already there with a higher one.
+    /// Adds `word` so that the segmenter finds it whole, or lowers its cost if it
+    /// is already there with a higher one.
+    ///
+    /// The word gets the count [`Dictionary::suggested_count`] gives: once per
+    /// million words, or, where the dictionary's other words would split it
+    /// (ໃຫ້|ການ for ໃຫ້ການ), often enough to beat that split. Give a count of your
+    /// own with [`Dictionary::add_with_count`].
     ///
     /// Errors when the word is empty, holds spaces, characters other than Lao
     /// letters and marks (or a Lao code point Unicode has not assigned), Lao digits
     /// or ຯ, has no consonant, has a syllable that starts with a mark or a vowel
     /// with no letter to sit on or that is a lone ໆ, or has more than 16 syllables.
+    ///
+    /// ```
+    /// let mut d = akson::Dictionary::new();
+    /// assert_eq!(d.words("ໃຫ້ການ").collect::<Vec<_>>(), ["ໃຫ້", "ການ"]);
+    /// d.add("ໃຫ້ການ").unwrap();
+    /// assert_eq!(d.words("ໃຫ້ການສະໜັບສະໜູນ").collect::<Vec<_>>(), ["ໃຫ້ການ", "ສະໜັບສະໜູນ"]);
+    /// ```
     pub fn add(&mut self, word: &str) -> Result<(), Error> {
-        self.add_with_count(word, 1.0)
+        check_word(word).map_err(Error::InvalidArgument)?;
+        let cost = self.suggested_cost(word);
+        self.insert_cost(word, cost)
     }
 
-    /// Adds `word` occurring `per_million` times per million words.
+    /// Adds `word` occurring `per_million` times per million words (more than 0,
+    /// at most 1,000,000), or lowers its cost to that if it is already there with
+    /// a higher one.
     pub fn add_with_count(&mut self, word: &str, per_million: f64) -> Result<(), Error> {
         let cost = count_cost(per_million).map_err(Error::InvalidArgument)?;
         check_word(word).map_err(Error::InvalidArgument)?;
         self.insert_cost(word, cost)
+    }
+
+    /// How often, per million words, `word` must occur for the segmenter to find
+    /// it whole with this dictionary: 1, or, where the dictionary's other words
+    /// cover its syllables more cheaply, e times as often as that cheapest split
+    /// (capped at 1,000,000). This is the count [`Dictionary::add`] and word-list
+    /// lines without a count give. The word's own entry, if any, is not counted.
+    ///
+    /// Weighed on the word alone: in running text a neighbour can still take one
+    /// of its syllables, where the neighbour's words are likelier.
+    ///
+    /// Errors on words that [`Dictionary::add`] refuses.
+    ///
+    /// ```
+    /// let d = akson::Dictionary::new();
+    /// // A name: its split, ວົງ|ວິຈິດ, is rarer than once per million words.
+    /// assert_eq!(d.suggested_count("ວົງວິຈິດ").unwrap(), 1.0);
+    /// assert!(d.suggested_count("ໃຫ້ການ").unwrap() > 1.0); // ໃຫ້ and ການ are common
+    /// ```
+    pub fn suggested_count(&self, word: &str) -> Result<f64, Error> {
+        check_word(word).map_err(Error::InvalidArgument)?;
+        Ok(cost_count(self.suggested_cost(word)))
+    }
+
+    /// The cost (milli-nats) of [`Dictionary::suggested_count`]: the default, or
+    /// [`SPLIT_MARGIN`] less than the cheapest cover of the word's syllables by
+    /// other words of the dictionary. A checked word.
+    fn suggested_cost(&self, word: &str) -> u32 {
+        let sids: Vec<Option<u32>> = syllables(word)
+            .map(syllable_key)
+            .filter(|k| !k.is_empty())
+            .map(|k| self.syllable_id(&k))
+            .collect();
+        let n = sids.len();
+        // The cheapest cover of the first i syllables.
+        let mut best = vec![u64::MAX; n + 1];
+        best[0] = 0;
+        for i in 0..n {
+            if best[i] == u64::MAX {
+                continue;
+            }
+            let mut node = 0u32;
+            for (j, sid) in sids.iter().enumerate().skip(i) {
+                let Some(&child) =
+                    sid.and_then(|sid| self.edges.get(&(((node as u64) << 32) | sid as u64)))
+                else {
+                    break;
+                };
+                node = child;
+                let c = self.costs[node as usize];
+                if c != NO_WORD && !(i == 0 && j + 1 == n) {
+                    best[j + 1] = best[j + 1].min(best[i] + c as u64);
+                }
+            }
+        }
+        match best[n] {
+            u64::MAX => DEFAULT_COST,
+            split => split
+                .saturating_sub(SPLIT_MARGIN as u64)
+                .min(DEFAULT_COST as u64) as u32,
+        }
     }
 
     /// Removes `word`; returns whether it was there.
@@ -1627,6 +1734,15 @@ fn count_cost(per_million: f64) -> Result<u32, String> {
     Ok((nats * 1000.0).round() as u32)
 }
 
+/// The count per million words whose cost ([`count_cost`]) is `cost` milli-nats.
+fn cost_count(cost: u32) -> f64 {
+    if cost == DEFAULT_COST {
+        // 1, not the 0.9995 that ln(10⁶) rounded to milli-nats gives back.
+        return 1.0;
+    }
+    (PER_MILLION / (cost as f64 / 1000.0).exp()).min(PER_MILLION)
+}
+
 /// Checks that `word` can be a dictionary entry.
 fn check_word(word: &str) -> Result<(), String> {
     check_word_in(word, syllables(word), true)
@@ -1946,6 +2062,54 @@ mod tests {
         // Ordinary counts cost what they always did.
         assert_eq!(count_cost(1.0), Ok(13_816));
         assert_eq!(count_cost(1e6), Ok(0));
+    }
+
+    #[test]
+    fn words_added_without_a_count_are_found_whole() {
+        let seg = |d: &Dictionary, t: &str| d.words(t).collect::<Vec<_>>().join("|");
+        let mut d = Dictionary::new();
+        assert_eq!(seg(&d, "ໃຫ້ການສະໜັບສະໜູນ"), "ໃຫ້|ການ|ສະໜັບສະໜູນ");
+        let split = d.cost("ໃຫ້").unwrap() + d.cost("ການ").unwrap();
+        let count = d.suggested_count("ໃຫ້ການ").unwrap();
+        assert!((count_cost(count).unwrap() as f64 / 1000.0 - (split - 1.0)).abs() < 0.002);
+        d.add("ໃຫ້ການ").unwrap();
+        assert!((d.cost("ໃຫ້ການ").unwrap() - (split - 1.0)).abs() < 0.002);
+        assert_eq!(seg(&d, "ໃຫ້ການສະໜັບສະໜູນ"), "ໃຫ້ການ|ສະໜັບສະໜູນ");
+        // The word's own entry does not count: the same count again.
+        assert_eq!(d.suggested_count("ໃຫ້ການ").unwrap(), count);
+        // No cheaper split: once per million, the default.
+        assert_eq!(d.suggested_count("ວົງວິຈິດ").unwrap(), 1.0);
+        d.add("ວົງວິຈິດ").unwrap();
+        assert_eq!(d.cost("ວົງວິຈິດ"), Some(13.816));
+        // A word already cheaper keeps its cost.
+        let before = d.cost("ການ").unwrap();
+        d.add("ການ").unwrap();
+        assert_eq!(d.cost("ການ"), Some(before));
+        assert!(matches!(
+            d.suggested_count("ab"),
+            Err(Error::InvalidArgument(_))
+        ));
+
+        // A count given is kept; a list's words without one are weighed as `add`
+        // weighs them.
+        let mut listed = Dictionary::new();
+        listed.extend_from_word_list("ໃຫ້ການ\t1\n").unwrap();
+        assert_eq!(seg(&listed, "ໃຫ້ການສະໜັບສະໜູນ"), "ໃຫ້|ການ|ສະໜັບສະໜູນ");
+        let mut listed = Dictionary::new();
+        listed.extend_from_word_list("ໃຫ້ການ\n").unwrap();
+        assert_eq!(listed.cost("ໃຫ້ການ"), d.cost("ໃຫ້ການ"));
+
+        // Words without a count are weighed shortest first, against the words
+        // with one: the longer word is cheaper than the shorter one's path.
+        // (Counts high enough that the whole split costs less than the default.)
+        let list = "ໃຫ້ການສະໜັບສະໜູນ\nໃຫ້ການ\nໃຫ້\t20000\nການ\t20000\nສະໜັບສະໜູນ\t10000\n";
+        let d = Dictionary::from_word_list(list).unwrap();
+        let (long, short) = (d.cost("ໃຫ້ການສະໜັບສະໜູນ").unwrap(), d.cost("ໃຫ້ການ").unwrap());
+        assert!(
+            long < short + d.cost("ສະໜັບສະໜູນ").unwrap() - 0.5,
+            "{long} {short}"
+        );
+        assert_eq!(seg(&d, "ໃຫ້ການສະໜັບສະໜູນ"), "ໃຫ້ການສະໜັບສະໜູນ");
     }
 
     #[test]

@@ -56,7 +56,9 @@ Options:
                 units of their own.
   --dict FILE   with --unit word: also use the words of FILE (a word list, one word
                 per line, optionally `word<TAB>count per million`; or a compiled
-                dictionary). May be given more than once.
+                dictionary). A word without a count is found whole: it is
+                given once per million, or more where the other dictionaries'
+                words would split it. May be given more than once.
   --no-default-dict
                 with --dict: use only the given dictionaries
   --sep STR     separator to insert between units (default `|`); removing every STR
@@ -305,11 +307,7 @@ fn run(args: &[String]) -> Result<(), Fail> {
                 Some(akson::Dictionary::empty())
             };
             for f in dicts {
-                let extra = akson::Dictionary::load(f).map_err(|e| Fail {
-                    status: 1,
-                    message: e.to_string(),
-                })?;
-                d.as_mut().expect("set above").merge(&extra);
+                add_dictionary_file(d.as_mut().expect("set above"), f)?;
             }
             Some(d)
         }
@@ -343,11 +341,7 @@ fn run(args: &[String]) -> Result<(), Fail> {
             } else {
                 let mut d = akson::Dictionary::new();
                 for f in dicts {
-                    let extra = akson::Dictionary::load(f).map_err(|e| Fail {
-                        status: 1,
-                        message: e.to_string(),
-                    })?;
-                    d.merge(&extra);
+                    add_dictionary_file(&mut d, f)?;
                 }
                 akson::Corrector::with_dictionary(d)
             };
@@ -416,6 +410,36 @@ fn run(args: &[String]) -> Result<(), Fail> {
     std::mem::forget(corrector);
     result?;
     flushed.map_err(write_fail)
+}
+
+/// Adds the words of the dictionary file `path` (as `Dictionary::load` reads it)
+/// to `d`: a word list's words are added to `d` itself, so that those without a
+/// count are weighed against `d`'s words (`Dictionary::suggested_count`); a
+/// compiled dictionary is merged.
+fn add_dictionary_file(d: &mut akson::Dictionary, path: &str) -> Result<(), Fail> {
+    let fail = |e: akson::Error| Fail {
+        status: 1,
+        message: match e {
+            akson::Error::InvalidDictionary(m) => format!("invalid dictionary: {path}: {m}"),
+            e => e.to_string(),
+        },
+    };
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(akson::Error::Io {
+            what: format!("cannot read dictionary {path}"),
+            source: e,
+        })
+    })?;
+    // A compiled dictionary starts with the fst format's version, a little-endian
+    // u64 of 1 to 3 (as `Dictionary::from_bytes` tells them apart).
+    let compiled = bytes.len() >= 8 && bytes[1..8] == [0; 7] && matches!(bytes[0], 1..=3);
+    match std::str::from_utf8(&bytes) {
+        Ok(text) if !compiled => d.extend_from_word_list(text).map(drop).map_err(fail),
+        // A compiled dictionary, or not UTF-8, which `from_bytes` reports by line.
+        _ => akson::Dictionary::from_bytes(&bytes)
+            .map(|extra| d.merge(&extra))
+            .map_err(fail),
+    }
 }
 
 fn write_fail(e: io::Error) -> Fail {

@@ -146,6 +146,34 @@ fn user_dictionaries() {
         "ຂະຫນມດີ\n".as_bytes(),
     );
     assert_eq!(stdout(&o), "ຂະຫນມ|ດີ\n");
+    // A word listed without a count is found whole even where the embedded
+    // dictionary's words would split it, as `Dictionary::add` does; one listed
+    // with a low count is not.
+    let compound = dir.join("compound.txt");
+    let seg = |list: &str| {
+        std::fs::write(&compound, list).unwrap();
+        let args = [
+            "segment",
+            "--unit",
+            "word",
+            "--dict",
+            compound.to_str().unwrap(),
+        ];
+        stdout(&akson(&args, "ໃຫ້ການສະໜັບສະໜູນ\n".as_bytes()))
+    };
+    assert_eq!(seg("ໃຫ້ການ\n"), "ໃຫ້ການ|ສະໜັບສະໜູນ\n");
+    assert_eq!(seg("ໃຫ້ການ\t1\n"), "ໃຫ້|ການ|ສະໜັບສະໜູນ\n");
+    // A compiled dictionary is still read.
+    let fst = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/dictionaries/akson-lo-phrases.fst"
+    );
+    let o = akson(
+        &["segment", "--unit", "word", "--dict", fst],
+        "ທີ່ມີ\n".as_bytes(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(stdout(&o), "ທີ່ມີ\n");
     let bad = dir.join("bad.txt");
     std::fs::write(&bad, "ສີສະຫວາດ\nhello\n").unwrap();
     let o = akson(

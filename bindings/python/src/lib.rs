@@ -357,8 +357,8 @@ impl PyDictionary {
     /// Reads a dictionary file: a UTF-8 word list or a compiled ``.fst`` dictionary.
     ///
     /// A word list has one word per line, optionally followed by a TAB and how
-    /// often the word occurs per million words (default 1); empty lines and lines
-    /// starting with ``#`` are skipped.
+    /// often the word occurs per million words (without one, as ``add`` gives);
+    /// empty lines and lines starting with ``#`` are skipped.
     ///
     /// Raises ``FileNotFoundError`` (or another ``OSError``) when the file cannot be
     /// read and ``ValueError`` naming the line when it is malformed.
@@ -406,7 +406,9 @@ impl PyDictionary {
         map_err(self.lock().make_mut().extend_from_word_list(&text))
     }
 
-    /// Adds ``word``, occurring ``count`` times per million words (default: once).
+    /// Adds ``word`` occurring ``count`` times per million words; without a count,
+    /// often enough to be found whole (``suggested_count``: once per million, or
+    /// more where the dictionary's other words would split it).
     ///
     /// A word already there keeps the lower of its two costs. Raises ``ValueError``
     /// when the word is empty, holds spaces, digits or non-Lao characters, or when
@@ -417,30 +419,46 @@ impl PyDictionary {
     /// >>> d.add("ອີເມວ", count=25)
     /// >>> d.cost("ອີເມວ") < d.cost("ສີສະຫວາດ")
     /// True
+    /// >>> d = akson.Dictionary()
+    /// >>> d.add("ໃຫ້ການ")
+    /// >>> d.words("ໃຫ້ການ")
+    /// ['ໃຫ້ການ']
     #[pyo3(signature = (word, count = None))]
     fn add(&self, word: &Bound<'_, PyString>, count: Option<f64>) -> PyResult<()> {
         let word = word.to_cow()?;
         let mut inner = self.lock();
+        let count = match count {
+            Some(c) => c,
+            None => map_err(inner.get().suggested_count(&word))?,
+        };
         if let Inner::Embedded = *inner {
             // Adding a word already in the default with a lower cost changes nothing:
             // keep sharing the default.
-            let d = Dictionary::embedded();
             let mut probe = Dictionary::empty();
-            map_err(match count {
-                None => probe.add(&word),
-                Some(c) => probe.add_with_count(&word, c),
-            })?;
-            if let (Some(old), Some(new)) = (d.cost(&word), probe.cost(&word)) {
+            map_err(probe.add_with_count(&word, count))?;
+            if let (Some(old), Some(new)) = (Dictionary::embedded().cost(&word), probe.cost(&word))
+            {
                 if old <= new {
                     return Ok(());
                 }
             }
         }
-        let d = inner.make_mut();
-        map_err(match count {
-            None => d.add(&word),
-            Some(c) => d.add_with_count(&word, c),
-        })
+        map_err(inner.make_mut().add_with_count(&word, count))
+    }
+
+    /// How often ``word`` must occur, per million words, to be found whole with
+    /// this dictionary: 1, or, where its other words cover the word's syllables
+    /// more cheaply, e times as often as that split (at most 1000000). The count
+    /// ``add`` gives when none is given. Raises ``ValueError`` for a word ``add``
+    /// refuses.
+    ///
+    /// >>> akson.Dictionary().suggested_count("ສີສະຫວາດ")
+    /// 1.0
+    /// >>> akson.Dictionary().suggested_count("ໃຫ້ການ") > 1
+    /// True
+    fn suggested_count(&self, word: &Bound<'_, PyString>) -> PyResult<f64> {
+        let word = word.to_cow()?;
+        map_err(self.lock().get().suggested_count(&word))
     }
 
     /// Removes ``word`` (in any spelling with the same search form); returns whether

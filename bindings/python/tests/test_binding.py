@@ -246,6 +246,33 @@ def test_count_sets_the_cost():
     assert d.cost("ອີເມວ") == pytest.approx(-__import__("math").log(25e-6), abs=1e-3)
 
 
+def test_words_added_without_a_count_are_found_whole():
+    text = "ໃຫ້ການສະໜັບສະໜູນ"
+    d = akson.Dictionary()
+    assert d.words(text) == ["ໃຫ້", "ການ", "ສະໜັບສະໜູນ"]
+    count = d.suggested_count("ໃຫ້ການ")
+    split = d.cost("ໃຫ້") + d.cost("ການ")
+    assert count > 1 and -__import__("math").log(count * 1e-6) == pytest.approx(split - 1, abs=2e-3)
+    d.add("ໃຫ້ການ")
+    assert d.words(text) == ["ໃຫ້ການ", "ສະໜັບສະໜູນ"]
+    assert d.cost("ໃຫ້ການ") == pytest.approx(split - 1, abs=2e-3)
+    assert akson.Dictionary().words(text) == ["ໃຫ້", "ການ", "ສະໜັບສະໜູນ"]
+    # Without a cheaper split: once per million.
+    assert akson.Dictionary().suggested_count("ວົງວິຈິດ") == 1.0
+    assert akson.Dictionary.empty().suggested_count("ໃຫ້ການ") == 1.0
+    # A word list's words without a count too; with one, the count is kept.
+    e = akson.Dictionary()
+    e.extend_from_word_list("ໃຫ້ການ\n")
+    assert e.words(text) == ["ໃຫ້ການ", "ສະໜັບສະໜູນ"]
+    e = akson.Dictionary()
+    e.extend_from_word_list("ໃຫ້ການ\t1\n")
+    assert e.words(text) == ["ໃຫ້", "ການ", "ສະໜັບສະໜູນ"]
+    with pytest.raises(ValueError):
+        d.suggested_count("abc")
+    with pytest.raises(TypeError):
+        d.suggested_count(5)
+
+
 def test_custom_dictionary_changes_segmentation():
     text = "ທ່ານສີສະຫວາດຄຳແສນມາ"
     base = akson.words(text)

@@ -141,8 +141,8 @@ export function fromUtf8(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): str
  * of a word (ດໍາລັດ / ດຳລັດ, ຫລາຍ / ຫຼາຍ) is the same entry.
  *
  * A word list has one word a line, optionally followed by a TAB and how often
- * the word occurs per million words (default 1); empty lines and lines starting
- * with `#` are skipped.
+ * the word occurs per million words (without one, as `add` gives); empty lines
+ * and lines starting with `#` are skipped.
  *
  * ```js
  * const d = new Dictionary();
@@ -171,11 +171,19 @@ export class Dictionary {
   /** An independent copy (cheap: copied on the first change). */
   copy(): Dictionary;
   /**
-   * Adds `word` (occurring about once per million words), or lowers its cost to
-   * that. @throws {RangeError} when the word is empty, holds spaces, digits or
-   * non-Lao characters, or is not made of well-formed syllables.
+   * Adds `word`, often enough to be found whole (`suggestedCount`: once per million
+   * words, or more where the dictionary's other words would split it), or lowers
+   * its cost to that. @throws {RangeError} when the word is empty, holds spaces,
+   * digits or non-Lao characters, or is not made of well-formed syllables.
    */
   add(word: string): void;
+  /**
+   * How often `word` must occur, per million words, to be found whole with this
+   * dictionary: 1, or more where its other words would split it (e times as
+   * often as that split, at most 1000000). The count `add` gives.
+   * @throws {RangeError} for a word `add` refuses.
+   */
+  suggestedCount(word: string): number;
   /**
    * Adds `word` occurring `perMillion` times per million words.
    * @throws {RangeError} when `perMillion` is not in (0, 1000000] or the word is invalid.

@@ -382,10 +382,22 @@ export class Dictionary {
     return adopt(rawOf(this, 'Dictionary.copy').copy());
   }
 
-  /** Adds `word`, occurring about once per million words. */
+  /**
+   * Adds `word`, often enough to be found whole: once per million words, or more
+   * where the dictionary's other words would split it (`suggestedCount`).
+   */
   add(word) {
     checkText('Dictionary.add', 'word', word);
     rawOf(this, 'Dictionary.add').add(word);
+  }
+
+  /**
+   * How often `word` must occur, per million words, to be found whole with this
+   * dictionary: 1, or more where its other words would split it.
+   */
+  suggestedCount(word) {
+    checkText('Dictionary.suggestedCount', 'word', word);
+    return rawOf(this, 'Dictionary.suggestedCount').suggestedCount(word);
   }
 
   /** Adds `word`, occurring `perMillion` times per million words (0 < perMillion <= 1e6). */

@@ -336,25 +336,25 @@ impl RawDictionary {
         }
     }
 
-    /// Adds `word` (`count` per million words, or the default), copying the embedded
-    /// default only when the word changes it.
+    /// Adds `word` (`count` per million words, or `Dictionary::suggested_count`),
+    /// copying the embedded default only when the word changes it.
     pub fn add_word(&mut self, word: &str, count: Option<f64>) -> Result<(), JsFailure> {
-        let add = |d: &mut Dictionary| match count {
-            None => d.add(word),
-            Some(c) => d.add_with_count(word, c),
+        let count = match count {
+            Some(c) => c,
+            None => self.get().suggested_count(word)?,
         };
         if self.inner.is_embedded() {
             // A word the default already has at a lower cost changes nothing: keep
             // sharing the default.
             let mut probe = Dictionary::empty();
-            add(&mut probe)?;
+            probe.add_with_count(word, count)?;
             if let (Some(old), Some(new)) = (Dictionary::embedded().cost(word), probe.cost(word)) {
                 if old <= new {
                     return Ok(());
                 }
             }
         }
-        add(self.dict_mut())?;
+        self.dict_mut().add_with_count(word, count)?;
         Ok(())
     }
 
@@ -434,9 +434,15 @@ impl RawDictionary {
         self.inner.is_embedded()
     }
 
-    /// Adds a word occurring once per million words.
+    /// Adds a word, often enough to be found whole (`suggestedCount`).
     pub fn add(&mut self, word: &str) -> Result<(), JsValue> {
         Ok(self.add_word(word, None)?)
+    }
+
+    /// How often the word must occur, per million words, to be found whole.
+    #[wasm_bindgen(js_name = suggestedCount)]
+    pub fn suggested_count(&self, word: &str) -> Result<f64, JsValue> {
+        Ok(self.get().suggested_count(word).map_err(JsFailure::from)?)
     }
 
     /// Adds a word occurring `per_million` times per million words.

@@ -177,6 +177,29 @@ describe('Dictionary', () => {
     assert.equal(copy.contains('ແສງສຸລິວົງ'), false);
   });
 
+  test('add without a count: the word is found whole (suggestedCount)', () => {
+    const text = 'ໃຫ້ການສະໜັບສະໜູນ';
+    const d = new Dictionary();
+    assert.deepEqual(d.words(text), ['ໃຫ້', 'ການ', 'ສະໜັບສະໜູນ']);
+    const split = d.cost('ໃຫ້') + d.cost('ການ');
+    const count = d.suggestedCount('ໃຫ້ການ');
+    assert.ok(Math.abs(-Math.log(count * 1e-6) - (split - 1)) < 2e-3, `${count}`);
+    d.add('ໃຫ້ການ');
+    assert.deepEqual(d.words(text), ['ໃຫ້ການ', 'ສະໜັບສະໜູນ']);
+    assert.ok(Math.abs(d.cost('ໃຫ້ການ') - (split - 1)) < 2e-3);
+    assert.deepEqual(new Dictionary().words(text), ['ໃຫ້', 'ການ', 'ສະໜັບສະໜູນ']);
+    assert.equal(new Dictionary().suggestedCount('ວົງວິຈິດ'), 1);
+    assert.equal(Dictionary.empty().suggestedCount('ໃຫ້ການ'), 1);
+    // The default is shared until a word changes it.
+    const same = new Dictionary();
+    same.add('ການ');
+    assert.match(String(same), /embedded default/);
+    same.add('ໃຫ້ການ');
+    assert.doesNotMatch(String(same), /embedded default/);
+    assert.throws(() => d.suggestedCount('abc'), RangeError);
+    assert.throws(() => d.suggestedCount(5), TypeError);
+  });
+
   test('invalid words and counts are RangeErrors that say what is allowed', () => {
     const d = Dictionary.empty();
     assert.throws(() => d.add('abc'), { name: 'RangeError', message: /Lao letters and marks only/ });

@@ -46,9 +46,14 @@ class Dictionary:
     def extend_from_word_list(self, text: str) -> int:
         """Adds the words of a word list; returns how many entries were read."""
     def add(self, word: str, count: Optional[float] = None) -> None:
-        """Adds ``word`` occurring ``count`` times per million words (default 1).
-        Raises ``ValueError`` for a word that is not Lao letters and marks, or a
-        count outside (0, 1000000]."""
+        """Adds ``word`` occurring ``count`` times per million words; without a
+        count, often enough to be found whole (``suggested_count``). Raises
+        ``ValueError`` for a word that is not Lao letters and marks, or a count
+        outside (0, 1000000]."""
+    def suggested_count(self, word: str) -> float:
+        """How often ``word`` must occur, per million words, to be found whole with
+        this dictionary: 1, or more where its other words would split it. The
+        count ``add`` gives when none is given."""
     def remove(self, word: str) -> bool:
         """Removes ``word``; returns whether it was there."""
     def __contains__(self, word: str) -> bool: ...
