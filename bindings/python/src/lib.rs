@@ -360,6 +360,12 @@ impl PyDictionary {
     /// often the word occurs per million words (without one, as ``add`` gives);
     /// empty lines and lines starting with ``#`` are skipped.
     ///
+    /// The words are weighed against the list alone. To use a list beside the
+    /// embedded words, extend a copy of the default instead
+    /// (``d = akson.Dictionary(); d.extend_from_word_list(text)``), so that its
+    /// words without a count are weighed against the default's, as ``akson
+    /// segment --dict`` does.
+    ///
     /// Raises ``FileNotFoundError`` (or another ``OSError``) when the file cannot be
     /// read and ``ValueError`` naming the line when it is malformed.
     ///
