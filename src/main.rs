@@ -56,9 +56,10 @@ Options:
                 units of their own.
   --dict FILE   with --unit word: also use the words of FILE (a word list, one word
                 per line, optionally `word<TAB>count per million`; or a compiled
-                dictionary). A word without a count is found whole: it is
-                given once per million, or more where the other dictionaries'
-                words would split it. May be given more than once.
+                dictionary). A word without a count is given once per
+                million, or more where the other dictionaries' words would
+                split it, so that, alone, it is found whole. May be given
+                more than once.
   --no-default-dict
                 with --dict: use only the given dictionaries
   --sep STR     separator to insert between units (default `|`); removing every STR
