@@ -24,12 +24,10 @@
 //!
 //! Syllables that no dictionary word covers (names, new loanwords, OCR junk) each
 //! cost more than any dictionary word; neighbouring unknown syllables are kept
-//! together as one token. Such an unknown word never takes in a whole dictionary
-//! word of two or more syllables beside it (ທ່ານ|ສີສະຫວາດ with ສີສະຫວາດ in a
-//! user's list and ທ່ານ unknown). Two unknown words side by side still make one
-//! token, which can hold a dictionary word split between them where the
-//! dictionary knows nothing around it (ທ່ານສີສະຫວາດດີ is one token with a
-//! dictionary of ສີສະຫວາດ alone; with the embedded one, ທ່ານ|ສີສະຫວາດ|ດີ).
+//! together as one token. Such a token never takes in a whole dictionary word of
+//! two or more syllables (ທ່ານ|ສີສະຫວາດ|ດີ with ສີສະຫວາດ in a user's list and
+//! ທ່ານ and ດີ unknown), not even one split between two unknown words side by
+//! side, which make one token.
 //! Spaces, numbers, Latin and punctuation are tokens of their
 //! own, exactly as in [`syllables`](crate::syllables); invisible characters after a
 //! Lao syllable (a soft hyphen, ZWJ, ZWNJ, the word joiner) belong to it, so they
@@ -480,6 +478,10 @@ fn best_paths(tables: &crate::dict::Frozen, run: &[Syl], best: &mut Vec<u64>) {
         let pull = |best: &mut [u64], i: usize, lo: usize, end: usize| {
             let mut pulled = u64::MAX;
             for (s, &cell) in (lo..end).zip(&best[lo..end]) {
+                // After an unknown word, this one becomes part of the same token.
+                if Cell::back(cell).1 && joins_across_word(tables, run, best, s, i) {
+                    continue;
+                }
                 let k = (i - s) as u32;
                 let c =
                     cost_of(cell).saturating_add(UNKNOWN_SPAN_BASE + k * UNKNOWN_SPAN_PER_SYLLABLE);
@@ -580,6 +582,48 @@ fn after_words(tables: &crate::dict::Frozen, run: &[Syl], lo: usize, i: usize) -
         }
     }
     lo
+}
+
+/// Whether an unknown word over syllables `s..i` of `run`, after the unknown word
+/// that ends `best[s]`'s path (the two become one token), would make that token
+/// take in a whole dictionary word of two or more syllables across `s`: for
+/// `after_words`' rule to hold for the token, not only for each unknown word. A
+/// user's word between two unknown ones (ທ່ານສີສະຫວາດດີ with only ສີສະຫວາດ) is
+/// then its own token. Looks back at most `MAX_WORD_SYLLABLES` syllables.
+#[cold]
+#[inline(never)]
+fn joins_across_word(
+    tables: &crate::dict::Frozen,
+    run: &[Syl],
+    best: &[u64],
+    s: usize,
+    i: usize,
+) -> bool {
+    if s == 0 || run[s - 1].flags & KOLA != 0 {
+        // Not merged (see `segment_run`).
+        return false;
+    }
+    // Where the token starts, as `segment_run` merges, no further back than a
+    // word that ends after `s` can start.
+    let floor = s.saturating_sub(crate::dict::MAX_WORD_SYLLABLES - 1);
+    let mut from = Cell::back(best[s]).0;
+    while from > floor && Cell::back(best[from]).1 && run[from - 1].flags & KOLA == 0 {
+        from = Cell::back(best[from]).0;
+    }
+    for a in from.max(floor)..s {
+        // Words from `a`, as `best_paths` walks them: none goes past `STOP`.
+        let mut edge = run[a].root;
+        for j in a + 1..i {
+            if !edge.is_node() || run[j - 1].flags & STOP != 0 {
+                break;
+            }
+            edge = tables.child(edge, run[j].sid);
+            if j >= s && edge.cost_or_max() != u32::MAX {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The cost of the best path over `window` (syllables of a run, copied to
@@ -804,6 +848,13 @@ mod tests {
         assert_eq!(seg(&d, "ຫຽກຊຽກຟຽກ"), "ຫຽກ|ຊຽກຟຽກ");
         // Unknown syllables next to each other still make one word.
         assert_eq!(seg(&d, "ຫຽກຟຽກ"), "ຫຽກຟຽກ");
+        // Nor does a token of two unknown words side by side take in a word
+        // split between them (ທ່ານສີ + ສະຫວາດດີ: 52 nats against 53.8 for the
+        // word between two unknown syllables).
+        let d = Dictionary::from_word_list("ສີສະຫວາດ\n").unwrap();
+        assert_eq!(seg(&d, "ທ່ານສີສະຫວາດດີ"), "ທ່ານ|ສີສະຫວາດ|ດີ");
+        assert_eq!(seg(&d, "ທ່ານສີສະຫວາດດີຫຼາຍ"), "ທ່ານ|ສີສະຫວາດ|ດີຫຼາຍ");
+        assert_eq!(seg(&d, "ທ່ານຫຼາຍສີສະຫວາດດີ"), "ທ່ານຫຼາຍ|ສີສະຫວາດ|ດີ");
     }
 
     #[test]
