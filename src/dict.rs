@@ -69,6 +69,14 @@ use std::sync::OnceLock;
 use crate::error::quoted;
 use crate::{normalize, syllables, Error, Form};
 
+/// Whether `bytes` are a compiled dictionary rather than a word list, as
+/// [`Dictionary::from_bytes`] tells them apart: an fst map starts with its format
+/// version as a little-endian u64 (1 to 3); a word list is text. (For the CLI.)
+#[doc(hidden)]
+pub fn is_compiled(bytes: &[u8]) -> bool {
+    bytes.len() >= 8 && bytes[1..8] == [0; 7] && matches!(bytes[0], 1..=3)
+}
+
 /// Version of the embedded dictionary (see `dictionaries/akson-lo.json`).
 pub const DICTIONARY_VERSION: &str = "lo-2026.11.24";
 
@@ -873,9 +881,7 @@ impl Dictionary {
 
     /// Reads a compiled dictionary or a UTF-8 word list from memory.
     pub fn from_bytes(bytes: &[u8]) -> Result<Dictionary, Error> {
-        // An fst map starts with its format version as a little-endian u64 (2 or 3);
-        // a word list is text.
-        if bytes.len() >= 8 && bytes[1..8] == [0; 7] && matches!(bytes[0], 1..=3) {
+        if is_compiled(bytes) {
             return Dictionary::from_fst_bytes(bytes);
         }
         let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -1030,9 +1036,7 @@ impl Dictionary {
             }
             let mut node = 0u32;
             for (j, sid) in sids.iter().enumerate().skip(i) {
-                let Some(&child) =
-                    sid.and_then(|sid| self.edges.get(&(((node as u64) << 32) | sid as u64)))
-                else {
+                let Some(child) = sid.and_then(|sid| self.edge(node, sid)) else {
                     break;
                 };
                 node = child;
@@ -1417,11 +1421,18 @@ impl Dictionary {
                 // Characters the search form removes (U+200B, U+00AD, …).
                 continue;
             }
-            let sid = self.syllable_id(&key)?;
-            node = *self.edges.get(&(((node as u64) << 32) | sid as u64))?;
+            node = self.edge(node, self.syllable_id(&key)?)?;
             any = true;
         }
         any.then_some(node)
+    }
+
+    /// The child of `node` by syllable id `sid` in the editable trie.
+    #[inline]
+    fn edge(&self, node: u32, sid: u32) -> Option<u32> {
+        self.edges
+            .get(&(((node as u64) << 32) | sid as u64))
+            .copied()
     }
 
     /// Inserts `word` with `cost` (milli-nats), keeping the lower cost if present.

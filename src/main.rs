@@ -431,11 +431,10 @@ fn add_dictionary_file(d: &mut akson::Dictionary, path: &str) -> Result<(), Fail
             source: e,
         })
     })?;
-    // A compiled dictionary starts with the fst format's version, a little-endian
-    // u64 of 1 to 3 (as `Dictionary::from_bytes` tells them apart).
-    let compiled = bytes.len() >= 8 && bytes[1..8] == [0; 7] && matches!(bytes[0], 1..=3);
     match std::str::from_utf8(&bytes) {
-        Ok(text) if !compiled => d.extend_from_word_list(text).map(drop).map_err(fail),
+        Ok(text) if !akson::dict::is_compiled(&bytes) => {
+            d.extend_from_word_list(text).map(drop).map_err(fail)
+        }
         // A compiled dictionary, or not UTF-8, which `from_bytes` reports by line.
         _ => akson::Dictionary::from_bytes(&bytes)
             .map(|extra| d.merge(&extra))

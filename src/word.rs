@@ -569,19 +569,29 @@ fn best_paths(tables: &crate::dict::Frozen, run: &[Syl], best: &mut Vec<u64>) {
 #[inline(never)]
 fn after_words(tables: &crate::dict::Frozen, run: &[Syl], lo: usize, i: usize) -> usize {
     for a in (lo..i.saturating_sub(1)).rev() {
-        // Words from `a`, as `best_paths` walks them: none goes past `STOP`.
-        let mut edge = run[a].root;
-        for j in a + 1..i {
-            if !edge.is_node() || run[j - 1].flags & STOP != 0 {
-                break;
-            }
-            edge = tables.child(edge, run[j].sid);
-            if edge.cost_or_max() != u32::MAX {
-                return a + 1;
-            }
+        if word_from(tables, run, a, a + 1, i) {
+            return a + 1;
         }
     }
     lo
+}
+
+/// Whether a dictionary word of two or more syllables starts at syllable `a` of
+/// `run`, has its last syllable at or after `last` and ends at or before boundary
+/// `i`. Words are walked as `best_paths` walks them: none goes past `STOP`.
+#[inline(always)]
+fn word_from(tables: &crate::dict::Frozen, run: &[Syl], a: usize, last: usize, i: usize) -> bool {
+    let mut edge = run[a].root;
+    for j in a + 1..i {
+        if !edge.is_node() || run[j - 1].flags & STOP != 0 {
+            break;
+        }
+        edge = tables.child(edge, run[j].sid);
+        if j >= last && edge.cost_or_max() != u32::MAX {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether an unknown word over syllables `s..i` of `run`, after the unknown word
@@ -610,20 +620,7 @@ fn joins_across_word(
     while from > floor && Cell::back(best[from]).1 && run[from - 1].flags & KOLA == 0 {
         from = Cell::back(best[from]).0;
     }
-    for a in from.max(floor)..s {
-        // Words from `a`, as `best_paths` walks them: none goes past `STOP`.
-        let mut edge = run[a].root;
-        for j in a + 1..i {
-            if !edge.is_node() || run[j - 1].flags & STOP != 0 {
-                break;
-            }
-            edge = tables.child(edge, run[j].sid);
-            if j >= s && edge.cost_or_max() != u32::MAX {
-                return true;
-            }
-        }
-    }
-    false
+    (from.max(floor)..s).any(|a| word_from(tables, run, a, s, i))
 }
 
 /// The cost of the best path over `window` (syllables of a run, copied to

@@ -118,52 +118,33 @@ fn usage_errors_and_help() {
 fn user_dictionaries() {
     let dir = std::env::temp_dir().join(format!("akson-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let good = dir.join("names.txt");
-    std::fs::write(&good, "# names\nສີສະຫວາດ\t5\n").unwrap();
-    let o = akson(
-        &[
-            "segment",
-            "--unit",
-            "word",
-            "--dict",
-            good.to_str().unwrap(),
-        ],
-        "ທ່ານສີສະຫວາດ\n".as_bytes(),
-    );
-    assert_eq!(stdout(&o), "ທ່ານ|ສີສະຫວາດ\n");
-    // A word whose canonical form has other syllables (ຂະຫນມ: ຂະ|ຫ|ນ|ມ; ຂະໜມ:
-    // ຂະ|ໜ|ມ) is found as spelt in the list.
-    let old_spelling = dir.join("old.txt");
-    std::fs::write(&old_spelling, "ຂະຫນມ\t7\n").unwrap();
-    let o = akson(
-        &[
-            "segment",
-            "--unit",
-            "word",
-            "--dict",
-            old_spelling.to_str().unwrap(),
-        ],
-        "ຂະຫນມດີ\n".as_bytes(),
-    );
-    assert_eq!(stdout(&o), "ຂະຫນມ|ດີ\n");
-    // A word listed without a count is found whole even where the embedded
-    // dictionary's words would split it, as `Dictionary::add` does; one listed
-    // with a low count is not.
-    let compound = dir.join("compound.txt");
-    let seg = |list: &str| {
-        std::fs::write(&compound, list).unwrap();
+    // Segments `text` with the word list `list`, written to `dir/name`.
+    let seg = |name: &str, list: &str, text: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, list).unwrap();
         let args = [
             "segment",
             "--unit",
             "word",
             "--dict",
-            compound.to_str().unwrap(),
+            file.to_str().unwrap(),
         ];
-        stdout(&akson(&args, "ໃຫ້ການສະໜັບສະໜູນ\n".as_bytes()))
+        stdout(&akson(&args, text.as_bytes()))
     };
-    assert_eq!(seg("ໃຫ້ການ\n"), "ໃຫ້ການ|ສະໜັບສະໜູນ\n");
-    assert_eq!(seg("ໃຫ້ການ\t1\n"), "ໃຫ້|ການ|ສະໜັບສະໜູນ\n");
-    // A compiled dictionary is still read.
+    assert_eq!(
+        seg("names.txt", "# names\nສີສະຫວາດ\t5\n", "ທ່ານສີສະຫວາດ\n"),
+        "ທ່ານ|ສີສະຫວາດ\n"
+    );
+    // A word whose canonical form has other syllables (ຂະຫນມ: ຂະ|ຫ|ນ|ມ; ຂະໜມ:
+    // ຂະ|ໜ|ມ) is found as spelt in the list.
+    assert_eq!(seg("old.txt", "ຂະຫນມ\t7\n", "ຂະຫນມດີ\n"), "ຂະຫນມ|ດີ\n");
+    // A word listed without a count is found whole even where the embedded
+    // dictionary's words would split it, as `Dictionary::add` does; one listed
+    // with a low count is not.
+    let text = "ໃຫ້ການສະໜັບສະໜູນ\n";
+    assert_eq!(seg("compound.txt", "ໃຫ້ການ\n", text), "ໃຫ້ການ|ສະໜັບສະໜູນ\n");
+    assert_eq!(seg("compound.txt", "ໃຫ້ການ\t1\n", text), "ໃຫ້|ການ|ສະໜັບສະໜູນ\n");
+    // A compiled dictionary is still read (the embedded one alone gives ທີ່|ມີ).
     let fst = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/dictionaries/akson-lo-phrases.fst"
