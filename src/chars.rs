@@ -160,10 +160,11 @@ pub(crate) fn lao_class_first(s: &str) -> Option<Lc> {
 }
 
 /// Whether `unit` is one Lao consonant and nothing else (a letter of an
-/// abbreviation such as ສປປ, or of an issuer's in a document number, 323/ລບ).
+/// abbreviation such as ສປປ, or of an issuer's in a document number, 323/ລບ), or
+/// ຫນ or ຫມ, which are ໜ and ໝ spelt in two letters.
 #[inline]
 pub(crate) fn is_lone_consonant(unit: &str) -> bool {
-    unit.len() == 3 && lao_class_first(unit) == Some(Lc::Cons)
+    (unit.len() == 3 && lao_class_first(unit) == Some(Lc::Cons)) || matches!(unit, "ຫນ" | "ຫມ")
 }
 
 /// Whether `c` is any character of the Lao block (assigned or not).

@@ -14,9 +14,10 @@
 //! - A word written with ໆ (ຕ່າງໆ) is the same entry as the word without it.
 //! - No word goes on past ໆ in segmentation, so a word with ໆ inside (ຄ້າຍໆແນວນີ້)
 //!   can be added and looked up, but [`Dictionary::words`] never returns it whole.
-//! - The variants are those whose syllables are the same: ຫນ, ຫມ or ຫລ before a
-//!   consonant with no vowel (ຂະຫນມ) reads as more syllables (ຂະ ຫ ນ ມ) than ໜ
-//!   does (ຂະ ໜ ມ), so such a spelling is an entry of its own.
+//! - The variants are those whose syllables are the same. Every well-formed
+//!   spelling reads as the syllables of its canonical form (ຂະຫນມ as ຂະ ຫນ ມ, ຂະໜມ
+//!   as ຂະ ໜ ມ), but an ill-formed one may not (ແຫມຳ reads as ແຫ ມຳ, its canonical
+//!   form ແໝຳ as ແໝ ຳ): such a spelling is an entry of its own.
 //! - A few last syllables with a cluster are read one way at the end of a text
 //!   and another before more Lao text (ເພລັກ, ເພ|ລັກ): a word that ends in one
 //!   (ຄອມເພລັກ) is filed under both, and found in either place.
@@ -78,7 +79,7 @@ pub fn is_compiled(bytes: &[u8]) -> bool {
 }
 
 /// Version of the embedded dictionary (see `dictionaries/akson-lo.json`).
-pub const DICTIONARY_VERSION: &str = "lo-2026.11.24";
+pub const DICTIONARY_VERSION: &str = "lo-2026.11.25";
 
 /// The compiled default dictionary: an `fst` map from canonical word to cost in
 /// milli-nats. Rebuilt by `cargo run -p akson-dict-build`.
@@ -1123,7 +1124,8 @@ impl Dictionary {
 
     /// Every word (in canonical form, as first added) with its cost in milli-nats,
     /// sorted by word. A word whose canonical form has other syllables than the
-    /// spelling added (ຂະຫນມ: ຂະ|ຫ|ນ|ມ, canonical ຂະໜມ: ຂະ|ໜ|ມ) is listed as added,
+    /// spelling added (ill-formed ones only: ແຫມຳ reads as ແຫ|ມຳ, its canonical form
+    /// ແໝຳ as ແໝ|ຳ) is listed as added,
     /// so that adding the listed words to another dictionary ([`Dictionary::merge`])
     /// gives the same entries.
     pub fn entries(&self) -> Vec<(String, u32)> {
@@ -1390,9 +1392,11 @@ impl Dictionary {
                 while table[i].lo | table[i].hi != 0 {
                     i = (i + 1) & (slots - 1);
                 }
-                let bare = key >> 24 == 0
+                let bytes = key.to_le_bytes();
+                let len = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+                let bare = len <= 6
                     && crate::chars::is_lone_consonant(
-                        std::str::from_utf8(&key.to_le_bytes()[..3]).unwrap_or(""),
+                        std::str::from_utf8(&bytes[..len]).unwrap_or(""),
                     );
                 table[i] = Short {
                     lo: key as u64,
@@ -1716,7 +1720,8 @@ fn context_splits(word: &str) -> Vec<Vec<usize>> {
 
 /// Whether `a` and `b` have the same syllables, by their search-form keys (as
 /// [`Dictionary::node_of`] reads them): whether they are one entry of a dictionary.
-/// Not so for ຂະຫນມ (ຂະ|ຫ|ນ|ມ) and its canonical form ຂະໜມ (ຂະ|ໜ|ມ).
+/// Not so for some ill-formed spellings and their canonical forms: ແຫມຳ (ແຫ|ມຳ)
+/// and ແໝຳ (ແໝ|ຳ).
 fn same_syllables(a: &str, b: &str) -> bool {
     let keys = |w| syllables(w).map(syllable_key).filter(|k| !k.is_empty());
     keys(a).eq(keys(b))
@@ -2139,23 +2144,38 @@ mod tests {
     }
 
     #[test]
-    fn words_whose_canonical_form_splits_otherwise_survive_entries_and_merge() {
-        // ຂະຫນມ reads as ຂະ|ຫ|ນ|ມ, its canonical form ຂະໜມ as ຂະ|ໜ|ມ: listed in
-        // canonical form, the word would come back under other syllables.
+    fn words_in_any_spelling_are_one_entry_that_survives_entries_and_merge() {
+        // ຂະຫນມ reads as ຂະ|ຫນ|ມ, as its canonical form ຂະໜມ reads as ຂະ|ໜ|ມ (a
+        // ຫ-cluster standing alone is one syllable, as its ligature is): one entry,
+        // listed in canonical form, found in either spelling.
         let mut d = Dictionary::empty();
         for w in ["ຂະຫນມ", "ດໍາລັດ", "ຫລວງ"] {
             d.add(w).unwrap();
         }
         let listed: Vec<String> = d.entries().into_iter().map(|(w, _)| w).collect();
-        assert_eq!(listed, ["ຂະຫນມ", "ດຳລັດ", "ຫລວງ"]);
-        for w in &listed {
+        assert_eq!(listed, ["ຂະໜມ", "ດຳລັດ", "ຫລວງ"]);
+        for w in listed.iter().map(String::as_str).chain(["ຂະຫນມ", "ຫຼວງ"]) {
             assert!(d.contains(w), "{w}");
         }
         let mut merged = Dictionary::empty();
         merged.merge(&d);
         assert_eq!(merged.entries(), d.entries());
         assert_eq!(merged.words("ຂະຫນມດີ").collect::<Vec<_>>(), ["ຂະຫນມ", "ດີ"]);
-        assert!(!merged.contains("ຂະໜມ"), "an entry of its own, as before");
+        assert_eq!(merged.words("ຂະໜມດີ").collect::<Vec<_>>(), ["ຂະໜມ", "ດີ"]);
+        d.add("ຂະໜມ").unwrap();
+        assert_eq!(d.len(), 3, "the same word");
+        // An ill-formed spelling whose canonical form reads as other syllables (ແຫມຳ:
+        // ແຫ|ມຳ; ແໝຳ: ແໝ|ຳ) is listed as added, so that merging the entries finds it.
+        d.add("ແຫມຳ").unwrap();
+        assert!(d.entries().iter().any(|(w, _)| w == "ແຫມຳ"));
+        assert!(
+            d.contains("ແຫມຳ") && !d.contains("ແໝຳ"),
+            "an entry of its own"
+        );
+        let mut merged = Dictionary::empty();
+        merged.merge(&d);
+        assert_eq!(merged.entries(), d.entries());
+        assert_eq!(merged.words("ແຫມຳດີ").collect::<Vec<_>>(), ["ແຫມຳ", "ດີ"]);
     }
 
     #[test]
@@ -2437,8 +2457,9 @@ mod tests {
                 &*d.syllable_names[(e.id & !BARE) as usize],
                 "{text}"
             );
-            let lone_consonant = text.chars().count() == 1
-                && crate::chars::lao_class_first(text) == Some(crate::chars::Lc::Cons);
+            let lone_consonant = (text.chars().count() == 1
+                && crate::chars::lao_class_first(text) == Some(crate::chars::Lc::Cons))
+                || ["ຫນ", "ຫມ"].contains(&text);
             assert_eq!(e.id & BARE != 0, lone_consonant, "{text}");
         }
     }

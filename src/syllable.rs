@@ -1580,6 +1580,13 @@ fn lao_readings(w: Rd, min_only: bool) -> Cands {
             if let Some((oc, medial)) = second {
                 let (r2, v2) = mark_run(w, p + 2);
                 push_tails(w, r2, pre, v2, medial, BASE + oc, &mut out);
+                if pre == Pre::None && oc == 0 && !medial {
+                    // A ຫ-cluster standing alone, as its ligature (ຫນ as ໜ, ຫມ as
+                    // ໝ) and ຫຼ stand: one unit, so that spellings the search form
+                    // makes one (ຂະຫນມ, ຂະໜມ) get the same boundaries. The cost of
+                    // a lone consonant, which a tie gives to the longer reading.
+                    out.push(r2, BARE_CONSONANT);
+                }
             }
         }
         // Fallback: the consonant (with its marks) alone.

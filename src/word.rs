@@ -833,6 +833,37 @@ mod tests {
     }
 
     #[test]
+    fn spelling_variants_get_the_same_boundaries() {
+        // A ຫ-cluster with no vowel (ຫນ, ຫມ, ຫລ) is one syllable, as ໜ, ໝ and ຫຼ
+        // are: the embedded dictionary's ຂະໜມຫວານ and ຕົກຫຼມ, in either spelling.
+        let d = Dictionary::embedded();
+        for (variant, canonical) in [
+            ("ຂະຫນມຫວານ", "ຂະໜມຫວານ"),
+            ("ຕົກຫລມ", "ຕົກຫຼມ"),
+            ("ຄົນຫນຶ່ງກິນຂະຫນມ", "ຄົນໜຶ່ງກິນຂະໜມ"),
+            ("ດໍາລັດຂອງລັດຖະບານ", "ດຳລັດຂອງລັດຖະບານ"),
+        ] {
+            // The same tokens, once each is in search form.
+            let search = |s: &str| {
+                d.words(s)
+                    .map(|w| crate::normalize(w, crate::Form::Search).into_owned())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(search(variant), search(canonical), "{variant}");
+        }
+        assert_eq!(seg(d, "ຂະຫນມຫວານ"), "ຂະຫນມຫວານ");
+        assert_eq!(seg(d, "ຕົກຫລມ"), "ຕົກຫລມ");
+        assert_eq!(
+            crate::syllables("ຂະຫນມ").collect::<Vec<_>>(),
+            ["ຂະ", "ຫນ", "ມ"]
+        );
+        assert_eq!(
+            crate::syllables("ຕົກຫລມ").collect::<Vec<_>>(),
+            ["ຕົກ", "ຫລ", "ມ"]
+        );
+    }
+
+    #[test]
     fn unknown_words_do_not_take_in_a_dictionary_word() {
         // Only a user's word list: ທ່ານ is unknown, ສີສະຫວາດ a word of three
         // syllables none of which is a word alone.

@@ -523,7 +523,7 @@ impl PyDictionary {
     }
 
     /// Every word (in canonical form, as first added; as added where the canonical
-    /// form has other syllables, as ຂະຫນມ against ຂະໜມ) with its cost in nats,
+    /// form has other syllables, as the ill-formed ແຫມຳ against ແໝຳ) with its cost in nats,
     /// sorted by word.
     ///
     /// >>> akson.Dictionary.from_word_list("ກາ\n").entries()

@@ -8,7 +8,7 @@ __version__: str
 VERSION: str
 """Version of the Rust core akson."""
 DICTIONARY_VERSION: str
-"""Version of the embedded dictionary, e.g. ``"lo-2026.11.24"``."""
+"""Version of the embedded dictionary, e.g. ``"lo-2026.11.25"``."""
 FORMS: Tuple[str, str]
 """The normalisation forms: ``("canonical", "search")``."""
 
@@ -63,7 +63,7 @@ class Dictionary:
     def merge(self, other: "Dictionary") -> None:
         """Adds every word of ``other`` (the lower cost wins)."""
     def entries(self) -> List[Tuple[str, float]]:
-        """Every word (canonical form, as first added; as added where the canonical form has other syllables, as ຂະຫນມ against ຂະໜມ) with its cost in nats, sorted by word."""
+        """Every word (canonical form, as first added; as added where the canonical form has other syllables, as the ill-formed ແຫມຳ against ແໝຳ) with its cost in nats, sorted by word."""
     def words(self, text: str) -> List[str]:
         """Splits ``text`` into words with this dictionary."""
     def word_spans(self, text: str) -> List[Tuple[int, int]]:
