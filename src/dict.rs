@@ -147,7 +147,12 @@ impl Hasher for FxHasher {
     }
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        // The product's low bits depend only on the input's low bits, and the hash
+        // table picks a bucket by them: keys that differ only above (the trie's
+        // `node << 32 | syllable`, many nodes with a child by the same syllable)
+        // would all probe the same chain. Its high bits depend on every input bit;
+        // the rotation brings them down (as rustc-hash 2 does).
+        self.hash.rotate_left(26)
     }
 }
 
@@ -1854,6 +1859,19 @@ fn check_word_in<'w>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edge_keys_that_differ_only_in_the_node_spread_over_the_buckets() {
+        // The trie's edges are keyed `node << 32 | syllable`; a table picks its
+        // bucket by the hash's low bits. Many nodes with a child by one syllable
+        // (a word list whose words end alike) must not share a bucket, or loading
+        // such a list is quadratic.
+        use std::hash::BuildHasher;
+        let low_bits = |key: u64| FxBuild::default().hash_one(key) & 0x3FF;
+        let buckets: std::collections::HashSet<u64> =
+            (1..=1024u64).map(|node| low_bits(node << 32 | 7)).collect();
+        assert!(buckets.len() > 600, "{} of 1,024 buckets", buckets.len());
+    }
 
     /// Every edge of `d`'s trie, walked in its frozen tables from the root: each
     /// child is found with its word's cost, and no syllable that is not a child
