@@ -528,6 +528,9 @@ pub struct Dictionary {
     /// [`context_splits`]), the nodes of those other paths, which carry its cost
     /// for segmentation but are not entries of their own.
     aliases: HashMap<u32, Vec<u32>, FxBuild>,
+    /// Each of those nodes → the node of its word: a spelling that reads as the
+    /// other syllables (ຄອມເພ\u{AD}ລັກ, with a soft hyphen) is the same entry.
+    owners: HashMap<u32, u32, FxBuild>,
     words: usize,
 }
 
@@ -734,6 +737,7 @@ impl Dictionary {
             costs: vec![NO_WORD],
             spellings: HashMap::default(),
             aliases: HashMap::default(),
+            owners: HashMap::default(),
             words: 0,
         }
     }
@@ -1060,7 +1064,8 @@ impl Dictionary {
         }
     }
 
-    /// Removes `word`; returns whether it was there.
+    /// Removes `word` (in any spelling that [`Dictionary::contains`] finds);
+    /// returns whether it was there.
     pub fn remove(&mut self, word: &str) -> bool {
         match self.node_of(word) {
             Some(node) if self.costs[node as usize] != NO_WORD => {
@@ -1068,6 +1073,7 @@ impl Dictionary {
                 self.costs[node as usize] = NO_WORD;
                 for alias in self.aliases.remove(&node).unwrap_or_default() {
                     self.costs[alias as usize] = NO_WORD;
+                    self.owners.remove(&alias);
                 }
                 // Added again later, the word is spelt as it is then.
                 self.spellings.remove(&node);
@@ -1078,8 +1084,9 @@ impl Dictionary {
         }
     }
 
-    /// Whether `word` (in any spelling that has the same search form) is in the
-    /// dictionary.
+    /// Whether `word` is in the dictionary, in any spelling whose syllables have
+    /// the same search form (ດໍາລັດ, ດຳລັດ; not ເວັບໄຊທ for ເວັບໄຊທ໌, whose last
+    /// syllable the silent ທ໌ ends: ເວັບ|ໄຊ|ທ against ເວັບ|ໄຊທ໌).
     pub fn contains(&self, word: &str) -> bool {
         self.cost(word).is_some()
     }
@@ -1433,7 +1440,15 @@ impl Dictionary {
             node = self.edge(node, self.syllable_id(&key)?)?;
             any = true;
         }
-        any.then_some(node)
+        any.then(|| self.owner(node))
+    }
+
+    /// The node of the word that `node` is a path of: itself, or for the other
+    /// syllables a word has in running text (see [`Dictionary::add_aliases`]), the
+    /// word's own node.
+    #[inline]
+    fn owner(&self, node: u32) -> u32 {
+        self.owners.get(&node).copied().unwrap_or(node)
     }
 
     /// The child of `node` by syllable id `sid` in the editable trie.
@@ -1528,6 +1543,7 @@ impl Dictionary {
             path.push((end, node));
             start = end + 1;
         }
+        let node = self.owner(node);
         self.set_word(node, cost, || {
             let mut word = String::with_capacity(key.len());
             let mut rest = key;
@@ -1571,6 +1587,7 @@ impl Dictionary {
         if n == 0 {
             return Err(Error::InvalidDictionary("empty word".into()));
         }
+        let node = self.owner(node);
         self.set_word(node, cost, || word.to_string());
         if may_split_in_context(last) {
             self.add_aliases(word, node, cost)?;
@@ -1604,6 +1621,7 @@ impl Dictionary {
             }
             let slot = &mut self.costs[at as usize];
             *slot = (*slot).min(cost);
+            self.owners.insert(at, node);
             let aliases = self.aliases.entry(node).or_default();
             if !aliases.contains(&at) {
                 aliases.push(at);
@@ -1653,11 +1671,18 @@ impl Dictionary {
     /// given where the canonical form has other syllables (so that the spelling
     /// [`Dictionary::entries`] lists leads back to the same entry).
     fn set_word(&mut self, node: u32, cost: u32, spelling: impl FnOnce() -> String) {
+        debug_assert_eq!(node, self.owner(node));
         let slot = &mut self.costs[node as usize];
         if *slot == NO_WORD {
             self.words += 1;
             *slot = cost;
         } else {
+            *slot = (*slot).min(cost);
+        }
+        // The word's other paths carry its cost.
+        let cost = *slot;
+        for &alias in self.aliases.get(&node).into_iter().flatten() {
+            let slot = &mut self.costs[alias as usize];
             *slot = (*slot).min(cost);
         }
         self.spellings.entry(node).or_insert_with(|| {
@@ -1859,6 +1884,37 @@ fn check_word_in<'w>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spelling_that_reads_as_a_words_other_syllables_is_that_word() {
+        // ຄອມເພລັກ is filed under ຄອມ|ເພລັກ and, for running text, ຄອມ|ເພ|ລັກ; a
+        // soft hyphen or ໌, which the search form drops, makes a spelling read as
+        // the second. It is the same entry: removed whole, counted once.
+        let mut d = Dictionary::new();
+        let n = d.len();
+        assert_eq!(d.words("ຄອມເພລັກດີ").collect::<Vec<_>>(), ["ຄອມເພລັກ", "ດີ"]);
+        assert!(d.contains("ຄອມເພ\u{AD}ລັກ"));
+        assert!(d.remove("ຄອມເພ\u{AD}ລັກ"));
+        assert_eq!(d.len(), n - 1);
+        assert!(!d.contains("ຄອມເພລັກ") && !d.remove("ຄອມເພລັກ"));
+        assert_ne!(d.words("ຄອມເພລັກດີ").next(), Some("ຄອມເພລັກ"));
+        let mut d = Dictionary::empty();
+        d.add_with_count("ລາຊະເທວີ", 1.0).unwrap();
+        d.add_with_count("ລາຊະເທ໌ວີ", 1_000.0).unwrap();
+        assert_eq!((d.len(), d.entries().len()), (1, 1));
+        assert_eq!(
+            d.cost("ລາຊະເທວີ"),
+            Some(count_cost(1_000.0).unwrap() as f64 / 1000.0)
+        );
+        // The lower cost reaches the path running text takes too.
+        let mut tables = d.clone();
+        tables.add_with_count("ດີ", 1.0).unwrap();
+        let alias = tables.aliases[&tables.node_of("ລາຊະເທວີ").unwrap()][0];
+        assert_eq!(tables.costs[alias as usize], count_cost(1_000.0).unwrap());
+        assert!(d.remove("ລາຊະເທ\u{AD}ວີ"));
+        assert!(!d.remove("ລາຊະເທວີ"));
+        assert_eq!((d.len(), d.entries().len()), (0, 0));
+    }
 
     #[test]
     fn edge_keys_that_differ_only_in_the_node_spread_over_the_buckets() {

@@ -467,7 +467,7 @@ impl PyDictionary {
         map_err(self.lock().get().suggested_count(&word))
     }
 
-    /// Removes ``word`` (in any spelling with the same search form); returns whether
+    /// Removes ``word`` (in any spelling whose syllables have the same search form); returns whether
     /// it was there.
     fn remove(&self, word: &Bound<'_, PyString>) -> PyResult<bool> {
         let word = word.to_cow()?;

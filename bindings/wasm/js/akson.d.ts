@@ -191,9 +191,9 @@ export class Dictionary {
   addWithCount(word: string, perMillion: number): void;
   /** Adds the words of a word list; returns how many entries were read. On an error nothing is added. */
   extendFromWordList(text: string): number;
-  /** Removes `word` (any spelling with the same search form); returns whether it was there. */
+  /** Removes `word` (any spelling whose syllables have the same search form); returns whether it was there. */
   remove(word: string): boolean;
-  /** Whether `word` (in any spelling with the same search form) is in the dictionary. */
+  /** Whether `word` (in any spelling whose syllables have the same search form) is in the dictionary. */
   contains(word: string): boolean;
   /** The cost of `word` in nats (−ln of its probability), or `undefined` if it is not there. */
   cost(word: string): number | undefined;

@@ -417,13 +417,13 @@ export class Dictionary {
     return rawOf(this, 'Dictionary.extendFromWordList').extendFromWordList(text);
   }
 
-  /** Removes `word` (any spelling with the same search form); returns whether it was there. */
+  /** Removes `word` (any spelling whose syllables have the same search form); returns whether it was there. */
   remove(word) {
     checkText('Dictionary.remove', 'word', word);
     return rawOf(this, 'Dictionary.remove').remove(word);
   }
 
-  /** Whether `word` (in any spelling with the same search form) is in the dictionary. */
+  /** Whether `word` (in any spelling whose syllables have the same search form) is in the dictionary. */
   contains(word) {
     checkText('Dictionary.contains', 'word', word);
     return rawOf(this, 'Dictionary.contains').contains(word);

@@ -470,7 +470,7 @@ impl RawDictionary {
         self.dict_mut().remove(word)
     }
 
-    /// Whether the word (in any spelling with the same search form) is there.
+    /// Whether the word (in any spelling whose syllables have the same search form) is there.
     pub fn contains(&self, word: &str) -> bool {
         self.get().contains(word)
     }
