@@ -30,11 +30,14 @@
 //! side, which make one token.
 //! Spaces, numbers, Latin and punctuation are tokens of their
 //! own, exactly as in [`syllables`](crate::syllables); invisible characters after a
-//! Lao syllable (a soft hyphen, ZWJ, ZWNJ, the word joiner) belong to it, so they
-//! do not split a word, while ZERO WIDTH SPACE, which marks a break, is a token.
+//! Lao syllable (a soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E) belong
+//! to it, and the syllables are those of the text without them, so they do not
+//! split a word (ເສລີ\u{AD}ພາບ is the word ເສລີພາບ), while ZERO WIDTH SPACE, which
+//! marks a break, is a token.
 //!
 //! ```
 //! assert_eq!(akson::words("ປະ\u{AD}ເທດ").collect::<Vec<_>>(), ["ປະ\u{AD}ເທດ"]);
+//! assert_eq!(akson::words("ເສລີ\u{AD}ພາບ").collect::<Vec<_>>(), ["ເສລີ\u{AD}ພາບ"]);
 //! ```
 //!
 //! Lookups use the [search form](crate::Form::Search) of each syllable, so spelling
@@ -95,6 +98,9 @@ pub struct WordIndices<'t, 'd> {
     scratch: Vec<Syl>,
     /// Syllables of the run whose first letter may be ວ, ລ or ຣ (see [`note_cluster`]).
     clusters: Vec<u32>,
+    /// Whether the run holds an invisible character that does not break a word
+    /// (see [`WordIndices::read_without_invisibles`]).
+    invisible: bool,
 }
 
 /// The buffers of a [`WordIndices`], kept by each thread for the next one, so that
@@ -200,6 +206,7 @@ impl Dictionary {
             best,
             scratch: Vec::new(),
             clusters,
+            invisible: false,
         }
     }
 }
@@ -251,6 +258,18 @@ fn syllable(dict: &Dictionary, text: &str, start: usize, end: usize) -> Syl {
 /// consonant and whether it ends with ໆ.
 #[cold]
 fn slow_syllable(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge, bool, bool) {
+    // Invisible characters that do not break a word, kept in the syllable before
+    // them (see `WordIndices::read_without_invisibles`), are read past.
+    let visible: String;
+    let unit = if unit.chars().any(crate::chars::is_zero_width) {
+        visible = unit
+            .chars()
+            .filter(|&c| !crate::chars::is_zero_width(c))
+            .collect();
+        visible.as_str()
+    } else {
+        unit
+    };
     let tables = dict.frozen();
     let bare = crate::dict::strip_kola(unit);
     let found = match crate::dict::pack16(bare.as_bytes()) {
@@ -316,6 +335,9 @@ impl WordIndices<'_, '_> {
     fn read_run(&mut self) -> bool {
         self.run.clear();
         let more = self.read_syllables();
+        if self.invisible {
+            self.read_without_invisibles();
+        }
         self.resplit();
         set_stops(&mut self.run);
         more
@@ -373,6 +395,44 @@ impl WordIndices<'_, '_> {
         }
     }
 
+    /// Reads the run's syllables again as the text reads without its invisible
+    /// characters (a soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E),
+    /// each of which the syllable segmenter took as the end of a run of Lao: the
+    /// syllable before it was read with nothing after it (ເສລີ\u{AD}ພາບ: ເສລີ, one
+    /// syllable with a ສລ cluster, where ເສລີພາບ reads as ເສ|ລີ|ພາບ). Each
+    /// invisible character stays in the syllable before it; the run's words are
+    /// then those of the text without them.
+    #[cold]
+    #[inline(never)]
+    fn read_without_invisibles(&mut self) {
+        self.invisible = false;
+        let (text, dict) = (self.text, self.dict);
+        let Some(first) = self.run.first() else {
+            return;
+        };
+        let span = first.start..self.run_end;
+        // The text without them, and where each of its characters is in `text`.
+        let mut bare = String::with_capacity(span.len());
+        let mut at = Vec::with_capacity(span.len() / 3 + 1);
+        for (i, c) in text[span.clone()].char_indices() {
+            if !(c != '\u{200B}' && crate::chars::is_zero_width(c)) {
+                at.resize(bare.len(), usize::MAX);
+                at.push(span.start + i);
+                bare.push(c);
+            }
+        }
+        at.resize(bare.len(), usize::MAX);
+        at.push(span.end);
+        self.run.clear();
+        self.clusters.clear();
+        let mut units = syllable_indices(&bare).map(|(i, _)| at[i]).peekable();
+        while let Some(start) = units.next() {
+            let end = units.peek().copied().unwrap_or(span.end);
+            note_cluster(&mut self.clusters, text, start, self.run.len());
+            self.run.push(syllable(dict, text, start, end));
+        }
+    }
+
     /// The loop of [`WordIndices::read_run`].
     fn read_syllables(&mut self) -> bool {
         let dict = self.dict;
@@ -390,6 +450,7 @@ impl WordIndices<'_, '_> {
                 if maybe_invisible && !self.run.is_empty() && is_joining_invisible(unit) {
                     // Part of the syllable before (ປະ\u{AD}ເທດ is one word).
                     self.run_end = off + unit.len();
+                    self.invisible = true;
                     continue;
                 }
                 self.pending = Some((off, unit));
@@ -957,6 +1018,29 @@ mod tests {
         }
         assert_eq!(seg(&d, "ປະ\u{200B}ເທດ"), "ປະ|\u{200B}|ເທດ");
         assert_eq!(seg(&d, "ປະເທດ\u{AD} ລາວ"), "ປະເທດ\u{AD}| |ລາວ");
+        // The syllables are those of the text without them: ເສລີ read alone, with
+        // nothing after it, is one syllable (a ສລ cluster), ເສລີພາບ is ເສ|ລີ|ພາບ.
+        let d = Dictionary::embedded();
+        for c in [
+            '\u{AD}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{180E}',
+        ] {
+            for (text, words) in [
+                ("ເສລີ{c}ພາບ", "ເສລີ{c}ພາບ"),
+                ("ໂທລະ{c}ຄົມມະນາຄົມ", "ໂທລະ{c}ຄົມມະນາຄົມ"),
+                ("ເ{c}ສລີພາບ", "ເ{c}ສລີພາບ"),
+                ("ດີ{c}ກວ່າ", "ດີ{c}|ກວ່າ"),
+                // Lone consonants (an abbreviation) and ໆ, which ends a word.
+                ("ສ{c}ປ{c}ປ", "ສ{c}ປ{c}ປ"),
+                ("ອື່ນໆ{c}ເຊັ່ນ", "ອື່ນໆ{c}|ເຊັ່ນ"),
+            ] {
+                let (text, words) = (
+                    text.replace("{c}", &c.to_string()),
+                    words.replace("{c}", &c.to_string()),
+                );
+                assert_eq!(seg(d, &text), words, "{c:?}");
+                assert_eq!(seg(d, &text.replace(c, "")), words.replace(c, ""), "{c:?}");
+            }
+        }
     }
 
     #[test]
