@@ -1644,7 +1644,7 @@ fn kind_of(c: char) -> Other {
 
 /// Non-spacing marks of other scripts that stay with the letter before them.
 #[inline]
-fn is_foreign_mark(c: char) -> bool {
+pub(crate) fn is_foreign_mark(c: char) -> bool {
     matches!(c as u32,
         0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F
         | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF

@@ -33,7 +33,9 @@
 //! Lao syllable (a soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E) belong
 //! to it, and the syllables are those of the text without them, so they do not
 //! split a word (ເສລີ\u{AD}ພາບ is the word ເສລີພາບ), while ZERO WIDTH SPACE, which
-//! marks a break, is a token.
+//! marks a break, is a token. So do combining marks of other scripts (U+0301, a
+//! variation selector), which [`syllables`](crate::syllables) gives as units of
+//! their own: a token never starts with one.
 //!
 //! ```
 //! assert_eq!(akson::words("ປະ\u{AD}ເທດ").collect::<Vec<_>>(), ["ປະ\u{AD}ເທດ"]);
@@ -258,14 +260,12 @@ fn syllable(dict: &Dictionary, text: &str, start: usize, end: usize) -> Syl {
 /// consonant and whether it ends with ໆ.
 #[cold]
 fn slow_syllable(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge, bool, bool) {
-    // Invisible characters that do not break a word, kept in the syllable before
-    // them (see `WordIndices::read_without_invisibles`), are read past.
+    // Invisible characters and combining marks of other scripts, kept in the
+    // syllable before them (see `WordIndices::read_without_invisibles`), are read
+    // past.
     let visible: String;
-    let unit = if unit.chars().any(crate::chars::is_zero_width) {
-        visible = unit
-            .chars()
-            .filter(|&c| !crate::chars::is_zero_width(c))
-            .collect();
+    let unit = if unit.chars().any(joins_syllable) {
+        visible = unit.chars().filter(|&c| !joins_syllable(c)).collect();
         visible.as_str()
     } else {
         unit
@@ -288,14 +288,23 @@ fn slow_syllable(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge, bool
     (sid, root, lone_consonant, bare.len() != unit.len())
 }
 
-/// Whether a unit is made of invisible characters that do not mark a word break
-/// (a soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF): inside a word they
-/// belong to it, as the search form, which removes them, reads it. ZERO WIDTH
-/// SPACE, which marks a break, is not one of them.
+/// Whether a unit is made of characters that belong to the Lao syllable before
+/// them ([`joins_syllable`]).
 #[cold]
 fn is_joining_invisible(unit: &str) -> bool {
-    unit.chars()
-        .all(|c| c != '\u{200B}' && crate::chars::is_zero_width(c))
+    unit.chars().all(joins_syllable)
+}
+
+/// Whether `c` belongs to the Lao syllable before it rather than being a unit of
+/// its own: an invisible character that does not mark a word break (a soft
+/// hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E), which the search form
+/// removes, or a combining mark of another script (U+0301, a variation selector),
+/// which has no other letter to sit on. ZERO WIDTH SPACE, which marks a break,
+/// is not one of them; Thai marks are read as Lao ones in a Lao syllable.
+#[inline]
+fn joins_syllable(c: char) -> bool {
+    (c != '\u{200B}' && crate::chars::is_zero_width(c))
+        || (crate::syllable::is_foreign_mark(c) && !('\u{E00}'..='\u{E7F}').contains(&c))
 }
 
 /// Whether a syllable unit is a Lao syllable (rather than a space, number, …).
@@ -304,7 +313,10 @@ pub(crate) fn is_lao_syllable(unit: &str) -> bool {
     crate::chars::lao_class_first(unit).is_some_and(|cls| {
         !matches!(
             cls,
-            crate::chars::Lc::Digit | crate::chars::Lc::Ellipsis | crate::chars::Lc::KoLa
+            crate::chars::Lc::Digit
+                | crate::chars::Lc::Ellipsis
+                | crate::chars::Lc::KoLa
+                | crate::chars::Lc::Unassigned
         )
     })
 }
@@ -396,8 +408,9 @@ impl WordIndices<'_, '_> {
     }
 
     /// Reads the run's syllables again as the text reads without its invisible
-    /// characters (a soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E),
-    /// each of which the syllable segmenter took as the end of a run of Lao: the
+    /// characters (a soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E) and
+    /// combining marks of other scripts ([`joins_syllable`]), each of which the
+    /// syllable segmenter took as the end of a run of Lao: the
     /// syllable before it was read with nothing after it (ເສລີ\u{AD}ພາບ: ເສລີ, one
     /// syllable with a ສລ cluster, where ເສລີພາບ reads as ເສ|ລີ|ພາບ). Each
     /// invisible character stays in the syllable before it; the run's words are
@@ -415,7 +428,7 @@ impl WordIndices<'_, '_> {
         let mut bare = String::with_capacity(span.len());
         let mut at = Vec::with_capacity(span.len() / 3 + 1);
         for (i, c) in text[span.clone()].char_indices() {
-            if !(c != '\u{200B}' && crate::chars::is_zero_width(c)) {
+            if !joins_syllable(c) {
                 at.resize(bare.len(), usize::MAX);
                 at.push(span.start + i);
                 bare.push(c);
@@ -1000,6 +1013,10 @@ mod tests {
         assert_eq!(seg(&d, ""), "");
         assert_eq!(seg(&d, "ຕ່າງໆ"), "ຕ່າງໆ");
         assert_eq!(seg(&d, "ສປປ ປີ ນຍ,"), "ສປປ| |ປີ| |ນຍ|,");
+        // A code point of the Lao block that Unicode has not assigned is a unit of
+        // its own, as in `syllables`, not part of an unknown word beside it.
+        assert_eq!(seg(&d, "ກ\u{EFF}ກ"), "ກ|\u{EFF}|ກ");
+        assert_eq!(seg(&d, "ປີ\u{EBE}ປີ"), "ປີ|\u{EBE}|ປີ");
     }
 
     #[test]
@@ -1021,9 +1038,13 @@ mod tests {
         // The syllables are those of the text without them: ເສລີ read alone, with
         // nothing after it, is one syllable (a ສລ cluster), ເສລີພາບ is ເສ|ລີ|ພາບ.
         let d = Dictionary::embedded();
-        for c in [
-            '\u{AD}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{180E}',
-        ] {
+        // Nor does a combining mark of another script (U+0301, a variation
+        // selector), which has nothing else to sit on.
+        let joining = ['\u{AD}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
+        for c in joining
+            .into_iter()
+            .chain(['\u{180E}', '\u{301}', '\u{FE0F}'])
+        {
             for (text, words) in [
                 ("ເສລີ{c}ພາບ", "ເສລີ{c}ພາບ"),
                 ("ໂທລະ{c}ຄົມມະນາຄົມ", "ໂທລະ{c}ຄົມມະນາຄົມ"),
@@ -1032,6 +1053,7 @@ mod tests {
                 // Lone consonants (an abbreviation) and ໆ, which ends a word.
                 ("ສ{c}ປ{c}ປ", "ສ{c}ປ{c}ປ"),
                 ("ອື່ນໆ{c}ເຊັ່ນ", "ອື່ນໆ{c}|ເຊັ່ນ"),
+                ("ປະເທດ{c}ລາວ", "ປະເທດ{c}|ລາວ"),
             ] {
                 let (text, words) = (
                     text.replace("{c}", &c.to_string()),
