@@ -34,8 +34,8 @@
 //! to it, and the syllables are those of the text without them, so they do not
 //! split a word (ເສລີ\u{AD}ພາບ is the word ເສລີພາບ), while ZERO WIDTH SPACE, which
 //! marks a break, is a token. So do combining marks of other scripts (U+0301, a
-//! variation selector), which [`syllables`](crate::syllables) gives as units of
-//! their own: a token never starts with one.
+//! variation selector) after a Lao syllable, which [`syllables`](crate::syllables)
+//! gives as units of their own.
 //!
 //! ```
 //! assert_eq!(akson::words("ປະ\u{AD}ເທດ").collect::<Vec<_>>(), ["ປະ\u{AD}ເທດ"]);
