@@ -407,9 +407,13 @@ impl PyDictionary {
     /// >>> d = akson.Dictionary.empty()
     /// >>> d.extend_from_word_list("ກາ\nຂາ\t10\n")
     /// 2
-    fn extend_from_word_list(&self, text: &Bound<'_, PyString>) -> PyResult<usize> {
+    fn extend_from_word_list(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<usize> {
         let text = text_of(text)?;
-        map_err(self.lock().make_mut().extend_from_word_list(&text))
+        // Other threads run meanwhile (a long list takes seconds); the dictionary
+        // is locked inside.
+        map_err(run(py, text.len(), || {
+            self.lock().make_mut().extend_from_word_list(&text)
+        }))
     }
 
     /// Adds ``word`` occurring ``count`` times per million words; without a count,
@@ -514,11 +518,13 @@ impl PyDictionary {
             return Ok(());
         }
         let theirs = other.get().handle();
-        let mut me = slf.get().lock();
-        if matches!(*me, Inner::Embedded) && matches!(theirs, Handle::Static(_)) {
-            return Ok(());
-        }
-        me.make_mut().merge(&theirs);
+        let me = slf.get();
+        slf.py().detach(|| {
+            let mut me = me.lock();
+            if !(matches!(*me, Inner::Embedded) && matches!(theirs, Handle::Static(_))) {
+                me.make_mut().merge(&theirs);
+            }
+        });
         Ok(())
     }
 

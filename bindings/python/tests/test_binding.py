@@ -456,10 +456,14 @@ def test_the_gil_is_released_on_long_text():
         rate = (count[0] - c0) / (time.perf_counter() - t0)  # counts/s with a free GIL
         shares = {}
         retyped = text.replace("ຳ", "ໍາ")  # needs repair
+        word_list = "\n".join(w for w, _ in akson.Dictionary().entries())
+        custom = akson.Dictionary.from_word_list(word_list)
         for name, call in [
             ("words", lambda: akson.words(text)),
             ("normalize", lambda: akson.normalize(retyped)),
             ("words_batch", lambda: akson.words_batch(text.splitlines())),
+            ("extend_from_word_list", lambda: akson.Dictionary.empty().extend_from_word_list(word_list)),
+            ("merge", lambda: akson.Dictionary.empty().merge(custom)),
         ]:
             best = 0.0
             for _ in range(3):
