@@ -71,7 +71,16 @@ def main():
 
     dictionary = akson.Dictionary()  # a copy of the embedded default
     if args.dict:
-        dictionary.merge(akson.Dictionary.load(args.dict))
+        with open(args.dict, "rb") as f:
+            data = f.read()
+        if data[:1] in (b"\x01", b"\x02", b"\x03") and data[1:8] == bytes(7):
+            # A compiled dictionary (.fst): its words with their own costs.
+            dictionary.merge(akson.Dictionary.from_bytes(data))
+        else:
+            # A word list: its words without a count are weighed against the
+            # default's, as `akson segment --dict` does (merging the list read
+            # alone would weigh them against the list's words only).
+            dictionary.extend_from_word_list(data.decode("utf-8"))
     else:
         for w in EXTRA_WORDS:
             dictionary.add(w, count=5)

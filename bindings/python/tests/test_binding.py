@@ -641,3 +641,17 @@ def test_finalizers_during_a_call_do_not_deadlock(case):
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_parallel_segment_example_uses_a_word_list_beside_the_default(tmp_path):
+    # examples/parallel_segment.py --dict: a word without a count is found whole,
+    # weighed against the embedded words, as `akson segment --dict` finds it.
+    example = os.path.join(os.path.dirname(__file__), "..", "examples", "parallel_segment.py")
+    (tmp_path / "terms.txt").write_text("ໃຫ້ການ\n", encoding="utf-8")
+    (tmp_path / "in.txt").write_text("ໃຫ້ການສະໜັບສະໜູນ\n", encoding="utf-8")
+    subprocess.run(
+        [sys.executable, example, "--dict", str(tmp_path / "terms.txt"), "--out", str(tmp_path / "out"),
+         "--processes", "1", str(tmp_path / "in.txt")],
+        check=True, capture_output=True,
+    )
+    assert (tmp_path / "out" / "in.txt").read_text(encoding="utf-8") == "ໃຫ້ການ|ສະໜັບສະໜູນ\n"

@@ -161,7 +161,12 @@ export class Dictionary {
   static empty(): Dictionary;
   /** The embedded default: the same as `new Dictionary()`. */
   static embedded(): Dictionary;
-  /** Reads a word list. @throws {Error} naming the malformed line. */
+  /**
+   * Reads a word list, its words weighed against the list's alone. To use a list
+   * beside the embedded words (as `akson segment --dict` does), extend a copy of
+   * the default instead: `new Dictionary().extendFromWordList(text)`.
+   * @throws {Error} naming the malformed line.
+   */
   static fromWordList(text: string): Dictionary;
   /** Reads a compiled (fst) dictionary or a UTF-8 word list, e.g. from `fetch(...).arrayBuffer()`. */
   static fromBytes(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): Dictionary;
@@ -189,7 +194,11 @@ export class Dictionary {
    * @throws {RangeError} when `perMillion` is not in (0, 1000000] or the word is invalid.
    */
   addWithCount(word: string, perMillion: number): void;
-  /** Adds the words of a word list; returns how many entries were read. On an error nothing is added. */
+  /**
+   * Adds the words of a word list, those without a count weighed against this
+   * dictionary's words (`suggestedCount`); returns how many entries were read.
+   * On an error nothing is added.
+   */
   extendFromWordList(text: string): number;
   /** Removes `word` (any spelling whose syllables have the same search form); returns whether it was there. */
   remove(word: string): boolean;
