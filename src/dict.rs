@@ -9,7 +9,7 @@
 //!
 //! Words are stored by syllables in their [search form](crate::Form::Search), so
 //! every spelling variant of a word (ດໍາລັດ / ດຳລັດ, ຫລາຍ / ຫຼາຍ, ຫນ້າ / ໜ້າ) is the
-//! same entry. Three consequences worth knowing:
+//! same entry. Consequences worth knowing:
 //!
 //! - A word written with ໆ (ຕ່າງໆ) is the same entry as the word without it.
 //! - No word goes on past ໆ in segmentation, so a word with ໆ inside (ຄ້າຍໆແນວນີ້)
@@ -597,7 +597,8 @@ fn fst_error_text(e: &fst::Error) -> String {
 /// The error for a compiled dictionary that cannot be read.
 fn damaged(why: &str) -> Error {
     Error::InvalidDictionary(format!(
-        "the compiled dictionary is damaged ({why}); rebuild it with akson-dict-build"
+        "the compiled dictionary is damaged ({why}): use an intact copy of the file, \
+         or load the word list it was made from"
     ))
 }
 
@@ -758,9 +759,11 @@ impl Dictionary {
         })
     }
 
-    /// Reads a compiled dictionary (an `fst` map from word to cost in milli-nats, as
-    /// written by `akson-dict-build`, with U+001F between the syllables of each key;
-    /// a key without it is segmented here). An empty input gives an empty
+    /// Reads a compiled dictionary: an `fst` map from word to cost in milli-nats,
+    /// the format of the embedded dictionary (which `akson-dict-build` writes
+    /// with U+001F between the syllables of each key). Any such map will do, for
+    /// instance one built with the `fst` crate's `MapBuilder` from sorted words;
+    /// a key without U+001F is segmented here. An empty input gives an empty
     /// dictionary. Anything else that is not such a map, fails its checksum,
     /// has a malformed node or a key that a word list could not hold (Latin,
     /// spaces, digits, a mark with no letter: see [`Dictionary::add`]) is an
@@ -793,8 +796,17 @@ impl Dictionary {
         if bytes.len() >= 36 {
             let end = bytes.len() - if version >= 3 { 4 } else { 0 };
             let addr = |at| le_u64(bytes, at).map(usize::try_from);
+            // A truncated file's footer is other bytes: a root past the end
+            // (checked before the number is taken as `usize`, so that every
+            // platform gives this cause rather than a checksum or an address).
             match (addr(end - 8), addr(end - 16)) {
-                (Some(Ok(r)), Some(Ok(_))) => root = r,
+                (Some(Ok(r)), Some(Ok(_))) if r < bytes.len() => root = r,
+                (Some(Ok(_)), Some(Ok(_))) | (Some(Err(_)), _) => {
+                    return Err(damaged(
+                        "its footer gives a root past the end of the file, as a truncated \
+                         file's does",
+                    ))
+                }
                 _ => {
                     return Err(damaged(
                         "its footer holds a number this platform cannot address",
@@ -804,9 +816,9 @@ impl Dictionary {
         }
         let map = fst::Map::new(bytes).map_err(|e| {
             Error::InvalidDictionary(format!(
-                "not a compiled akson dictionary ({}); give a file written by \
-                 akson-dict-build (a word list, one word per line, is read by \
-                 Dictionary::load and Dictionary::from_bytes)",
+                "not a compiled akson dictionary ({}): that is an fst map from words \
+                 to costs in milli-nats; a word list (one word per line) is read as \
+                 text instead",
                 fst_error_text(&e)
             ))
         })?;
@@ -915,7 +927,8 @@ impl Dictionary {
     ///
     /// Words listed with a count are added first; then those without one, fewest
     /// syllables first, each with [`Dictionary::suggested_count`] weighed against
-    /// the dictionary as it then is.
+    /// the dictionary as it then is. A word the dictionary has already keeps the
+    /// lower of its two costs: a count lower than its own changes nothing.
     ///
     /// On an error nothing is added, and the message names the line.
     pub fn extend_from_word_list(&mut self, text: &str) -> Result<usize, Error> {
@@ -1493,8 +1506,8 @@ impl Dictionary {
             if bytes.contains(&mark) && key.split(SYLLABLE_MARK).any(str::is_empty) {
                 return Err(Error::InvalidDictionary(format!(
                     "{}: a key of the compiled dictionary with U+001F twice in a row or at an end \
-                     has an empty part, which is not a syllable (rebuild the file with \
-                     akson-dict-build)",
+                     has an empty part, which is not a syllable (U+001F goes only between \
+                     the syllables of a key, or nowhere)",
                     quoted(&word)
                 )));
             }
@@ -1504,7 +1517,7 @@ impl Dictionary {
             check_word_in(&word, units.iter().copied(), false).map_err(|m| {
                 Error::InvalidDictionary(format!(
                     "{m} (a key of the compiled dictionary: its words must be what a word \
-                     list may hold; rebuild it with akson-dict-build)"
+                     list may hold)"
                 ))
             })?;
             // Unless the key's syllables are the segmenter's, the word goes where
@@ -2363,7 +2376,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            e.contains("size 20 bytes") && e.contains("akson-dict-build"),
+            e.contains("size 20 bytes") && e.contains("word list"),
             "{e}"
         );
     }
@@ -2426,7 +2439,7 @@ mod tests {
             if let Err(e) = loaded {
                 let e = e.to_string();
                 assert!(
-                    e.contains("rebuild it with akson-dict-build") || e.contains("UTF-8"),
+                    e.contains("compiled dictionary") || e.contains("UTF-8"),
                     "{e}"
                 );
                 malformed += usize::from(e.contains("malformed"));
@@ -2441,15 +2454,21 @@ mod tests {
             &include_bytes!("../fuzz/regressions/words/forged_root_past_end_2.bin")[..],
         ] {
             let e = Dictionary::from_fst_bytes(&with_checksum(crash.to_vec())).unwrap_err();
-            assert!(e.to_string().contains("past its end"), "{e}");
+            assert!(e.to_string().contains("past the end of the file"), "{e}");
         }
-        // A footer whose root address or key count does not fit the platform's
-        // `usize` (only possible on 32-bit targets) is refused before the crate
-        // reads it; on 64-bit targets it fails the crate's own check.
+        // A footer whose root address does not fit the platform's `usize` (only
+        // possible on 32-bit targets) is refused before the crate reads it, with
+        // the same cause on every platform: a root past the end, as a truncated
+        // file has (WebAssembly said "a number this platform cannot address").
         let mut footer = vec![0u8; 40];
         footer[0] = 3;
         footer[28..36].copy_from_slice(&(1u64 << 40).to_le_bytes());
-        assert!(Dictionary::from_fst_bytes(&with_checksum(footer)).is_err());
+        let e = Dictionary::from_fst_bytes(&with_checksum(footer)).unwrap_err();
+        assert!(e.to_string().contains("past the end of the file"), "{e}");
+        for len in [40, 1000, EMBEDDED_FST.len() / 2] {
+            let e = Dictionary::from_fst_bytes(&EMBEDDED_FST[..len]).unwrap_err();
+            assert!(e.to_string().contains("truncated"), "{len}: {e}");
+        }
     }
 
     #[test]

@@ -58,8 +58,10 @@ Options:
                 per line, optionally `word<TAB>count per million`; or a compiled
                 dictionary). A word without a count is given once per
                 million, or more where the other dictionaries' words would
-                split it, so that, alone, it is found whole. May be given
-                more than once.
+                split it, so that, alone, it is found whole. A word the
+                dictionaries have already keeps the lower of its two costs (a
+                count lower than theirs changes nothing). May be given more
+                than once.
   --no-default-dict
                 with --dict: use only the given dictionaries
   --sep STR     separator to insert between units (default `|`); removing every STR

@@ -395,14 +395,16 @@ impl PyDictionary {
     }
 
     /// Reads a compiled dictionary (an ``fst`` map from word to cost in milli-nats,
-    /// as written by ``akson-dict-build``) from ``bytes``.
+    /// the embedded dictionary's format; any ``fst`` map of words to such costs will
+    /// do) from ``bytes``.
     #[staticmethod]
     fn from_fst_bytes(py: Python<'_>, data: Cow<'_, [u8]>) -> PyResult<PyDictionary> {
         map_err(py.detach(|| Dictionary::from_fst_bytes(&data))).map(PyDictionary::owned)
     }
 
     /// Adds the words of a word list (the format of :meth:`load`); returns how many
-    /// entries were read. On an error nothing is added.
+    /// entries were read. A word already there keeps the lower of its two costs.
+    /// On an error nothing is added.
     ///
     /// >>> d = akson.Dictionary.empty()
     /// >>> d.extend_from_word_list("ກາ\nຂາ\t10\n")

@@ -170,7 +170,7 @@ export class Dictionary {
   static fromWordList(text: string): Dictionary;
   /** Reads a compiled (fst) dictionary or a UTF-8 word list, e.g. from `fetch(...).arrayBuffer()`. */
   static fromBytes(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): Dictionary;
-  /** Reads a compiled dictionary (an fst map from word to cost in milli-nats, as `akson-dict-build` writes). */
+  /** Reads a compiled dictionary (an fst map from word to cost in milli-nats, the embedded dictionary's format; any such map will do). */
   static fromFstBytes(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): Dictionary;
 
   /** An independent copy (cheap: copied on the first change). */
@@ -197,7 +197,7 @@ export class Dictionary {
   /**
    * Adds the words of a word list, those without a count weighed against this
    * dictionary's words (`suggestedCount`); returns how many entries were read.
-   * On an error nothing is added.
+   * A word already there keeps the lower of its two costs. On an error nothing is added.
    */
   extendFromWordList(text: string): number;
   /** Removes `word` (any spelling whose syllables have the same search form); returns whether it was there. */

@@ -44,7 +44,7 @@ class Dictionary:
     def from_fst_bytes(data: _BytesLike) -> "Dictionary":
         """Reads a compiled dictionary (fst map: word → cost in milli-nats)."""
     def extend_from_word_list(self, text: str) -> int:
-        """Adds the words of a word list; returns how many entries were read."""
+        """Adds the words of a word list; returns how many entries were read (a word already there keeps the lower of its two costs)."""
     def add(self, word: str, count: Optional[float] = None) -> None:
         """Adds ``word`` occurring ``count`` times per million words; without a
         count, often enough to be found whole (``suggested_count``). Raises
