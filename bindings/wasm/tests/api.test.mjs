@@ -251,6 +251,11 @@ describe('Dictionary', () => {
     forged[0] = 3;
     new DataView(forged.buffer).setBigUint64(28, 1n << 40n, true);
     assert.throws(() => Dictionary.fromBytes(forged), { name: 'Error', message: /damaged/ });
+    // A truncated file: the same cause as in the core on 64-bit platforms.
+    assert.throws(() => Dictionary.fromBytes(fst.subarray(0, 1000)), {
+      name: 'Error',
+      message: /truncated/,
+    });
   });
 
   test('merge, including with itself', () => {
