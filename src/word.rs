@@ -3,8 +3,9 @@
 //! Lao writes no spaces between words. The segmenter splits each run of Lao
 //! syllables into the sequence of dictionary words with the lowest total cost (the
 //! most probable split under a unigram model), by dynamic programming over the
-//! syllable lattice: a word always starts and ends on a syllable boundary, and a word
-//! is at most 16 syllables long, so the work is linear in the length of the text.
+//! syllable lattice: a word starts and ends on a syllable boundary (with the one
+//! exception below), and a word is at most 16 syllables long, so the work is
+//! linear in the length of the text.
 //!
 //! One boundary is the dictionary's to choose: where the syllable segmenter read a
 //! common final that could also open the next syllable's cluster with ວ, ລ or ຣ
