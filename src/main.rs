@@ -24,7 +24,8 @@ Options:
   -h, --help     Show help (also `akson <COMMAND> --help`)
   -V, --version  Show the version
 
-Exit status: 0 on success, 1 when the input is not UTF-8 or cannot be read,
+Exit status: 0 on success, 1 when the input is not UTF-8 or cannot be read, a
+--dict file cannot be read or is malformed, or the output cannot be written,
 2 for a usage error.
 ";
 
@@ -411,8 +412,17 @@ fn run(args: &[String]) -> Result<(), Fail> {
     // The process ends here: its memory goes back at once, without freeing the
     // corrector's index piece by piece (a few milliseconds).
     std::mem::forget(corrector);
-    result?;
-    flushed.map_err(write_fail)
+    match (result, flushed.map_err(write_fail)) {
+        // Both reported: the input's error, then the output's (not dropped).
+        (Err(mut read), Err(write)) => {
+            if !write.message.is_empty() {
+                read.message = format!("{}\nakson: {}", read.message, write.message);
+            }
+            Err(read)
+        }
+        (Err(f), _) | (_, Err(f)) => Err(f),
+        (Ok(_), Ok(())) => Ok(()),
+    }
 }
 
 /// Adds the words of the dictionary file `path` (as `Dictionary::load` reads it)

@@ -85,6 +85,31 @@ fn invalid_utf8_is_reported_with_line_and_offset() {
 }
 
 #[test]
+fn a_failed_write_is_reported_beside_an_input_error() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not Linux
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_akson"))
+        .args(["segment", "--unit", "word"])
+        .stdin(Stdio::piped())
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run akson");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"\xe0\xba\x81\n\xff\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("invalid UTF-8"), "{err}");
+    assert!(err.contains("cannot write to standard output"), "{err}");
+}
+
+#[test]
 fn usage_errors_and_help() {
     for args in [
         &["--help"][..],
