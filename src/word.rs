@@ -101,8 +101,8 @@ pub struct WordIndices<'t, 'd> {
     scratch: Vec<Syl>,
     /// Syllables of the run whose first letter may be ວ, ລ or ຣ (see [`note_cluster`]).
     clusters: Vec<u32>,
-    /// Whether the run holds an invisible character that does not break a word
-    /// (see [`WordIndices::read_without_invisibles`]).
+    /// Whether the run holds an invisible character that does not break a word or
+    /// another script's combining mark (see [`WordIndices::read_without_invisibles`]).
     invisible: bool,
 }
 
@@ -292,7 +292,7 @@ fn slow_syllable(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge, bool
 /// Whether a unit is made of characters that belong to the Lao syllable before
 /// them ([`joins_syllable`]).
 #[cold]
-fn is_joining_invisible(unit: &str) -> bool {
+fn joins_syllable_before(unit: &str) -> bool {
     unit.chars().all(joins_syllable)
 }
 
@@ -461,7 +461,7 @@ impl WordIndices<'_, '_> {
             if !is_lao_syllable(unit) {
                 // (Every such character's UTF-8 starts with a byte of 0xC2 or more.)
                 let maybe_invisible = unit.as_bytes().first().is_some_and(|&b| b >= 0xC2);
-                if maybe_invisible && !self.run.is_empty() && is_joining_invisible(unit) {
+                if maybe_invisible && !self.run.is_empty() && joins_syllable_before(unit) {
                     // Part of the syllable before (ປະ\u{AD}ເທດ is one word).
                     self.run_end = off + unit.len();
                     self.invisible = true;
