@@ -3,20 +3,30 @@
 //! Lao writes no spaces between words. The segmenter splits each run of Lao
 //! syllables into the sequence of dictionary words with the lowest total cost (the
 //! most probable split under a unigram model), by dynamic programming over the
-//! syllable lattice: a word starts and ends on a syllable boundary (with the one
-//! exception below), and a word is at most 16 syllables long, so the work is
+//! syllable lattice: a word starts and ends on a syllable boundary (with the
+//! exceptions below), and a word is at most 16 syllables long, so the work is
 //! linear in the length of the text.
 //!
-//! One boundary is the dictionary's to choose: where the syllable segmenter read a
-//! common final that could also open the next syllable's cluster with ວ, ລ or ຣ
-//! (ດີກ|ວ່າ against ດີ|ກວ່າ), the word segmenter takes the other split if the
-//! dictionary reads it as words and clearly prefers it, so such a word can end
-//! inside a unit that [`syllables`](crate::syllables) returns.
+//! Some boundaries are the dictionary's to choose, so a word can end inside a unit
+//! that [`syllables`](crate::syllables) returns:
+//!
+//! - Where the syllable segmenter read a common final that could also open the
+//!   next syllable's cluster with ວ, ລ or ຣ (ດີກ|ວ່າ against ດີ|ກວ່າ), the word
+//!   segmenter takes the other split if the dictionary reads it as words and
+//!   clearly prefers it.
+//! - Around a lone consonant (a letter of an abbreviation, a stray letter of OCR
+//!   noise), the syllable segmenter, which looks one syllable ahead, can read a
+//!   neighbour wrongly. The word segmenter reads the consonant as the first
+//!   letter of the next syllable (ຄ|ວາມ|ສ: ຄວາມ|ສ) or the final of the one before
+//!   (ເປັ|ນ|ໃ: ເປັນ|ໃ), or the first letter of the next syllable's cluster as one
+//!   more lone consonant (ສ|ປ|ປລາວ: ສປປ|ລາວ), on the same terms.
 //!
 //! ```
 //! assert_eq!(akson::syllables("ດີກວ່າ").collect::<Vec<_>>(), ["ດີກ", "ວ່າ"]);
 //! assert_eq!(akson::words("ດີກວ່າ").collect::<Vec<_>>(), ["ດີ", "ກວ່າ"]);
 //! assert_eq!(akson::words("ຫາກວ່າ").collect::<Vec<_>>(), ["ຫາກ", "ວ່າ"]);
+//! assert_eq!(akson::syllables("ສປປລາວ").collect::<Vec<_>>(), ["ສ", "ປ", "ປລາວ"]);
+//! assert_eq!(akson::words("ສປປລາວ").collect::<Vec<_>>(), ["ສປປ", "ລາວ"]);
 //! ```
 //!
 //! A run of Lao syllables with nothing between them is segmented as a whole, up to
@@ -104,6 +114,8 @@ pub struct WordIndices<'t, 'd> {
     /// Whether the run holds an invisible character that does not break a word or
     /// another script's combining mark (see [`WordIndices::read_without_invisibles`]).
     invisible: bool,
+    /// Whether the run holds a lone consonant (see [`WordIndices::reread_lone_consonants`]).
+    lone: bool,
 }
 
 /// The buffers of a [`WordIndices`], kept by each thread for the next one, so that
@@ -210,6 +222,7 @@ impl Dictionary {
             scratch: Vec::new(),
             clusters,
             invisible: false,
+            lone: false,
         }
     }
 }
@@ -347,11 +360,15 @@ impl WordIndices<'_, '_> {
     /// unit after it into `pending`. Returns whether the text goes on.
     fn read_run(&mut self) -> bool {
         self.run.clear();
+        self.lone = false;
         let more = self.read_syllables();
         if self.invisible {
             self.read_without_invisibles();
         }
         self.resplit();
+        if self.lone {
+            self.reread_lone_consonants();
+        }
         set_stops(&mut self.run);
         more
     }
@@ -398,14 +415,135 @@ impl WordIndices<'_, '_> {
         let hi = (i + 2 + RESPLIT_CONTEXT).min(n);
         let (tables, window) = (dict.frozen(), &self.run[lo..hi]);
         let (scratch, best) = (&mut self.scratch, &mut self.best);
-        let (keep, _) = window_cost(tables, window, None, scratch, best);
-        let (other, in_words) = window_cost(tables, window, Some((i - lo, x, y)), scratch, best);
+        let (keep, _) = window_cost(tables, window, None, false, scratch, best);
+        let swap = Some((i - lo, 2, &[x, y][..]));
+        let (other, in_words) = window_cost(tables, window, swap, false, scratch, best);
         // The other split must be read as dictionary words, not win through the
         // cost of an unknown span (names, OCR junk) around it.
         if in_words && other.saturating_add(RESPLIT_MARGIN) < keep {
             self.run[i] = x;
             self.run[i + 1] = y;
         }
+    }
+
+    /// Reads the syllables around each lone consonant of the run (a letter of an
+    /// abbreviation, OCR noise) again where the grammar, which looks only one
+    /// syllable ahead, may have read a neighbour wrongly because of it; takes the
+    /// other reading if the dictionary reads it as words (see
+    /// [`WordIndices::weigh_reread`]). Three readings, tried in this order:
+    ///
+    /// - the consonant as the first letter of the next syllable, which starts
+    ///   with ວ, ລ or ຣ (ຄ|ວາມ|ສ, where ສ is a stray letter: ຄວາມ|ສ);
+    /// - the consonant as the final of the syllable before (ເປັ|ນ|ໃ: ເປັນ|ໃ);
+    /// - the first letter of the next syllable, a cluster with ວ, ລ or ຣ, as one
+    ///   more lone consonant (ສ|ປ|ປລາວ: the abbreviation ສປປ, then ລາວ).
+    ///
+    /// One pass, left to right, each reading seeing the ones before it; a bounded
+    /// amount of work per lone consonant.
+    #[cold]
+    #[inline(never)]
+    fn reread_lone_consonants(&mut self) {
+        let (dict, text) = (self.dict, self.text);
+        let bytes = text.as_bytes();
+        let old = std::mem::take(&mut self.run);
+        let mut run: Vec<Syl> = Vec::with_capacity(old.len() + 4);
+        let run_end = self.run_end;
+        let end_of = |x: usize| old.get(x + 1).map_or(run_end, |s| s.start);
+        // Whether `text[a..b]` starts with a letter then ວ, ລ or ຣ (the letter
+        // alone is `text[a..a + 3]`).
+        let cluster_at = |a: usize| {
+            matches!(
+                bytes.get(a..a + 6),
+                Some(&[0xE0, 0xBA, _, 0xE0, 0xBA, 0xA3 | 0xA5 | 0xA7])
+            )
+        };
+        let w_l_r_at =
+            |a: usize| matches!(bytes.get(a..a + 3), Some(&[0xE0, 0xBA, 0xA3 | 0xA5 | 0xA7]));
+        let mut j = 0;
+        while j < old.len() {
+            let s = old[j];
+            if s.flags & BARE == 0 || s.flags & KOLA != 0 {
+                run.push(s);
+                j += 1;
+                continue;
+            }
+            let (a, b) = (s.start, end_of(j));
+            // 1. With the next syllable, which starts with ວ, ລ or ຣ.
+            if let (Some(next), true) = (old.get(j + 1), w_l_r_at(b)) {
+                let c = end_of(j + 1);
+                if let Some(x) = one_syllable(dict, text, a, c, next.flags & KOLA != 0) {
+                    if self.weigh_reread(&mut run, &old[j..j + 2], &old[j + 2..], &[x]) {
+                        j += 2;
+                        continue;
+                    }
+                }
+            }
+            // 2. With the syllable before.
+            if let Some(&before) = run.last() {
+                if before.flags & (KOLA | BARE) == 0 {
+                    if let Some(x) = one_syllable(dict, text, before.start, b, false) {
+                        run.pop();
+                        if self.weigh_reread(&mut run, &[before, s], &old[j + 1..], &[x]) {
+                            j += 1;
+                            continue;
+                        }
+                        run.push(before);
+                    }
+                }
+            }
+            // 3. The next syllable's first letter as a lone consonant too.
+            if let Some(next) = old.get(j + 1).filter(|n| n.flags & (BARE | KOLA) == 0) {
+                let (m, c) = (next.start, end_of(j + 1));
+                if cluster_at(m) && c > m + 6 && old.len() < MAX_RUN {
+                    let first = syllable(dict, text, m, m + 3);
+                    if first.flags & BARE != 0 {
+                        if let Some(rest) = one_syllable(dict, text, m + 3, c, false) {
+                            run.push(s);
+                            let (mid, after) = (&old[j + 1..j + 2], &old[j + 2..]);
+                            if self.weigh_reread(&mut run, mid, after, &[first, rest]) {
+                                j += 2;
+                                continue;
+                            }
+                            run.pop();
+                        }
+                    }
+                }
+            }
+            run.push(s);
+            j += 1;
+        }
+        self.run = run;
+    }
+
+    /// For [`WordIndices::reread_lone_consonants`]: whether `new` should replace
+    /// the syllables `old`, which stand between `done` (the run reread so far) and
+    /// `after` (the rest of the run), judged on up to `RESPLIT_CONTEXT` syllables
+    /// on each side as [`WordIndices::resplit`] judges (abbreviations count as
+    /// words here). If so, `new` is pushed to `done`.
+    fn weigh_reread(
+        &mut self,
+        done: &mut Vec<Syl>,
+        old: &[Syl],
+        after: &[Syl],
+        new: &[Syl],
+    ) -> bool {
+        let left = done.len().saturating_sub(RESPLIT_CONTEXT);
+        let right = RESPLIT_CONTEXT.min(after.len());
+        let mut window = Vec::with_capacity(done.len() - left + old.len() + right);
+        window.extend_from_slice(&done[left..]);
+        window.extend_from_slice(old);
+        window.extend_from_slice(&after[..right]);
+        let k = done.len() - left;
+        let tables = self.dict.frozen();
+        let (scratch, best) = (&mut self.scratch, &mut self.best);
+        let (keep, _) = window_cost(tables, &window, None, true, scratch, best);
+        let swap = Some((k, old.len(), new));
+        let (other, in_words) = window_cost(tables, &window, swap, true, scratch, best);
+        let take = in_words && other.saturating_add(RESPLIT_MARGIN) < keep;
+        if take {
+            done.extend_from_slice(new);
+        }
+        take
     }
 
     /// Reads the run's syllables again as the text reads without its invisible
@@ -439,11 +577,14 @@ impl WordIndices<'_, '_> {
         at.push(span.end);
         self.run.clear();
         self.clusters.clear();
+        self.lone = false;
         let mut units = syllable_indices(&bare).map(|(i, _)| at[i]).peekable();
         while let Some(start) = units.next() {
             let end = units.peek().copied().unwrap_or(span.end);
             note_cluster(&mut self.clusters, text, start, self.run.len());
-            self.run.push(syllable(dict, text, start, end));
+            let syl = syllable(dict, text, start, end);
+            self.lone |= syl.flags & BARE != 0;
+            self.run.push(syl);
         }
     }
 
@@ -472,7 +613,9 @@ impl WordIndices<'_, '_> {
             }
             let mut start = off + unit.len();
             note_cluster(&mut self.clusters, text, off, self.run.len());
-            self.run.push(syllable(dict, text, off, start));
+            let syl = syllable(dict, text, off, start);
+            self.lone |= syl.flags & BARE != 0;
+            self.run.push(syl);
             // The rest of the run's syllables that the scan found with this one.
             let base = self.units.ahead_base();
             let room = MAX_RUN - self.run.len();
@@ -481,7 +624,9 @@ impl WordIndices<'_, '_> {
             for &e in now {
                 let end = base + e as usize;
                 note_cluster(&mut self.clusters, text, start, self.run.len());
-                self.run.push(syllable(dict, text, start, end));
+                let syl = syllable(dict, text, start, end);
+                self.lone |= syl.flags & BARE != 0;
+                self.run.push(syl);
                 start = end;
             }
             self.run_end = start;
@@ -699,24 +844,28 @@ fn joins_across_word(
 }
 
 /// The cost of the best path over `window` (syllables of a run, copied to
-/// `scratch` with their `STOP` flags set again for the window), with syllables
-/// `k` and `k + 1` replaced by `swap`'s if given; and whether the path reads
-/// those two as parts of dictionary words (no unknown word or abbreviation
-/// covers either).
+/// `scratch` with their `STOP` flags set again for the window), with the `m`
+/// syllables from `k` on replaced by `swap`'s if given; and whether the path reads
+/// those new syllables as parts of dictionary words (no unknown word covers any of
+/// them; nor an abbreviation, unless `abbreviations` is set).
 fn window_cost(
     tables: &crate::dict::Frozen,
     window: &[Syl],
-    swap: Option<(usize, Syl, Syl)>,
+    swap: Option<(usize, usize, &[Syl])>,
+    abbreviations: bool,
     scratch: &mut Vec<Syl>,
     best: &mut Vec<u64>,
 ) -> (u32, bool) {
     scratch.clear();
-    scratch.extend_from_slice(window);
     let mut pair = usize::MAX..usize::MAX;
-    if let Some((k, x, y)) = swap {
-        scratch[k] = x;
-        scratch[k + 1] = y;
-        pair = k..k + 2;
+    match swap {
+        Some((k, m, new)) => {
+            scratch.extend_from_slice(&window[..k]);
+            scratch.extend_from_slice(new);
+            scratch.extend_from_slice(&window[k + m..]);
+            pair = k..k + new.len();
+        }
+        None => scratch.extend_from_slice(window),
     }
     set_stops(scratch);
     best_paths(tables, scratch, best);
@@ -724,7 +873,9 @@ fn window_cost(
     let mut end = scratch.len();
     while end > 0 {
         let (start, _) = Cell::back(best[end]);
-        if best[end] & Cell::UNKNOWN != 0 && start < pair.end && pair.start < end {
+        let cell = best[end];
+        let counts = !(abbreviations && cell & 1 != 0);
+        if cell & Cell::UNKNOWN != 0 && counts && start < pair.end && pair.start < end {
             in_words = false;
         }
         if start >= end {
@@ -794,6 +945,18 @@ fn other_cut(text: &[u8], a: usize, b: usize, c: usize) -> Option<usize> {
         _ => return None,
     };
     (mask >> low(b - 3)? & 1 != 0).then_some(b - 3)
+}
+
+/// The [`Syl`] of `text[a..c]` if it reads as one syllable that the dictionary
+/// has, for [`WordIndices::reread_lone_consonants`]. `kola`: it ends with ໆ.
+fn one_syllable(dict: &Dictionary, text: &str, a: usize, c: usize, kola: bool) -> Option<Syl> {
+    let piece = text.get(a..c)?;
+    let mut units = crate::syllables(piece);
+    let first = units.next()?;
+    // A ໆ after the syllable is a unit of its own here.
+    let whole = first.len() == piece.len() || (kola && units.all(|u| u.starts_with('ໆ')));
+    let syl = syllable(dict, text, a, c);
+    (whole && syl.sid != u32::MAX && syl.flags & BARE == 0).then_some(syl)
 }
 
 /// The cost of the path in a [`Cell`].
@@ -891,6 +1054,45 @@ mod tests {
         assert_eq!(seg(&d, "ດີກວ່າ ດີ"), "ດີກວ່າ| |ດີ"); // one unknown word
         let d = common(&["ກວ່າ", "ວ່າ", "ດີກ"]);
         assert_eq!(seg(&d, "ດີກວ່າ"), "ດີກ|ວ່າ");
+    }
+
+    #[test]
+    fn a_lone_consonant_does_not_take_its_neighbours_into_an_unknown_word() {
+        // The grammar looks one syllable ahead, so a lone consonant (a letter of an
+        // abbreviation, OCR noise) can make it read its neighbours wrongly: the
+        // word layer reads them again, as the dictionary's words read them.
+        let syllables = |s: &str| crate::syllables(s).collect::<Vec<_>>().join("|");
+        assert_eq!(syllables("ສປປລາວ"), "ສ|ປ|ປລາວ");
+        assert_eq!(syllables("ຄວາມສ"), "ຄ|ວາມ|ສ");
+        assert_eq!(syllables("ເປັນໃ"), "ເປັ|ນ|ໃ");
+        let d = Dictionary::embedded();
+        // An abbreviation against the next word; a stray letter after a word.
+        assert_eq!(seg(d, "ສປປລາວ"), "ສປປ|ລາວ");
+        assert_eq!(seg(d, "ໃນສປປລາວແມ່ນ"), "ໃນ|ສປປ|ລາວ|ແມ່ນ");
+        assert_eq!(seg(d, "ຄວາມສ"), "ຄວາມ|ສ");
+        assert_eq!(seg(d, "ເປັນໃ"), "ເປັນ|ໃ");
+        assert_eq!(seg(d, "ຫຼາຍກວ່າປ່ງ"), "ຫຼາຍ|ກວ່າ|ປ່ງ");
+        // Where the grammar's reading is words, it stays.
+        assert_eq!(seg(d, "ສປປ ລາວ"), "ສປປ| |ລາວ");
+        assert_eq!(seg(d, "ຄວາມສຸກ"), "ຄວາມ|ສຸກ");
+        // Not where the other reading's syllables are in no word.
+        let d = dict(&["ວາມ", "ລາວ"]);
+        assert_eq!(seg(&d, "ຄວາມສ"), "ຄວາມສ");
+        let d = dict(&["ຫຼາຍ", "ວ່າ"]);
+        assert_eq!(seg(&d, "ຫຼາຍກວ່າ"), "ຫຼາຍກວ່າ"); // ຫຼາຍ|ກ|ວ່າ, one unknown word
+                                                 // Any number of lone consonants: linear time.
+        let d = Dictionary::embedded();
+        for piece in ["ກ", "ສປປລາວ", "ເປັນໃ", "ກຄວາມບນໍໍາເັດ"]
+        {
+            let text = piece.repeat(200_000 / piece.len());
+            let t = std::time::Instant::now();
+            assert_eq!(d.words(&text).map(str::len).sum::<usize>(), text.len());
+            assert!(
+                t.elapsed().as_secs_f64() < 2.0,
+                "{piece}: {:?}",
+                t.elapsed()
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! - For any UTF-8 input `x`, `words(x)` (embedded dictionary) concatenates back to
 //!   `x` with no empty token, `word_indices` offsets are contiguous, and every word
 //!   boundary is also a syllable boundary (but for a consonant moved to the next
-//!   syllable's cluster, ດີ|ກວ່າ, and runs read again without invisible characters).
+//!   syllable's cluster, ດີ|ກວ່າ, a cluster's first letter read as a lone
+//!   consonant, ສປປ|ລາວ, and runs read again without invisible characters).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -61,9 +62,15 @@ fuzz_target!(|data: &[u8]| {
         // moved a consonant that the syllable segmenter read as a final to the
         // next syllable's cluster (ດີກ|ວ່າ → ດີ|ກວ່າ: one Lao letter before a
         // syllable start), or read a run again without its invisible characters
-        // and other scripts' marks (ເສລີ\u{AD}ພາບ).
+        // and other scripts' marks (ເສລີ\u{AD}ພາບ), or read the first letter of a
+        // cluster after a lone consonant as one more (ສ|ປ|ປລາວ → ສປປ|ລາວ: one Lao
+        // letter after a syllable start).
+        let consonant = |c: char| ('\u{E81}'..='\u{EAE}').contains(&c);
         let moved_consonant = x[off..].chars().next().is_some_and(|c| {
-            ('\u{E81}'..='\u{EAE}').contains(&c) && syllable_starts.contains(&(off + c.len_utf8()))
+            consonant(c) && syllable_starts.contains(&(off + c.len_utf8()))
+        });
+        let split_cluster = x[..off].chars().next_back().is_some_and(|c| {
+            consonant(c) && syllable_starts.contains(&(off - c.len_utf8()))
         });
         let reread = x.chars().any(|c| {
             matches!(c, '\u{AD}' | '\u{180E}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
@@ -72,7 +79,7 @@ fuzz_target!(|data: &[u8]| {
                     | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
         });
         assert!(
-            syllable_starts.contains(&off) || moved_consonant || reread,
+            syllable_starts.contains(&off) || moved_consonant || split_cluster || reread,
             "word boundary {off} inside a syllable of {x:?}"
         );
         at += t.len();
