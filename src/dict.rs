@@ -500,6 +500,10 @@ impl Edge {
 /// known (see [`Dictionary::entries_unsorted`]).
 pub(crate) type EntryWithEnds = (String, u32, Option<(usize, usize)>);
 
+/// [`Dictionary::remove`] builds the trie afresh once the words removed are at
+/// least this many, and as many as the words left.
+const REBUILD_AFTER_REMOVALS: usize = 4_096;
+
 /// How many of the cheapest words count as frequent (see `frequent_below`).
 const FREQUENT_WORDS: usize = 300;
 
@@ -532,6 +536,8 @@ pub struct Dictionary {
     /// other syllables (ຄອມເພ\u{AD}ລັກ, with a soft hyphen) is the same entry.
     owners: HashMap<u32, u32, FxBuild>,
     words: usize,
+    /// Words removed since the trie was last built afresh (see [`Dictionary::remove`]).
+    removed: usize,
 }
 
 /// A copy of the embedded default dictionary, as [`Dictionary::new`] gives; use
@@ -740,6 +746,7 @@ impl Dictionary {
             aliases: HashMap::default(),
             owners: HashMap::default(),
             words: 0,
+            removed: 0,
         }
     }
 
@@ -1079,7 +1086,28 @@ impl Dictionary {
 
     /// Removes `word` (in any spelling that [`Dictionary::contains`] finds);
     /// returns whether it was there.
+    ///
+    /// A removed word's place in the trie is not freed at once. Once the words
+    /// removed outnumber those left (and are at least 4,096), the trie is built
+    /// again from the words left, as [`Dictionary::merge`] into an empty
+    /// dictionary would, so that a long-running service that adds and removes
+    /// words keeps memory for the words it has. That one call takes about as long
+    /// as reading the words again (some 0.1 s for the embedded dictionary's).
     pub fn remove(&mut self, word: &str) -> bool {
+        let removed = self.remove_word(word);
+        if removed {
+            self.removed += 1;
+            if self.removed >= self.words.max(REBUILD_AFTER_REMOVALS) {
+                let mut fresh = Dictionary::empty();
+                fresh.merge(self);
+                *self = fresh;
+            }
+        }
+        removed
+    }
+
+    /// [`Dictionary::remove`] but for the rebuild.
+    fn remove_word(&mut self, word: &str) -> bool {
         match self.node_of(word) {
             Some(node) if self.costs[node as usize] != NO_WORD => {
                 self.frozen = OnceLock::new();
@@ -2096,6 +2124,51 @@ mod tests {
         assert!(!d.contains("ດຳລັດ"));
         assert!(!d.remove("ດຳລັດ"));
         assert_eq!(d.len(), 0);
+    }
+
+    #[test]
+    fn removed_words_do_not_keep_their_memory() {
+        // 64,000 different words of three syllables, each added and removed: the
+        // trie keeps no more nodes than a few thousand words need.
+        let syllables: Vec<String> = ["ກ", "ຂ", "ຄ", "ງ", "ຈ", "ສ", "ຊ", "ຍ", "ດ", "ຕ"]
+            .iter()
+            .flat_map(|c| ["າ", "ີ", "ູ", "ໍ"].map(|v| format!("{c}{v}")))
+            .collect();
+        let mut d = Dictionary::empty();
+        d.add("ດຳລັດ").unwrap();
+        d.add_with_count("ຄອມເພລັກ", 3.0).unwrap(); // filed under two paths too
+        let before = d.entries();
+        let mut most = 0;
+        for a in &syllables {
+            for b in &syllables {
+                for c in &syllables {
+                    let word = format!("{a}{b}{c}");
+                    d.add(&word).unwrap();
+                    assert!(d.remove(&word));
+                    most = most.max(d.costs.len());
+                }
+            }
+        }
+        assert!(most < 4 * REBUILD_AFTER_REMOVALS, "{most} nodes");
+        assert_eq!(d.entries(), before);
+        assert_eq!(d.len(), 2);
+        assert!(d.contains("ດໍາລັດ") && d.contains("ຄອມເພ\u{AD}ລັກ"));
+        // The embedded words, all removed but one, then put back.
+        let mut d = Dictionary::new();
+        let all = d.entries();
+        for (w, _) in &all[1..] {
+            assert!(d.remove(w), "{w}");
+        }
+        assert!(
+            d.costs.len() < 4 * REBUILD_AFTER_REMOVALS,
+            "{} nodes",
+            d.costs.len()
+        );
+        assert_eq!(d.entries(), all[..1]);
+        for (w, cost) in &all[1..] {
+            d.insert_cost(w, *cost).unwrap();
+        }
+        assert_eq!(d.entries(), all);
     }
 
     #[test]

@@ -475,16 +475,23 @@ impl PyDictionary {
 
     /// Removes ``word`` (in any spelling whose syllables have the same search form); returns whether
     /// it was there.
-    fn remove(&self, word: &Bound<'_, PyString>) -> PyResult<bool> {
+    ///
+    /// Once the words removed outnumber those left (and are at least 4,096), the
+    /// call builds the dictionary afresh from the words left, freeing the memory
+    /// of the removed ones (about as long as reading the words again; other
+    /// threads run meanwhile).
+    fn remove(&self, py: Python<'_>, word: &Bound<'_, PyString>) -> PyResult<bool> {
         let word = word.to_cow()?;
-        let mut inner = self.lock();
-        if let Inner::Embedded = *inner {
-            // Keep sharing the default when there is nothing to remove.
-            if !inner.get().contains(&word) {
-                return Ok(false);
+        Ok(py.detach(|| {
+            let mut inner = self.lock();
+            if let Inner::Embedded = *inner {
+                // Keep sharing the default when there is nothing to remove.
+                if !inner.get().contains(&word) {
+                    return false;
+                }
             }
-        }
-        Ok(inner.make_mut().remove(&word))
+            inner.make_mut().remove(&word)
+        }))
     }
 
     fn __contains__(&self, word: &Bound<'_, PyAny>) -> PyResult<bool> {

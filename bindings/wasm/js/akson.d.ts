@@ -200,7 +200,12 @@ export class Dictionary {
    * A word already there keeps the lower of its two costs. On an error nothing is added.
    */
   extendFromWordList(text: string): number;
-  /** Removes `word` (any spelling whose syllables have the same search form); returns whether it was there. */
+  /**
+   * Removes `word` (any spelling whose syllables have the same search form); returns whether it was there.
+   * Once the words removed outnumber those left (and are at least 4,096), the call builds the
+   * dictionary afresh from the words left, freeing the memory of the removed ones (about as long
+   * as reading the words again).
+   */
   remove(word: string): boolean;
   /** Whether `word` (in any spelling whose syllables have the same search form) is in the dictionary. */
   contains(word: string): boolean;

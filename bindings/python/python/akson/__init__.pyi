@@ -55,7 +55,10 @@ class Dictionary:
         this dictionary: 1, or more where its other words would split it. The
         count ``add`` gives when none is given."""
     def remove(self, word: str) -> bool:
-        """Removes ``word``; returns whether it was there."""
+        """Removes ``word``; returns whether it was there. Once the words removed
+        outnumber those left (and are at least 4,096), the call builds the
+        dictionary afresh from the words left, freeing the memory of the removed
+        ones (about as long as reading the words again)."""
     def __contains__(self, word: str) -> bool: ...
     def __len__(self) -> int: ...
     def cost(self, word: str) -> Optional[float]:
