@@ -594,6 +594,7 @@ impl WordIndices<'_, '_> {
         let text = self.text;
         loop {
             if self.run.len() >= MAX_RUN {
+                self.take_joining_after_cut();
                 return true;
             }
             let Some((off, unit)) = self.units.next() else {
@@ -635,6 +636,25 @@ impl WordIndices<'_, '_> {
                 // Past `MAX_RUN`: handed back to the iterator.
                 self.units.give_back_ahead(later);
                 return true;
+            }
+        }
+    }
+
+    /// Where a run is cut after `MAX_RUN` syllables: invisible characters and other
+    /// scripts' marks right after the cut stay with the syllable before them, as
+    /// anywhere else (see [`WordIndices::read_syllables`]).
+    #[cold]
+    #[inline(never)]
+    fn take_joining_after_cut(&mut self) {
+        loop {
+            let mut peek = self.units.clone();
+            match peek.next() {
+                Some((off, unit)) if !is_lao_syllable(unit) && joins_syllable_before(unit) => {
+                    self.units = peek;
+                    self.run_end = off + unit.len();
+                    self.invisible = true;
+                }
+                _ => return,
             }
         }
     }
@@ -1295,6 +1315,13 @@ mod tests {
         let unknown = "ຊຸກ".repeat(MAX_RUN + 5);
         let w: Vec<&str> = d.words(&unknown).collect();
         assert_eq!(w, [&unknown[..MAX_RUN * 9], &unknown[MAX_RUN * 9..]]);
+        // A soft hyphen and a combining mark right after the cut stay with the
+        // syllable before them.
+        let text = format!("{}\u{AD}\u{301}ດາ", "ບັນດາ".repeat(MAX_RUN / 2));
+        let w: Vec<&str> = d.words(&text).collect();
+        assert_eq!(w.concat(), text);
+        assert_eq!(w.len(), MAX_RUN / 2 + 1);
+        assert_eq!(w[w.len() - 2..], ["ບັນດາ\u{AD}\u{301}", "ດາ"]);
     }
 
     /// How fast each stage of the word segmenter runs, against ICU4X's dictionary
