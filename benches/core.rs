@@ -126,9 +126,16 @@ fn main() {
         );
         return;
     }
-    // `cargo bench --bench core -- NAME` measures only the rows whose name contains NAME.
-    let only: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
-    let skip = |name: &str| only.as_ref().is_some_and(|o| !name.contains(o.as_str()));
+    // `cargo bench --bench core -- NAME` measures only the rows whose name contains
+    // NAME, in any case (`words` takes ICU4X's WordSegmenter row too).
+    let only: Option<String> = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .map(|a| a.to_lowercase());
+    let skip = |name: &str| {
+        only.as_ref()
+            .is_some_and(|o| !name.to_lowercase().contains(o.as_str()))
+    };
     // A row of the table: `f` measured on `bytes` bytes, unless filtered out.
     let row = |task: &'static str, name: &'static str, bytes: usize, f: &mut dyn FnMut()| {
         let mbs = if skip(name) {

@@ -178,8 +178,10 @@ class Scores:
 
     @staticmethod
     def prf(tp, n_sys, n_gold):
-        p = tp / n_sys if n_sys else 0.0
-        r = tp / n_gold if n_gold else 0.0
+        # Nothing to find and nothing found is a perfect score (a gold set of
+        # one-word lines, read by the oracle), not 0.
+        p = tp / n_sys if n_sys else float(n_gold == 0)
+        r = tp / n_gold if n_gold else float(n_sys == 0)
         f = 2 * p * r / (p + r) if p + r else 0.0
         return {"precision": p, "recall": r, "f1": f, "correct": tp, "system": n_sys, "gold": n_gold}
 
@@ -229,7 +231,8 @@ def newest_mtime(paths):
         if os.path.isdir(p):
             for d, _, files in os.walk(p):
                 for f in files:
-                    if f.endswith(".rs"):
+                    # Sources and embedded data (the compiled dictionaries).
+                    if f.endswith((".rs", ".fst")):
                         best = max(best, os.path.getmtime(os.path.join(d, f)))
         elif os.path.exists(p):
             best = max(best, os.path.getmtime(p))
@@ -379,7 +382,9 @@ def make_system(name, args, gold_lines):
             except (OSError, subprocess.TimeoutExpired):
                 pass
         return External(name, [bin_, "segment", "--unit", unit], notes,
-                        [os.path.join(ROOT, "src"), os.path.join(ROOT, "dictionaries")],
+                        [os.path.join(ROOT, "src"),
+                         os.path.join(ROOT, "dictionaries", "akson-lo.fst"),
+                         os.path.join(ROOT, "dictionaries", "akson-lo-phrases.fst")],
                         "cargo build --release")
     if name.startswith("icu-"):
         mode = name[4:]
@@ -531,7 +536,10 @@ def main():
     ap.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
     args = ap.parse_args()
 
-    gold_lines, inputs, golds = read_gold(args.gold)
+    try:
+        gold_lines, inputs, golds = read_gold(args.gold)
+    except (OSError, UnicodeDecodeError) as e:
+        sys.exit("eval_words.py: cannot read the gold file %s: %s" % (args.gold, e))
     report = {
         "gold": show_path(args.gold),
         "lines": len(inputs),

@@ -22,7 +22,7 @@ object per input line, each ending in LF).
 
 Options:
   -h, --help     Show help (also `akson <COMMAND> --help`)
-  -V, --version  Show the version
+  -V, --version  Show the version (and the embedded dictionary's)
 
 Exit status: 0 on success, 1 when the input is not UTF-8 or cannot be read, a
 --dict file cannot be read or is malformed, or the output cannot be written,
@@ -184,7 +184,11 @@ fn run(args: &[String]) -> Result<(), Fail> {
             return Ok(());
         }
         "-V" | "--version" => {
-            println!("akson {}", akson::VERSION);
+            println!(
+                "akson {} (dictionary {})",
+                akson::VERSION,
+                akson::DICTIONARY_VERSION
+            );
             return Ok(());
         }
         "normalize" | "normalise" => (NORMALIZE_HELP, Job::Normalize(Form::Canonical)),
