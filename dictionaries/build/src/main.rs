@@ -592,6 +592,51 @@ fn run() -> Result<ExitCode, String> {
         true
     });
 
+    // 2c. Misspelt tone marks, by the sources: an entry that one source alone
+    // lists and the corpus never has, whose twin with one tone mark added, dropped
+    // or changed several sources list (ສື໋ສານ for ສື່ສານ, ຄວາມຮູ໊ for ຄວາມຮູ້). The
+    // corpus is too small to tell most of these (step 4 also drops the ones whose
+    // twin it uses often); before step 3, so that a twin the conventions split
+    // (ຄວາມ|ຮູ້) still counts.
+    let corpus_text = lines.0.join("\n");
+    let masks = words.clone();
+    words.retain(|w, mask| {
+        if independent_sources(*mask) > 1
+            || LEXICALISED.contains(&w.as_str())
+            || TONE_TWIN_WORDS.contains(&w.as_str())
+            || corpus_text.contains(w.as_str())
+        {
+            return true;
+        }
+        // Only the rare marks ໊ and ໋ (loanwords, interjections), in a word of two
+        // syllables or more: a one-syllable word with another tone is often
+        // another word (ກວ່າງ a beetle, ກວາງ a deer).
+        let rare = |x: &str| {
+            x.chars()
+                .filter(|c| matches!(c, '\u{ECA}' | '\u{ECB}'))
+                .count()
+        };
+        if rare(w) == 0 || syllables(w).nth(1).is_none() {
+            return true;
+        }
+        let twin = tone_variants(w).into_iter().find(|v| {
+            rare(v) < rare(w)
+                && masks
+                    .get(v)
+                    .is_some_and(|&m| independent_sources(m) >= TONE_TWIN_SOURCES)
+        });
+        match twin {
+            Some(v) => {
+                misspellings_dropped += 1;
+                if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
+                    eprintln!("misspelling: {w} (tone of {v}, by the sources)");
+                }
+                false
+            }
+            None => true,
+        }
+    });
+
     // 3. Convention: nominaliser + word is two words.
     let (whole, split) = conventions(&args.root)?;
     let mut examples_dropped = 0;
@@ -878,7 +923,33 @@ fn run() -> Result<ExitCode, String> {
         (phrase_costs.len(), phrases_from_pairs, phrase_bytes.len()),
     );
     let meta_path = args.out.with_extension("json");
+    // Each dictionary version names one artifact: `dictionaries/versions.tsv` lists
+    // every version with a hash of its fst (only for the embedded dictionary's path).
+    let versions_path = args.root.join("dictionaries/versions.tsv");
+    let embedded = args.out == args.root.join("dictionaries/akson-lo.fst");
+    let versions = std::fs::read_to_string(&versions_path).unwrap_or_default();
+    let line = format!("{}\t{:016x}", akson::DICTIONARY_VERSION, fnv64(&bytes));
+    let recorded = versions
+        .lines()
+        .find(|l| l.split('\t').next() == Some(akson::DICTIONARY_VERSION));
+    if embedded && recorded.is_some_and(|l| l != line) {
+        eprintln!(
+            "akson-dict-build: the dictionary differs from the one released as {v} \
+             (dictionaries/versions.tsv): set DICTIONARY_VERSION in src/dict.rs to a new \
+             version and run the build again",
+            v = akson::DICTIONARY_VERSION
+        );
+        return Ok(ExitCode::from(1));
+    }
     if args.check {
+        if embedded && recorded.is_none() {
+            eprintln!(
+                "akson-dict-build: dictionaries/versions.tsv does not list {}: run \
+                 `cargo run --release -p akson-dict-build` and commit it",
+                akson::DICTIONARY_VERSION
+            );
+            return Ok(ExitCode::from(1));
+        }
         let old = std::fs::read(&args.out).unwrap_or_default();
         let old_phrases = std::fs::read(&phrases_path).unwrap_or_default();
         let old_meta = std::fs::read_to_string(&meta_path).unwrap_or_default();
@@ -891,8 +962,12 @@ fn run() -> Result<ExitCode, String> {
             || old_notices != third_party_notices(&src_dir)?
         {
             eprintln!(
-                "akson-dict-build: {} is out of date: run `cargo run --release -p akson-dict-build` and commit it",
-                args.out.display()
+                "akson-dict-build: {} is out of date, or this build's inputs differ from \
+                 those it was built from (dictionaries/sources, the corpus at {}, \
+                 tests/gold/CONVENTIONS.md and the held-out gold and OCR lines): run \
+                 `cargo run --release -p akson-dict-build` and commit it",
+                args.out.display(),
+                args.corpus.display()
             );
             return Ok(ExitCode::from(1));
         }
@@ -913,6 +988,13 @@ fn run() -> Result<ExitCode, String> {
         .map_err(|e| format!("cannot write {}: {e}", phrases_path.display()))?;
     std::fs::write(&meta_path, &meta)
         .map_err(|e| format!("cannot write {}: {e}", meta_path.display()))?;
+    if embedded && recorded.is_none() {
+        let mut all = versions;
+        all.push_str(&line);
+        all.push('\n');
+        std::fs::write(&versions_path, all)
+            .map_err(|e| format!("cannot write {}: {e}", versions_path.display()))?;
+    }
     print!("{meta}");
     Ok(ExitCode::SUCCESS)
 }
@@ -958,13 +1040,18 @@ fn corpus_lines(args: &Args) -> Result<(Vec<String>, usize), String> {
 }
 
 /// Real words that one source alone lists beside a frequent word one tone mark
-/// away (ຊຶ້ງ "moved", ຍັ້ງ "to hold back", ຫັ່ນ "to slice" beside ຊຶ່ງ, ຍັງ, ຫັນ): not
-/// misspellings.
-const TONE_TWIN_WORDS: &[&str] = &["ຊຶ້ງ", "ຍັ້ງ", "ຫັ່ນ"];
+/// away (ຊຶ້ງ "moved", ຍັ້ງ "to hold back", ຫັ່ນ "to slice" beside ຊຶ່ງ, ຍັງ, ຫັນ), or
+/// with ໋ beside a word most sources list without it (ກະເປົ໋າ "bag", ລູກເຕົ໋າ
+/// "dice"): not misspellings.
+const TONE_TWIN_WORDS: &[&str] = &["ຊຶ້ງ", "ຍັ້ງ", "ຫັ່ນ", "ກະເປົ໋າ", "ລູກເຕົ໋າ"];
 
 /// A word used at least this often in the corpus makes a one-source entry that
 /// differs from it by one tone mark a misspelling.
 const TONE_TWIN_MIN: f64 = 3.0;
+/// A word that at least this many independent sources list makes a one-source
+/// entry that differs from it by one tone mark, and that the corpus never has, a
+/// misspelling.
+const TONE_TWIN_SOURCES: u32 = 3;
 
 /// `word` with one tone mark dropped, changed, or (after any character) added,
 /// in canonical form.
@@ -987,6 +1074,14 @@ fn tone_variants(word: &str) -> Vec<String> {
         .map(|v| normalize(&v, Form::Canonical).into_owned())
         .filter(|v| v != word)
         .collect()
+}
+
+/// The 64-bit FNV-1a hash of `bytes` (for `dictionaries/versions.tsv`: tells
+/// artifacts apart, not a checksum against tampering).
+fn fnv64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The syllable with one vowel mark of the other length (ິ/ີ, ຶ/ື, ຸ/ູ).
