@@ -449,8 +449,7 @@ impl WordIndices<'_, '_> {
         let mut run: Vec<Syl> = Vec::with_capacity(old.len() + 4);
         let run_end = self.run_end;
         let end_of = |x: usize| old.get(x + 1).map_or(run_end, |s| s.start);
-        // Whether `text[a..b]` starts with a letter then ວ, ລ or ຣ (the letter
-        // alone is `text[a..a + 3]`).
+        // Whether the text at byte `a` is a letter (`text[a..a + 3]`), then ວ, ລ or ຣ.
         let cluster_at = |a: usize| {
             matches!(
                 bytes.get(a..a + 6),
@@ -494,7 +493,8 @@ impl WordIndices<'_, '_> {
             // 3. The next syllable's first letter as a lone consonant too.
             if let Some(next) = old.get(j + 1).filter(|n| n.flags & (BARE | KOLA) == 0) {
                 let (m, c) = (next.start, end_of(j + 1));
-                if cluster_at(m) && c > m + 6 && old.len() < MAX_RUN {
+                // (The run gains a syllable: it stays within `MAX_RUN`.)
+                if cluster_at(m) && c > m + 6 && run.len() + old.len() - j < MAX_RUN {
                     let first = syllable(dict, text, m, m + 3);
                     if first.flags & BARE != 0 {
                         if let Some(rest) = one_syllable(dict, text, m + 3, c, false) {
