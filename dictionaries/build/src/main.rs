@@ -619,11 +619,24 @@ fn run() -> Result<ExitCode, String> {
         if rare(w) == 0 || syllables(w).nth(1).is_none() {
             return true;
         }
+        let agreed = |x: &str| {
+            masks
+                .get(x)
+                .is_some_and(|&m| independent_sources(m) >= TONE_TWIN_SOURCES)
+        };
+        // The twin is an agreed word; or, for an entry of the E-Government list
+        // alone (which often has ໊/໋ for ້/່: ມາພໍ໊ "to meet", ຖ່ານເທົ໋າ "ashes"),
+        // a phrase of agreed words, where the entry is not one, with the rare mark
+        // changed to ່ or ້ (ການຕິດຕໍ່ສື໋ສານ: ການ|ຕິດຕໍ່|ສື່ສານ). Not for the other
+        // lists, whose ໊/໋ words are mostly expressive words and loanwords made of
+        // syllables that are words without the mark (ກະຈິ໋ມ, ບ໊າຍບາຍ, ປາທ່ອງໂກ໋),
+        // nor for a phrase that holds one of the exceptions (ກະເປົ໋າເດີນທາງ).
+        let phrase_twin = *mask == EGOV_MASK
+            && !TONE_TWIN_WORDS.iter().any(|x| w.contains(x))
+            && !agreed_words(w, &agreed);
         let twin = tone_variants(w).into_iter().find(|v| {
             rare(v) < rare(w)
-                && masks
-                    .get(v)
-                    .is_some_and(|&m| independent_sources(m) >= TONE_TWIN_SOURCES)
+                && (agreed(v) || (phrase_twin && v.len() == w.len() && agreed_words(v, &agreed)))
         });
         match twin {
             Some(v) => {
@@ -1074,6 +1087,28 @@ fn tone_variants(word: &str) -> Vec<String> {
         .map(|v| normalize(&v, Form::Canonical).into_owned())
         .filter(|v| v != word)
         .collect()
+}
+
+/// Whether `phrase` is two or more words that `agreed` accepts, one after the
+/// other, each ending on a syllable boundary (a dynamic programme over its
+/// syllables).
+fn agreed_words(phrase: &str, agreed: &dyn Fn(&str) -> bool) -> bool {
+    let mut ends = vec![0];
+    ends.extend(syllables(phrase).scan(0, |at, s| {
+        *at += s.len();
+        Some(*at)
+    }));
+    // `pieces[i]`: the fewest agreed words that make `phrase[..ends[i]]`.
+    let mut pieces = vec![usize::MAX; ends.len()];
+    pieces[0] = 0;
+    for j in 1..ends.len() {
+        for i in 0..j {
+            if pieces[i] != usize::MAX && agreed(&phrase[ends[i]..ends[j]]) {
+                pieces[j] = pieces[j].min(pieces[i] + 1);
+            }
+        }
+    }
+    pieces[ends.len() - 1] >= 2 && pieces[ends.len() - 1] != usize::MAX
 }
 
 /// The 64-bit FNV-1a hash of `bytes` (for `dictionaries/versions.tsv`: tells
