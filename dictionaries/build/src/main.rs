@@ -782,7 +782,7 @@ fn run() -> Result<ExitCode, String> {
     });
 
     // 4. Frequencies by hard EM on the corpus, held-out gold sentences excluded.
-    let (lines, skipped) = lines;
+    let (lines, skipped, corpus_files) = lines;
     let priors: Vec<(String, f64)> = words
         .iter()
         .map(|(w, mask)| (w.clone(), PRIOR_PER_SOURCE * mask.count_ones() as f64))
@@ -932,6 +932,7 @@ fn run() -> Result<ExitCode, String> {
         corpus_tokens,
         lines.len(),
         skipped,
+        &corpus_files,
         bytes.len(),
         (phrase_costs.len(), phrases_from_pairs, phrase_bytes.len()),
     );
@@ -945,6 +946,35 @@ fn run() -> Result<ExitCode, String> {
     let recorded = versions
         .lines()
         .find(|l| l.split('\t').next() == Some(akson::DICTIONARY_VERSION));
+    // The corpus is the input from outside the repository: the summary records
+    // its files, so a check names it when they are not the ones read.
+    let old_meta = std::fs::read_to_string(&meta_path).unwrap_or_default();
+    let (was, now) = (recorded_corpus(&old_meta), recorded_corpus(&meta));
+    if args.check && embedded && was != now {
+        let list = |a: &[String], b: &[String]| {
+            let v: Vec<&str> = a
+                .iter()
+                .filter(|f| !b.contains(f))
+                .map(|f| f.as_str())
+                .collect();
+            if v.is_empty() {
+                "none".to_string()
+            } else {
+                v.join(", ")
+            }
+        };
+        let (missing, new) = (list(&was, &now), list(&now, &was));
+        eprintln!(
+            "akson-dict-build: the corpus at {} is not the one {} was counted on \
+             (akson-lo.json, \"corpus_files\"); recorded but not read: {missing}; read \
+             but not recorded: {new}. Point --corpus at the corpus it was built \
+             from, or rebuild with `cargo run --release -p akson-dict-build` and commit \
+             the result (a changed fst needs a new DICTIONARY_VERSION)",
+            args.corpus.display(),
+            args.out.display(),
+        );
+        return Ok(ExitCode::from(1));
+    }
     if embedded && recorded.is_some_and(|l| l != line) {
         eprintln!(
             "akson-dict-build: the dictionary differs from the one released as {v} \
@@ -965,7 +995,6 @@ fn run() -> Result<ExitCode, String> {
         }
         let old = std::fs::read(&args.out).unwrap_or_default();
         let old_phrases = std::fs::read(&phrases_path).unwrap_or_default();
-        let old_meta = std::fs::read_to_string(&meta_path).unwrap_or_default();
         let old_notices =
             std::fs::read_to_string(args.root.join("dictionaries/THIRD-PARTY-NOTICES.md"))
                 .unwrap_or_default();
@@ -1014,8 +1043,9 @@ fn run() -> Result<ExitCode, String> {
 
 /// The corpus lines, canonical, without those that hold a sentence of the
 /// held-out gold set or a line of the OCR corpus's dev or test split; and how
-/// many were skipped.
-fn corpus_lines(args: &Args) -> Result<(Vec<String>, usize), String> {
+/// many were skipped; and each file read (its name, size and FNV-1a hash, for the
+/// summary: the corpus lives outside the repository).
+fn corpus_lines(args: &Args) -> Result<(Vec<String>, usize, Vec<CorpusFile>), String> {
     let mut held_out: Vec<String> = Vec::new();
     for gold in &args.held_out {
         held_out.extend(
@@ -1036,8 +1066,18 @@ fn corpus_lines(args: &Args) -> Result<(Vec<String>, usize), String> {
     let ocr_held_out = ocr_held_out(&args.root)?;
     let mut lines = Vec::new();
     let mut skipped = 0;
+    let mut files = Vec::new();
     for f in &corpus_files {
-        for line in read(f)?.lines() {
+        let text = read(f)?;
+        files.push(CorpusFile {
+            name: f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            bytes: text.len(),
+            fnv64: fnv64(text.as_bytes()),
+        });
+        for line in text.lines() {
             let canonical = normalize(line, Form::Canonical).into_owned();
             let flat = canonical.split_whitespace().collect::<Vec<_>>().join(" ");
             if held_out.iter().any(|h| line.contains(h.as_str()))
@@ -1049,7 +1089,24 @@ fn corpus_lines(args: &Args) -> Result<(Vec<String>, usize), String> {
             lines.push(canonical);
         }
     }
-    Ok((lines, skipped))
+    Ok((lines, skipped, files))
+}
+
+/// The corpus files a summary (`akson-lo.json`) lists, one line each as written.
+fn recorded_corpus(meta: &str) -> Vec<String> {
+    meta.lines()
+        .skip_while(|l| !l.contains("\"corpus_files\""))
+        .skip(1)
+        .take_while(|l| l.trim_start().starts_with('{'))
+        .map(|l| l.trim().trim_end_matches(',').to_string())
+        .collect()
+}
+
+/// A file of the corpus the frequencies were counted on, as the summary lists it.
+struct CorpusFile {
+    name: String,
+    bytes: usize,
+    fnv64: u64,
 }
 
 /// Real words that one source alone lists beside a frequent word one tone mark
@@ -1239,6 +1296,7 @@ fn summary(
     corpus_tokens: usize,
     corpus_lines: usize,
     skipped: usize,
+    corpus_files: &[CorpusFile],
     fst_bytes: usize,
     (phrases, from_pairs, phrase_bytes): (usize, usize, usize),
 ) -> String {
@@ -1271,6 +1329,19 @@ fn summary(
         "  \"corpus_lines_skipped_as_held_out\": {skipped},\n"
     ));
     s.push_str(&format!("  \"corpus_tokens_counted\": {corpus_tokens},\n"));
+    // The corpus is read from outside the repository (`--corpus`): which files,
+    // so that a build on other text is told apart.
+    s.push_str("  \"corpus_files\": [\n");
+    for (k, f) in corpus_files.iter().enumerate() {
+        let name = f.name.replace('\\', "\\\\").replace('"', "\\\"");
+        s.push_str(&format!(
+            "    {{\"file\": \"{name}\", \"bytes\": {}, \"fnv1a64\": \"{:016x}\"}}{}\n",
+            f.bytes,
+            f.fnv64,
+            if k + 1 < corpus_files.len() { "," } else { "" }
+        ));
+    }
+    s.push_str("  ],\n");
     s.push_str(&format!("  \"fst_bytes\": {fst_bytes},\n"));
     s.push_str(&format!("  \"phrases_for_ocr_correction\": {phrases},\n"));
     s.push_str(&format!(
@@ -1284,9 +1355,76 @@ fn summary(
 #[cfg(test)]
 mod tests {
     use super::{
-        independent_sources, number_phrase, numerals, other_vowel_length, tone_variants, SOURCES,
-        WILSON_CAMPBELL_2013_MASK,
+        independent_sources, number_phrase, numerals, other_vowel_length, recorded_corpus, summary,
+        tone_variants, CorpusFile, SOURCES, WILSON_CAMPBELL_2013_MASK,
     };
+
+    #[test]
+    fn the_summary_records_the_corpus_files() {
+        let file = |name: &str, text: &str| CorpusFile {
+            name: name.into(),
+            bytes: text.len(),
+            fnv64: super::fnv64(text.as_bytes()),
+        };
+        let files = [file("a.txt", "ສະບາຍດີ"), file("b\"c.txt", "")];
+        let meta = summary(
+            &[],
+            0,
+            0,
+            [0; 5],
+            &[],
+            &Default::default(),
+            0,
+            0,
+            0,
+            &files,
+            0,
+            (0, 0, 0),
+        );
+        assert!(balanced_json(&meta));
+        let recorded = recorded_corpus(&meta);
+        assert_eq!(recorded.len(), 2);
+        assert!(recorded[0].contains("\"a.txt\"") && recorded[0].contains("\"bytes\": 21"));
+        assert!(recorded[1].contains(r#""b\"c.txt""#), "{}", recorded[1]);
+        // Another text of the same name is another record.
+        let other = summary(
+            &[],
+            0,
+            0,
+            [0; 5],
+            &[],
+            &Default::default(),
+            0,
+            0,
+            0,
+            &[file("a.txt", "ດີ")],
+            0,
+            (0, 0, 0),
+        );
+        assert_ne!(recorded_corpus(&other)[0], recorded[0]);
+        assert!(recorded_corpus("{}").is_empty());
+    }
+
+    /// Balanced braces and brackets outside strings: enough to catch a
+    /// hand-written JSON that lost a comma's line or a bracket.
+    fn balanced_json(s: &str) -> bool {
+        let (mut depth, mut in_str, mut escaped) = (0i32, false, false);
+        for c in s.chars() {
+            match (in_str, escaped, c) {
+                (true, true, _) => escaped = false,
+                (true, false, '\\') => escaped = true,
+                (true, false, '"') => in_str = false,
+                (false, _, '"') => in_str = true,
+                (false, _, '{' | '[') => depth += 1,
+                (false, _, '}' | ']') => depth -= 1,
+                _ => {}
+            }
+            if depth < 0 {
+                return false;
+            }
+        }
+        depth == 0 && !in_str
+    }
 
     #[test]
     fn the_two_wilson_campbell_lists_count_once() {
