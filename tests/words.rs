@@ -279,3 +279,26 @@ fn a_final_or_a_cluster_is_chosen_by_the_dictionary() {
         assert_eq!(typed.join("|"), want, "{}", retyped(text));
     }
 }
+
+/// Phrases of three words or more that only the E-Government list or CLDR has,
+/// with a grammatical word inside, are not words (akson-dict-build, step 3), so
+/// they segment as the conventions say; names whose syllables happen to be words
+/// and elaborate expressions (a word repeated before two others) stay whole.
+#[test]
+fn one_source_phrases_with_a_grammatical_word_inside_are_split() {
+    let d = Dictionary::embedded();
+    for (phrase, split) in [
+        ("ອຳນວຍຄວາມສະດວກ", "ອຳນວຍ|ຄວາມ|ສະດວກ"),
+        ("ມາດຕະຖານການຄອງຊີບ", "ມາດຕະຖານ|ການ|ຄອງຊີບ"),
+        ("ກິໂລແມັດຕໍ່ຊົ່ວໂມງ", "ກິໂລແມັດ|ຕໍ່|ຊົ່ວໂມງ"),
+        ("ເຂົ້າເປັນສະມາຊິກ", "ເຂົ້າ|ເປັນ|ສະມາຊິກ"),
+    ] {
+        assert!(!d.contains(phrase), "{phrase}");
+        assert_eq!(words(phrase).collect::<Vec<_>>().join("|"), split);
+    }
+    for whole in ["ກາລິຊຽນ", "ບໍ່ດົນບໍ່ນານ", "ພໍຢູ່ພໍກິນ"]
+    {
+        assert!(d.contains(whole), "{whole}");
+        assert_eq!(words(whole).collect::<Vec<_>>(), [whole]);
+    }
+}

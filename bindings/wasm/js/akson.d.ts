@@ -52,7 +52,7 @@ export function initSync(options: InitSyncOptions): unknown;
 
 /** The version of akson (set once {@link init} has run). */
 export let VERSION: string;
-/** The version of the embedded dictionary, e.g. `"lo-2026.11.25-3"` (set once {@link init} has run). */
+/** The version of the embedded dictionary, e.g. `"lo-2026.11.25-4"` (set once {@link init} has run). */
 export let DICTIONARY_VERSION: string;
 /** The normalisation forms: `["canonical", "search"]`. */
 export const FORMS: readonly Form[];
@@ -229,7 +229,7 @@ export class Dictionary {
   prepare(): void;
   /** Frees the WebAssembly memory now; the dictionary cannot be used afterwards. */
   free(): void;
-  /** `Dictionary(49286 words, embedded default lo-2026.11.25-3)`. */
+  /** `Dictionary(48233 words, embedded default lo-2026.11.25-4)`. */
   toString(): string;
   readonly [Symbol.toStringTag]: 'Dictionary';
 }

@@ -72,6 +72,8 @@ const EGOV_MASK: u32 = 1 << 2;
 /// Source bit of the 2013 Wilson & Campbell list: the same authors' work as the
 /// 2020 list in ICU (bit 0), which has 11,205 of its 11,208 entries.
 const WILSON_CAMPBELL_2013_MASK: u32 = 1 << 3;
+/// Source bit of CLDR's Lao names (of languages, countries, units, …).
+const CLDR_MASK: u32 = 1 << 4;
 
 /// How many independent word lists a source mask stands for: the two versions of
 /// the Wilson & Campbell list count once.
@@ -717,6 +719,21 @@ fn run() -> Result<ExitCode, String> {
                 })
             })
             .flatten();
+        // Or three words or more, one of them a grammatical word inside the phrase
+        // (ຄວາມສາມາດ|ໃນ|ການ|ເຂົ້າເຖິງ, ກິໂລແມັດ|ຕໍ່|ຊົ່ວໂມງ): a name or loanword whose
+        // syllables happen to be words (ກາລິຊຽນ) has no such word inside.
+        // These stay phrases for the OCR corrector, as the conventions' are.
+        let translation = translation.or_else(|| {
+            let split = (std::env::var_os("AKSON_DICT_NO_COMPOSITIONAL").is_none()
+                && mask.count_ones() == 1
+                && mask & (EGOV_MASK | CLDR_MASK) != 0)
+                .then(|| grammatical_inside(&units, &|x: &str| entries_support(x) >= 2))
+                .flatten();
+            if split.is_some() {
+                phrases.insert(w.clone(), mask);
+            }
+            split
+        });
         if let Some((a, b)) = translation {
             translation_dropped += 1;
             if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
@@ -1176,6 +1193,48 @@ fn agreed_words(phrase: &str, agreed: &dyn Fn(&str) -> bool) -> bool {
         }
     }
     pieces[ends.len() - 1] >= 2 && pieces[ends.len() - 1] != usize::MAX
+}
+
+/// A split of a phrase's syllables `units` into three words or more that `strong`
+/// accepts, one of them (not the first nor the last) a grammatical word
+/// (`FUNCTION_PREFIXES`, ການ, ຄວາມ, ຂອງ, ຕໍ່): the first word and the rest, for the
+/// verbose report.
+fn grammatical_inside(units: &[&str], strong: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
+    let n = units.len();
+    // Elaborate expressions, a word repeated before each of two others (ບໍ່ດົນບໍ່ນານ,
+    // ພໍຢູ່ພໍກິນ, ທັງແມ່ທັງລູກ), are idioms.
+    if n < 3 || (n == 4 && units[0] == units[2]) {
+        return None;
+    }
+    let grammatical =
+        |x: &str| FUNCTION_PREFIXES.contains(&x) || ["ການ", "ຄວາມ", "ຂອງ", "ຕໍ່"].contains(&x);
+    // `reach[i]`: (fewest words, whether an inner one is grammatical) over the
+    // splits of `units[..i]` into strong words, preferring a grammatical one.
+    let mut reach: Vec<Option<(usize, bool)>> = vec![None; n + 1];
+    reach[0] = Some((0, false));
+    for j in 1..=n {
+        for i in 0..j {
+            let Some((k, g)) = reach[i] else { continue };
+            let piece = units[i..j].concat();
+            if !strong(&piece) {
+                continue;
+            }
+            let inner = i > 0 && j < n && grammatical(&piece);
+            let cand = (k + 1, g || inner);
+            reach[j] = Some(match reach[j] {
+                Some(old)
+                    if (old.1, std::cmp::Reverse(old.0)) >= (cand.1, std::cmp::Reverse(cand.0)) =>
+                {
+                    old
+                }
+                _ => cand,
+            });
+        }
+    }
+    match reach[n] {
+        Some((k, true)) if k >= 3 => Some((units[0].to_string(), units[1..].concat())),
+        _ => None,
+    }
 }
 
 /// The 64-bit FNV-1a hash of `bytes` (for `dictionaries/versions.tsv`: tells
