@@ -1197,8 +1197,8 @@ fn agreed_words(phrase: &str, agreed: &dyn Fn(&str) -> bool) -> bool {
 
 /// A split of a phrase's syllables `units` into three words or more that `strong`
 /// accepts, one of them (not the first nor the last) a grammatical word
-/// (`FUNCTION_PREFIXES`, ການ, ຄວາມ, ຂອງ, ຕໍ່): the first word and the rest, for the
-/// verbose report.
+/// (`FUNCTION_PREFIXES`, ການ, ຄວາມ, ຂອງ, ຕໍ່): the first word and the others
+/// joined with `|`, for the verbose report.
 fn grammatical_inside(units: &[&str], strong: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
     let n = units.len();
     // Elaborate expressions, a word repeated before each of two others (ບໍ່ດົນບໍ່ນານ,
@@ -1208,33 +1208,38 @@ fn grammatical_inside(units: &[&str], strong: &dyn Fn(&str) -> bool) -> Option<(
     }
     let grammatical =
         |x: &str| FUNCTION_PREFIXES.contains(&x) || ["ການ", "ຄວາມ", "ຂອງ", "ຕໍ່"].contains(&x);
-    // `reach[i]`: (fewest words, whether an inner one is grammatical) over the
-    // splits of `units[..i]` into strong words, preferring a grammatical one.
-    let mut reach: Vec<Option<(usize, bool)>> = vec![None; n + 1];
-    reach[0] = Some((0, false));
+    // `reach[j]`: over the splits of `units[..j]` into strong words, preferring one
+    // with a grammatical word inside, then the fewest words: (words, whether one
+    // inside is grammatical, where the last word starts).
+    let mut reach: Vec<Option<(usize, bool, usize)>> = vec![None; n + 1];
+    reach[0] = Some((0, false, 0));
     for j in 1..=n {
         for i in 0..j {
-            let Some((k, g)) = reach[i] else { continue };
+            let Some((k, g, _)) = reach[i] else { continue };
             let piece = units[i..j].concat();
             if !strong(&piece) {
                 continue;
             }
-            let inner = i > 0 && j < n && grammatical(&piece);
-            let cand = (k + 1, g || inner);
-            reach[j] = Some(match reach[j] {
-                Some(old)
-                    if (old.1, std::cmp::Reverse(old.0)) >= (cand.1, std::cmp::Reverse(cand.0)) =>
-                {
-                    old
-                }
-                _ => cand,
-            });
+            let cand = (k + 1, g || (i > 0 && j < n && grammatical(&piece)), i);
+            let better = |old: (usize, bool, usize)| (cand.1, old.0) > (old.1, cand.0);
+            if reach[j].map_or(true, better) {
+                reach[j] = Some(cand);
+            }
         }
     }
-    match reach[n] {
-        Some((k, true)) if k >= 3 => Some((units[0].to_string(), units[1..].concat())),
-        _ => None,
+    let (k, g, _) = reach[n]?;
+    if !g || k < 3 {
+        return None;
     }
+    let mut words = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        let (_, _, i) = reach[j]?;
+        words.push(units[i..j].concat());
+        j = i;
+    }
+    words.reverse();
+    Some((words[0].clone(), words[1..].join("|")))
 }
 
 /// The 64-bit FNV-1a hash of `bytes` (for `dictionaries/versions.tsv`: tells
@@ -1424,9 +1429,27 @@ fn summary(
 #[cfg(test)]
 mod tests {
     use super::{
-        independent_sources, number_phrase, numerals, other_vowel_length, recorded_corpus, summary,
-        tone_variants, CorpusFile, SOURCES, WILSON_CAMPBELL_2013_MASK,
+        grammatical_inside, independent_sources, number_phrase, numerals, other_vowel_length,
+        recorded_corpus, summary, tone_variants, CorpusFile, SOURCES, WILSON_CAMPBELL_2013_MASK,
     };
+
+    #[test]
+    fn phrases_with_a_grammatical_word_inside() {
+        let strong =
+            |x: &str| ["ອຳນວຍ", "ຄວາມ", "ສະດວກ", "ກາ", "ລິ", "ຊຽນ", "ບໍ່", "ດົນ", "ນານ"].contains(&x);
+        let split = |w: &[&str]| grammatical_inside(w, &strong);
+        assert_eq!(
+            split(&["ອຳ", "ນວຍ", "ຄວາມ", "ສະ", "ດວກ"]),
+            Some(("ອຳນວຍ".into(), "ຄວາມ|ສະດວກ".into()))
+        );
+        // No grammatical word inside (a name), or only at an end.
+        assert_eq!(split(&["ກາ", "ລິ", "ຊຽນ"]), None);
+        assert_eq!(split(&["ຄວາມ", "ກາ", "ລິ"]), None);
+        // An elaborate expression.
+        assert_eq!(split(&["ບໍ່", "ດົນ", "ບໍ່", "ນານ"]), None);
+        // Two words are the two-word rule's.
+        assert_eq!(split(&["ອຳ", "ນວຍ", "ຄວາມ"]), None);
+    }
 
     #[test]
     fn the_summary_records_the_corpus_files() {
