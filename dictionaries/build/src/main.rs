@@ -1174,25 +1174,10 @@ fn tone_variants(word: &str) -> Vec<String> {
 }
 
 /// Whether `phrase` is two or more words that `agreed` accepts, one after the
-/// other, each ending on a syllable boundary (a dynamic programme over its
-/// syllables).
+/// other, each ending on a syllable boundary.
 fn agreed_words(phrase: &str, agreed: &dyn Fn(&str) -> bool) -> bool {
-    let mut ends = vec![0];
-    ends.extend(syllables(phrase).scan(0, |at, s| {
-        *at += s.len();
-        Some(*at)
-    }));
-    // `pieces[i]`: the fewest agreed words that make `phrase[..ends[i]]`.
-    let mut pieces = vec![usize::MAX; ends.len()];
-    pieces[0] = 0;
-    for j in 1..ends.len() {
-        for i in 0..j {
-            if pieces[i] != usize::MAX && agreed(&phrase[ends[i]..ends[j]]) {
-                pieces[j] = pieces[j].min(pieces[i] + 1);
-            }
-        }
-    }
-    pieces[ends.len() - 1] >= 2 && pieces[ends.len() - 1] != usize::MAX
+    let units: Vec<&str> = syllables(phrase).collect();
+    split_words(&units, agreed, &|_| false).is_some()
 }
 
 /// A split of a phrase's syllables `units` into three words or more that `strong`
@@ -1200,37 +1185,51 @@ fn agreed_words(phrase: &str, agreed: &dyn Fn(&str) -> bool) -> bool {
 /// (`FUNCTION_PREFIXES`, ການ, ຄວາມ, ຂອງ, ຕໍ່): the first word and the others
 /// joined with `|`, for the verbose report.
 fn grammatical_inside(units: &[&str], strong: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
-    let n = units.len();
     // Elaborate expressions, a word repeated before each of two others (ບໍ່ດົນບໍ່ນານ,
     // ພໍຢູ່ພໍກິນ, ທັງແມ່ທັງລູກ), are idioms.
-    if n < 3 || (n == 4 && units[0] == units[2]) {
+    if units.len() == 4 && units[0] == units[2] {
         return None;
     }
     let grammatical =
         |x: &str| FUNCTION_PREFIXES.contains(&x) || ["ການ", "ຄວາມ", "ຂອງ", "ຕໍ່"].contains(&x);
-    // `reach[j]`: over the splits of `units[..j]` into strong words, preferring one
-    // with a grammatical word inside, then the fewest words: (words, whether one
-    // inside is grammatical, where the last word starts).
+    match split_words(units, strong, &grammatical)? {
+        (words, true) if words.len() >= 3 => Some((words[0].clone(), words[1..].join("|"))),
+        _ => None,
+    }
+}
+
+/// A split of the syllables `units` into two words or more that `strong` accepts
+/// (a dynamic programme over the syllable boundaries), preferring one with a word
+/// inside (neither the first nor the last) that `inner` marks, then the fewest
+/// words; with whether it has such a word.
+fn split_words(
+    units: &[&str],
+    strong: &dyn Fn(&str) -> bool,
+    inner: &dyn Fn(&str) -> bool,
+) -> Option<(Vec<String>, bool)> {
+    let n = units.len();
+    // `reach[j]`: the best split of `units[..j]`: (words, whether one inside is
+    // marked, where the last word starts).
     let mut reach: Vec<Option<(usize, bool, usize)>> = vec![None; n + 1];
     reach[0] = Some((0, false, 0));
     for j in 1..=n {
-        for i in 0..j {
-            let Some((k, g, _)) = reach[i] else { continue };
+        // The whole phrase is not a split of it.
+        for i in usize::from(j == n)..j {
+            let Some((k, marked, _)) = reach[i] else {
+                continue;
+            };
             let piece = units[i..j].concat();
             if !strong(&piece) {
                 continue;
             }
-            let cand = (k + 1, g || (i > 0 && j < n && grammatical(&piece)), i);
+            let cand = (k + 1, marked || (i > 0 && j < n && inner(&piece)), i);
             let better = |old: (usize, bool, usize)| (cand.1, old.0) > (old.1, cand.0);
             if reach[j].map_or(true, better) {
                 reach[j] = Some(cand);
             }
         }
     }
-    let (k, g, _) = reach[n]?;
-    if !g || k < 3 {
-        return None;
-    }
+    let (_, marked, _) = reach[n]?;
     let mut words = Vec::new();
     let mut j = n;
     while j > 0 {
@@ -1239,7 +1238,7 @@ fn grammatical_inside(units: &[&str], strong: &dyn Fn(&str) -> bool) -> Option<(
         j = i;
     }
     words.reverse();
-    Some((words[0].clone(), words[1..].join("|")))
+    Some((words, marked))
 }
 
 /// The 64-bit FNV-1a hash of `bytes` (for `dictionaries/versions.tsv`: tells
@@ -1429,8 +1428,9 @@ fn summary(
 #[cfg(test)]
 mod tests {
     use super::{
-        grammatical_inside, independent_sources, number_phrase, numerals, other_vowel_length,
-        recorded_corpus, summary, tone_variants, CorpusFile, SOURCES, WILSON_CAMPBELL_2013_MASK,
+        agreed_words, grammatical_inside, independent_sources, number_phrase, numerals,
+        other_vowel_length, recorded_corpus, summary, tone_variants, CorpusFile, SOURCES,
+        WILSON_CAMPBELL_2013_MASK,
     };
 
     #[test]
@@ -1449,6 +1449,9 @@ mod tests {
         assert_eq!(split(&["ບໍ່", "ດົນ", "ບໍ່", "ນານ"]), None);
         // Two words are the two-word rule's.
         assert_eq!(split(&["ອຳ", "ນວຍ", "ຄວາມ"]), None);
+        // A phrase of agreed words is two words or more, even if it is one too.
+        assert!(agreed_words("ກາລິ", &|x| ["ກາລິ", "ກາ", "ລິ"].contains(&x)));
+        assert!(!agreed_words("ກາລິ", &|x| x == "ກາລິ"));
     }
 
     #[test]
