@@ -1957,7 +1957,7 @@ impl Document {
 
 impl Corrector {
     /// A corrector with the embedded dictionary and error model. Its dictionary
-    /// also holds some 2,350 phrases, as evidence of context: common phrases that
+    /// also holds some 3,460 phrases, as evidence of context: common phrases that
     /// the segmentation dictionary leaves out as two words (ທີ່ມີ, ເກີດຂຶ້ນ), and
     /// pairs of words the corpus has side by side (ຂັ້ນແຂວງ).
     pub fn new() -> Corrector {
@@ -1972,6 +1972,26 @@ impl Corrector {
     /// A corrector with your dictionary (for example the embedded one with your
     /// own words added) and the embedded error model. The phrases of
     /// [`Corrector::new`] are added to it, as evidence of context.
+    ///
+    /// The dictionary **replaces** the embedded one: a word it lacks reads as a
+    /// misspelling of a word it has. To keep names and terms from being
+    /// "corrected", add them to a copy of the embedded dictionary (as `akson
+    /// correct --dict` does), not to an empty one:
+    ///
+    /// ```
+    /// let mut d = akson::Dictionary::new(); // the embedded words
+    /// d.add("ສີສະຫວາດ")?;
+    /// let c = akson::Corrector::with_dictionary(d);
+    /// assert_eq!(c.correct("ທ່ານ ສີສະຫວາດ ມີໜ້າທີ່"), "ທ່ານ ສີສະຫວາດ ມີໜ້າທີ່");
+    ///
+    /// // With the name alone, correct words read as misspellings of the few it has
+    /// // (here ໜ້ານີ້ ແລະ ວັນນີ້, from the phrases).
+    /// let mut names = akson::Dictionary::empty();
+    /// names.add("ສີສະຫວາດ")?;
+    /// let wrong = akson::Corrector::with_dictionary(names);
+    /// assert_ne!(wrong.correct("ໜ້າທີ່ ແລະ ວັນທີ"), "ໜ້າທີ່ ແລະ ວັນທີ");
+    /// # Ok::<(), akson::Error>(())
+    /// ```
     pub fn with_dictionary(mut dict: Dictionary) -> Corrector {
         dict.merge(phrases());
         // Not `..Corrector::new()`: that would build the default dictionary too.

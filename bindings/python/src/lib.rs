@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, TryLockError};
 
 use akson::{Dictionary, Form};
 use pyo3::exceptions::{
@@ -22,7 +22,7 @@ use pyo3::exceptions::{
 };
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use pyo3::types::{PyByteArray, PyBytes, PyInt, PyList, PyMemoryView, PyString, PyTuple};
 
 /// Texts at least this long (bytes) are processed with the GIL released. Below it,
 /// releasing and re-taking the GIL costs more than it frees.
@@ -269,8 +269,11 @@ impl std::ops::Deref for Handle {
 /// ship them to workers. Copying is cheap (copy on write).
 #[pyclass(module = "akson", name = "Dictionary", frozen)]
 struct PyDictionary {
-    /// Locked only briefly and always with the GIL held (never across `detach`),
-    /// so threads never wait on it for long and never deadlock with the GIL.
+    /// Read under the lock only briefly. A change that takes long (a word list,
+    /// `merge`, a `remove` that rebuilds) holds it with the GIL released; a thread
+    /// that finds it held waits with the GIL released too (see
+    /// [`PyDictionary::lock`]), so other Python threads run meanwhile. No code
+    /// that holds the lock takes the GIL, so the two never deadlock.
     inner: Mutex<Inner>,
 }
 
@@ -285,7 +288,24 @@ impl PyDictionary {
         PyDictionary::new_inner(Inner::Owned(Arc::new(d)))
     }
 
+    /// The lock, taken by a thread that holds the GIL: at once if it is free;
+    /// otherwise (another thread is changing the dictionary) the thread waits
+    /// with the GIL released, so that other Python threads are not held up too.
     fn lock(&self) -> MutexGuard<'_, Inner> {
+        loop {
+            match self.inner.try_lock() {
+                Ok(guard) => return guard,
+                Err(TryLockError::Poisoned(e)) => return e.into_inner(),
+                Err(TryLockError::WouldBlock) => {
+                    // (This thread holds the GIL: `attach` only borrows it.)
+                    Python::attach(|py| py.detach(|| drop(self.inner.lock())));
+                }
+            }
+        }
+    }
+
+    /// The lock, taken with the GIL released (inside `detach`).
+    fn lock_detached(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -371,7 +391,12 @@ impl PyDictionary {
     ///
     /// >>> d = akson.Dictionary.load("names.txt")     # doctest: +SKIP
     #[staticmethod]
-    fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyDictionary> {
+    fn load(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyDictionary> {
+        // `os.fsdecode`: a str, bytes or os.PathLike path, as `open` takes.
+        let path: PathBuf = py
+            .import("os")?
+            .call_method1("fsdecode", (path,))?
+            .extract()?;
         py.detach(|| Dictionary::load(&path))
             .map(PyDictionary::owned)
             .map_err(|e| to_py_err(e, Some(&path)))
@@ -390,7 +415,12 @@ impl PyDictionary {
 
     /// Reads a compiled dictionary or a UTF-8 word list from ``bytes``.
     #[staticmethod]
-    fn from_bytes(py: Python<'_>, data: Cow<'_, [u8]>) -> PyResult<PyDictionary> {
+    fn from_bytes(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyDictionary> {
+        let data = bytes_of(
+            data,
+            "Dictionary.from_bytes()",
+            "for a word list in a str, use Dictionary.from_word_list(text)",
+        )?;
         map_err(py.detach(|| Dictionary::from_bytes(&data))).map(PyDictionary::owned)
     }
 
@@ -398,7 +428,12 @@ impl PyDictionary {
     /// the embedded dictionary's format; any ``fst`` map of words to such costs will
     /// do) from ``bytes``.
     #[staticmethod]
-    fn from_fst_bytes(py: Python<'_>, data: Cow<'_, [u8]>) -> PyResult<PyDictionary> {
+    fn from_fst_bytes(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyDictionary> {
+        let data = bytes_of(
+            data,
+            "Dictionary.from_fst_bytes()",
+            "read the file in binary mode: open(path, \"rb\").read()",
+        )?;
         map_err(py.detach(|| Dictionary::from_fst_bytes(&data))).map(PyDictionary::owned)
     }
 
@@ -413,9 +448,7 @@ impl PyDictionary {
         let text = text_of(text)?;
         // Other threads run meanwhile (a long list takes seconds); the dictionary
         // is locked inside.
-        map_err(run(py, text.len(), || {
-            self.lock().make_mut().extend_from_word_list(&text)
-        }))
+        map_err(py.detach(|| self.lock_detached().make_mut().extend_from_word_list(&text)))
     }
 
     /// Adds ``word`` occurring ``count`` times per million words; without a count,
@@ -483,7 +516,7 @@ impl PyDictionary {
     fn remove(&self, py: Python<'_>, word: &Bound<'_, PyString>) -> PyResult<bool> {
         let word = word.to_cow()?;
         Ok(py.detach(|| {
-            let mut inner = self.lock();
+            let mut inner = self.lock_detached();
             if let Inner::Embedded = *inner {
                 // Keep sharing the default when there is nothing to remove.
                 if !inner.get().contains(&word) {
@@ -529,7 +562,7 @@ impl PyDictionary {
         let theirs = other.get().handle();
         let me = slf.get();
         slf.py().detach(|| {
-            let mut me = me.lock();
+            let mut me = me.lock_detached();
             if !(matches!(*me, Inner::Embedded) && matches!(theirs, Handle::Static(_))) {
                 me.make_mut().merge(&theirs);
             }
@@ -1047,7 +1080,8 @@ fn word_indices<'py>(
 /// >>> akson.from_utf8("ລາວ".encode())
 /// 'ລາວ'
 #[pyfunction]
-fn from_utf8<'py>(py: Python<'py>, data: Cow<'_, [u8]>) -> PyResult<Bound<'py, PyString>> {
+fn from_utf8<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+    let data = bytes_of(data, "from_utf8()", "a str is text already decoded")?;
     match std::str::from_utf8(&data) {
         Ok(s) => Ok(PyString::new(py, s)),
         Err(e) => Err(PyUnicodeDecodeError::new_err_from_utf8(py, &data, e)),
@@ -1425,7 +1459,17 @@ impl PyErrorModel {
 /// ['ເຕັກໂນໂລຊີ']
 ///
 /// ``dictionary`` (default: the embedded one) lets you add names and terms so they
-/// are never "corrected"; ``threshold`` (0–1, default 0.9) is the confidence a
+/// are never "corrected". It **replaces** the embedded dictionary: a text's other
+/// words would be read as misspellings of the few it has. So add yours to a copy
+/// of the default, as ``akson correct --dict`` does:
+///
+/// >>> d = akson.Dictionary()
+/// >>> d.extend_from_word_list("ສີສະຫວາດ\n")
+/// 1
+/// >>> akson.Corrector(d).correct("ທ່ານ ສີສະຫວາດ ໄດ້ກ່າວ")
+/// 'ທ່ານ ສີສະຫວາດ ໄດ້ກ່າວ'
+///
+/// ``threshold`` (0–1, default 0.9) is the confidence a
 /// correction needs; ``change_cost`` (nats, default 2.0) is the price of any change.
 /// Correctors pickle (for ``multiprocessing``, Dask, PySpark). The candidate index
 /// is built on first use (a fraction of a second).
@@ -1474,14 +1518,54 @@ fn corrections_of(c: &akson::Corrector, py: Python<'_>, text: &str) -> Vec<PyCor
 }
 
 /// A `limit` argument: a whole number ≥ 0 (`ValueError` for a negative one, rather
-/// than the `OverflowError` of a plain `usize`; one past `usize` is no limit).
-fn limit_of(limit: i128) -> PyResult<usize> {
-    if limit < 0 {
+/// than the `OverflowError` of a plain `usize`; one past `usize`, however large, is
+/// no limit).
+struct Limit(usize);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Limit {
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Limit> {
+        limit_of(&obj).map(Limit)
+    }
+}
+
+fn limit_of(limit: &Bound<'_, PyAny>) -> PyResult<usize> {
+    let Ok(limit) = limit.cast::<PyInt>() else {
+        return Err(PyTypeError::new_err(format!(
+            "limit must be a whole number (an int), not {}",
+            limit.get_type().name()?
+        )));
+    };
+    if limit.lt(0)? {
         return Err(PyValueError::new_err(format!(
             "limit must be a whole number >= 0, not {limit}"
         )));
     }
-    Ok(usize::try_from(limit).unwrap_or(usize::MAX))
+    Ok(limit.extract::<usize>().unwrap_or(usize::MAX))
+}
+
+/// A bytes-like argument of `what` (bytes, bytearray, memoryview), with a
+/// `TypeError` that says what to pass instead (`hint`) for a `str`.
+fn bytes_of<'a>(data: &'a Bound<'_, PyAny>, what: &str, hint: &str) -> PyResult<Cow<'a, [u8]>> {
+    if data.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} takes bytes or bytearray, not str: {hint}"
+        )));
+    }
+    if let Ok(b) = data.cast::<PyBytes>() {
+        return Ok(Cow::Borrowed(b.as_bytes()));
+    }
+    if let Ok(b) = data.cast::<PyByteArray>() {
+        return Ok(Cow::Owned(b.to_vec()));
+    }
+    if let Ok(view) = data.cast::<PyMemoryView>() {
+        let bytes = view.call_method0("tobytes")?;
+        return Ok(Cow::Owned(bytes.cast::<PyBytes>()?.as_bytes().to_vec()));
+    }
+    Err(PyTypeError::new_err(format!(
+        "{what} takes bytes or bytearray, not {}",
+        data.get_type().name()?
+    )))
 }
 
 fn suggestions_of(c: &akson::Corrector, word: &str, limit: usize) -> Vec<PySuggestion> {
@@ -1559,9 +1643,9 @@ impl PyCorrector {
     }
 
     /// Dictionary words that ``word`` (as OCR read it) could be, most probable first.
-    #[pyo3(signature = (word, limit = 10))]
-    fn suggest(&self, word: &Bound<'_, PyString>, limit: i128) -> PyResult<Vec<PySuggestion>> {
-        let limit = limit_of(limit)?;
+    #[pyo3(signature = (word, limit = Limit(10)), text_signature = "($self, word, limit=10)")]
+    fn suggest(&self, word: &Bound<'_, PyString>, limit: Limit) -> PyResult<Vec<PySuggestion>> {
+        let limit = limit.0;
         let t = text_of(word)?;
         Ok(suggestions_of(&self.inner, &t, limit))
     }
@@ -1652,9 +1736,9 @@ fn corrections(
 /// >>> akson.suggest("ຕັກໂນໂລຊີ")[0].word
 /// 'ເຕັກໂນໂລຊີ'
 #[pyfunction]
-#[pyo3(signature = (word, limit = 10))]
-fn suggest(word: &Bound<'_, PyString>, limit: i128) -> PyResult<Vec<PySuggestion>> {
-    let limit = limit_of(limit)?;
+#[pyo3(signature = (word, limit = Limit(10)), text_signature = "(word, limit=10)")]
+fn suggest(word: &Bound<'_, PyString>, limit: Limit) -> PyResult<Vec<PySuggestion>> {
+    let limit = limit.0;
     let c = shared_corrector(0.9)?;
     let t = text_of(word)?;
     Ok(suggestions_of(&c, &t, limit))

@@ -20,6 +20,8 @@ Offsets (``*_spans``, ``*_indices``) are in code points, like ``str`` indexing:
 ``syllables_batch``, ``words_batch``) take any iterable of ``str``.
 """
 
+from typing import Literal, Union
+
 from ._akson import (
     DICTIONARY_VERSION,
     FORMS,
@@ -50,9 +52,16 @@ from ._akson import (
     words_batch,
 )
 
+# (Spelt as a Union of two Literals, which is what a type checker reads the
+# stub's Literal["canonical", "search"] as, so that stubtest finds them equal.)
+Form = Union[Literal["canonical"], Literal["search"]]
+"""The ``form`` argument of ``normalize``, ``is_normalized`` and ``normalize_batch``
+(for type annotations)."""
+
 __all__ = [
     "DICTIONARY_VERSION",
     "FORMS",
+    "Form",
     "VERSION",
     "Correction",
     "Corrector",

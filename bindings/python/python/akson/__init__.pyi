@@ -1,7 +1,7 @@
 """Type stub of akson (the Python binding of the Rust crate akson)."""
 
 import os
-from typing import Iterable, List, Literal, Optional, Tuple, Union
+from typing import Iterable, List, Literal, Optional, Tuple, Union, final
 
 __version__: str
 """Version of this Python package."""
@@ -13,8 +13,10 @@ FORMS: Tuple[str, str]
 """The normalisation forms: ``("canonical", "search")``."""
 
 Form = Literal["canonical", "search"]
+"""The ``form`` argument of ``normalize``, ``is_normalized`` and ``normalize_batch``."""
 _BytesLike = Union[bytes, bytearray]
 
+@final
 class Dictionary:
     """A Lao word dictionary: words with a cost, for word segmentation.
 
@@ -59,7 +61,7 @@ class Dictionary:
         outnumber those left (and are at least 4,096), the call builds the
         dictionary afresh from the words left, freeing the memory of the removed
         ones (about as long as reading the words again)."""
-    def __contains__(self, word: str) -> bool: ...
+    def __contains__(self, word: str, /) -> bool: ...
     def __len__(self) -> int: ...
     def cost(self, word: str) -> Optional[float]:
         """Cost of ``word`` in nats (−ln p), or ``None`` when absent."""
@@ -124,8 +126,38 @@ def words_batch(
 ) -> List[List[str]]:
     """``[words(t, dictionary) for t in texts]``, GIL released."""
 
-__all__: List[str]
+__all__ = [
+    "DICTIONARY_VERSION",
+    "FORMS",
+    "Form",
+    "VERSION",
+    "Correction",
+    "Corrector",
+    "Dictionary",
+    "ErrorModel",
+    "Suggestion",
+    "__version__",
+    "canonical",
+    "correct",
+    "correct_batch",
+    "corrections",
+    "from_utf8",
+    "is_normalized",
+    "normalize",
+    "normalize_batch",
+    "search_key",
+    "suggest",
+    "syllable_indices",
+    "syllable_spans",
+    "syllables",
+    "syllables_batch",
+    "word_indices",
+    "word_spans",
+    "words",
+    "words_batch",
+]
 
+@final
 class Correction:
     """One correction: code-point span in the input, original, replacement (empty
     when the span is a speck of dirt read as punctuation at a line's edge or stuck to the front of a word, or the start of a word read twice),
@@ -142,17 +174,18 @@ class Correction:
     def confidence(self) -> float: ...
     @property
     def candidates(self) -> List[Tuple[str, float]]: ...
-    def __init__(
-        self,
+    def __new__(
+        cls,
         start: int,
         end: int,
         original: str,
         replacement: str,
         confidence: float,
         candidates: List[Tuple[str, float]],
-    ) -> None: ...
+    ) -> "Correction": ...
     def to_dict(self) -> dict: ...
 
+@final
 class Suggestion:
     """A ranked candidate from ``suggest``."""
     @property
@@ -161,8 +194,9 @@ class Suggestion:
     def probability(self) -> float: ...
     @property
     def cost(self) -> float: ...
-    def __init__(self, word: str, probability: float, cost: float) -> None: ...
+    def __new__(cls, word: str, probability: float, cost: float) -> "Suggestion": ...
 
+@final
 class ErrorModel:
     """How Tesseract misreads Lao characters (learnt from real OCR output).
 
@@ -174,15 +208,16 @@ class ErrorModel:
     def from_tsv(text: str) -> "ErrorModel":
         """Raises ValueError naming the bad line."""
 
+@final
 class Corrector:
     """An OCR-error corrector: dictionary, error model and options."""
-    def __init__(
-        self,
+    def __new__(
+        cls,
         dictionary: Optional[Dictionary] = None,
         model: Optional[ErrorModel] = None,
         threshold: float = 0.9,
         change_cost: float = 2.0,
-    ) -> None: ...
+    ) -> "Corrector": ...
     @property
     def threshold(self) -> float: ...
     @property
