@@ -26,7 +26,8 @@ Options:
 
 Exit status: 0 on success, 1 when the input is not UTF-8 or cannot be read, a
 --dict file cannot be read or is malformed, or the output cannot be written,
-2 for a usage error.
+2 for a usage error. Output stops at the first such input error, after the lines
+before it (of that file and the files before it).
 ";
 
 const NORMALIZE_HELP: &str = "\
@@ -48,7 +49,7 @@ Example:
 const SEGMENT_HELP: &str = "\
 akson segment — insert a separator at every unit boundary of each line
 
-Usage: akson segment [--unit syllable|word] [--sep STR] [--dict FILE]... [FILE...]
+Usage: akson segment [--unit syllable|word] [--sep STR] [--dict FILE]... [--no-default-dict] [FILE...]
 
 Options:
   --unit UNIT   syllable (default): Lao syllables
@@ -98,9 +99,10 @@ words are commas.
 Options:
   --threshold X  minimum confidence (0 to 1) of a correction (default 0.9); higher
                  changes less
-  --explain      write one JSON object per line instead: {\"line\": N, \"text\":
-                 corrected line, \"corrections\": [{\"start\", \"end\" (byte offsets
-                 in the input line), \"original\", \"replacement\", \"confidence\",
+  --explain      write one JSON object per line instead, each ending in LF:
+                 {\"line\": N (from 1 in each input), \"text\": corrected line,
+                 \"corrections\": [{\"start\", \"end\" (byte offsets in the input
+                 line), \"original\", \"replacement\", \"confidence\",
                  \"candidates\": [[word, probability], ...]}]}
   --dict FILE    also know the words of FILE (names, terms), as for `segment`
   --model FILE   the error model of FILE instead of the embedded one (Phetsarath OT,
@@ -172,7 +174,8 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<(), Fail> {
     let Some(cmd) = args.first() else {
-        print!("{MAIN_HELP}");
+        // A usage error (status 2): the help goes where errors go.
+        eprint!("{MAIN_HELP}");
         return Err(Fail {
             status: 2,
             message: String::new(),
@@ -247,6 +250,10 @@ fn run(args: &[String]) -> Result<(), Fail> {
             } else {
                 String::new()
             };
+            // A file name or a model cannot be empty (`--dict=` by mistake).
+            if value.is_empty() && matches!(name, "--dict" | "--model") {
+                return Err(usage(format!("{name} needs a file name")));
+            }
             match (&mut job, name) {
                 (Job::Normalize(form), "--form") => {
                     *form = value
@@ -362,6 +369,16 @@ fn run(args: &[String]) -> Result<(), Fail> {
                     ),
                 };
                 let text = std::fs::read_to_string(f).map_err(|e| fail(e.to_string()))?;
+                // (The library takes an empty model, with no counts of what
+                // Tesseract misreads; from a file it is a mistake.)
+                if text
+                    .lines()
+                    .all(|l| l.trim().is_empty() || l.starts_with('#'))
+                {
+                    return Err(fail(
+                        "the file has no model lines, only blanks or comments".into(),
+                    ));
+                }
                 let m = akson::ErrorModel::from_tsv(&text).map_err(|e| fail(e.to_string()))?;
                 c = c.with_model(m);
             }
@@ -608,6 +625,8 @@ fn process<R: BufRead, W: Write>(
                     buf.push_str("]}");
                     out.write_all(buf.as_bytes()).map_err(write_fail)?;
                     out.write_all(b"\n").map_err(write_fail)?;
+                    // Every object ends in LF, even for a last line that has none.
+                    unterminated = false;
                     continue;
                 }
                 buf.push_str(&c.correct_in(&mut doc, text));

@@ -34,11 +34,14 @@
 //! punctuation); a longer one is segmented in pieces of that length.
 //!
 //! Syllables that no dictionary word covers (names, new loanwords, OCR junk) each
-//! cost more than any dictionary word; neighbouring unknown syllables are kept
-//! together as one token. Such a token never takes in a whole dictionary word of
-//! two or more syllables (ທ່ານ|ສີສະຫວາດ|ດີ with ສີສະຫວາດ in a user's list and
-//! ທ່ານ and ດີ unknown), not even one split between two unknown words side by
-//! side, which make one token.
+//! cost more than any word of the embedded dictionary (20 nats, against at most
+//! 11.5); neighbouring unknown syllables are kept together as one token. Such a
+//! token never takes in a whole dictionary word of two or more syllables
+//! (ທ່ານ|ສີສະຫວາດ|ດີ with ສີສະຫວາດ in a user's list and ທ່ານ and ດີ unknown), not
+//! even one split between two unknown words side by side, which make one token,
+//! unless the word is rarer than one in a million million (a count below 10⁻⁶
+//! per million, a cost above about 27.6 nats): unknown syllables are then the
+//! cheaper reading. Words added without a count are at least once per million.
 //! Spaces, numbers, Latin and punctuation are tokens of their
 //! own, exactly as in [`syllables`](crate::syllables); invisible characters after a
 //! Lao syllable (a soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E) belong

@@ -130,11 +130,26 @@ fn usage_errors_and_help() {
         // A separator with a line break would make more output lines than input.
         &["segment", "--sep", "\n"],
         &["segment", "--sep=|\r\n"],
+        // No command at all: the help, on standard error.
+        &[],
+        // An empty file name (`--dict=` by mistake).
+        &["segment", "--unit", "word", "--dict="],
+        &["correct", "--model="],
     ] {
         let o = akson(args, b"");
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(!o.stderr.is_empty());
+        assert!(o.stdout.is_empty(), "{args:?}");
     }
+    // A model file with no model in it would correct nothing, silently.
+    let empty = std::env::temp_dir().join(format!("akson-cli-empty-model-{}", std::process::id()));
+    std::fs::write(&empty, "# nothing yet\n\n").unwrap();
+    let o = akson(
+        &["correct", "--model", empty.to_str().unwrap()],
+        "ກາ\n".as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no model lines"));
     let o = akson(&["normalize", "/no/such/file"], b"");
     assert_eq!(o.status.code(), Some(1));
 }
@@ -232,6 +247,22 @@ fn correct_keeps_lines_and_explains() {
     assert_eq!(&input[s..e], c["original"].as_str().unwrap());
     assert_eq!(c["replacement"], "ເຕັກໂນໂລຊີ");
     assert!(lines[2]["corrections"].as_array().unwrap().is_empty());
+    // Several files, the first ending without a line end: one object per line,
+    // none empty (a file's missing line end is written only outside --explain).
+    let dir = std::env::temp_dir().join(format!("akson-cli-explain-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, "ກາ").unwrap();
+    std::fs::write(&b, "ມາ\n").unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let o = akson(&["correct", "--explain", a, b], b"");
+    let out = stdout(&o);
+    assert_eq!(out.matches('\n').count(), 2, "{out:?}");
+    for l in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).expect("one JSON object per line");
+        assert_eq!(v["line"], 1, "lines count from 1 in each input");
+    }
+    assert_eq!(stdout(&akson(&["correct", a, b], b"")), "ກາ\nມາ\n");
     // A threshold of 1 changes nothing that is not certain; a bad one is a usage error.
     let o = akson(&["correct", "--threshold", "1"], "ກະຊວງ\n".as_bytes());
     assert_eq!(stdout(&o), "ກະຊວງ\n");
