@@ -1727,11 +1727,38 @@ impl Index {
 /// context links it has scored (a misreading seen before is not worked out again);
 /// it never changes a result and stays under about 7 MB per thread.
 pub struct Corrector {
-    dict: Cow<'static, Dictionary>,
-    model: Cow<'static, ErrorModel>,
+    dict: Shared<Dictionary>,
+    model: Shared<ErrorModel>,
     options: CorrectOptions,
     /// Shared by clones and by copies with other options.
     index: Arc<OnceLock<Index>>,
+}
+
+/// The embedded value, or one of the caller's shared by every clone: cloning a
+/// corrector (for other options, or per call in a binding) never copies a
+/// dictionary or a model.
+enum Shared<T: 'static> {
+    Embedded(&'static T),
+    Owned(Arc<T>),
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Shared::Embedded(t) => Shared::Embedded(t),
+            Shared::Owned(t) => Shared::Owned(Arc::clone(t)),
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Shared::Embedded(t) => t,
+            Shared::Owned(t) => t,
+        }
+    }
 }
 
 impl Clone for Corrector {
@@ -1964,8 +1991,8 @@ impl Corrector {
     /// pairs of words the corpus has side by side (ຂັ້ນແຂວງ).
     pub fn new() -> Corrector {
         Corrector {
-            dict: Cow::Borrowed(dictionary_with_phrases()),
-            model: Cow::Borrowed(ErrorModel::embedded()),
+            dict: Shared::Embedded(dictionary_with_phrases()),
+            model: Shared::Embedded(ErrorModel::embedded()),
             options: CorrectOptions::default(),
             index: Arc::new(OnceLock::new()),
         }
@@ -1998,8 +2025,8 @@ impl Corrector {
         dict.merge(phrases());
         // Not `..Corrector::new()`: that would build the default dictionary too.
         Corrector {
-            dict: Cow::Owned(dict),
-            model: Cow::Borrowed(ErrorModel::embedded()),
+            dict: Shared::Owned(Arc::new(dict)),
+            model: Shared::Embedded(ErrorModel::embedded()),
             options: CorrectOptions::default(),
             index: Arc::new(OnceLock::new()),
         }
@@ -2007,7 +2034,7 @@ impl Corrector {
 
     /// The same corrector with another error model.
     pub fn with_model(mut self, model: ErrorModel) -> Corrector {
-        self.model = Cow::Owned(model);
+        self.model = Shared::Owned(Arc::new(model));
         self.index = Arc::new(OnceLock::new());
         self
     }

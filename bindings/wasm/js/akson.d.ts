@@ -152,7 +152,10 @@ export function fromUtf8(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): str
  * ```
  *
  * The WebAssembly memory is freed by the garbage collector, or at once by
- * {@link Dictionary.free} (or `using`).
+ * {@link Dictionary.free} (or `using`). The collector does not see that memory
+ * (a changed copy of the default holds about 5–8 MiB), so free dictionaries made
+ * in a loop or per request: a change that finds no room for its copy throws an
+ * `Error`.
  */
 export class Dictionary {
   /** A copy of the embedded default dictionary (takes no arguments). */
@@ -178,8 +181,11 @@ export class Dictionary {
   /**
    * Adds `word`, often enough to be found whole (`suggestedCount`: once per million
    * words, or more where the dictionary's other words would split it), or lowers
-   * its cost to that. @throws {RangeError} when the word is empty, holds spaces,
-   * digits or non-Lao characters, or is not made of well-formed syllables.
+   * its cost to that. A word with ໆ before its end (ຕ່າງໆທາງ) is kept but never
+   * found whole: a word never goes on past ໆ. @throws {RangeError} when the word
+   * is empty, holds spaces, digits or non-Lao characters, or is not made of
+   * well-formed syllables. @throws {Error} when a copy of the dictionary finds no
+   * room in the WebAssembly memory (free dictionaries you no longer use).
    */
   add(word: string): void;
   /**
@@ -229,6 +235,8 @@ export class Dictionary {
   prepare(): void;
   /** Frees the WebAssembly memory now; the dictionary cannot be used afterwards. */
   free(): void;
+  /** `using d = …` frees it at the end of the block (where the runtime has `Symbol.dispose`). */
+  [Symbol.dispose](): void;
   /** `Dictionary(48233 words, embedded default lo-2026.11.25-4)`. */
   toString(): string;
   readonly [Symbol.toStringTag]: 'Dictionary';
@@ -287,3 +295,10 @@ export function corrections(text: string, options?: CorrectOptions): Correction[
 export function suggest(word: string, options?: { limit?: number; dictionary?: Dictionary }): Suggestion[];
 /** Builds the corrector's candidate index now. */
 export function prepareCorrector(): void;
+
+declare global {
+  interface SymbolConstructor {
+    /** The symbol of `using` declarations (TypeScript's lib `esnext.disposable`). */
+    readonly dispose: unique symbol;
+  }
+}

@@ -31,7 +31,20 @@ function loaded() {
  * takes a URL, a `Response`, the bytes or a compiled `WebAssembly.Module`.
  */
 export default async function init(options) {
-  const out = await raw.default(options);
+  let out;
+  try {
+    out = await raw.default(options);
+  } catch (e) {
+    // Node's fetch reads no file: and no relative URL: say what works there.
+    if (typeof process !== 'undefined' && process.versions?.node && e instanceof TypeError && /fetch/i.test(e.message)) {
+      throw new Error(
+        `akson: init() could not fetch the WebAssembly module (${e.message}); in Node, pass its bytes: ` +
+          '`await init({module_or_path: await fs.promises.readFile(wasmPath)})`',
+        { cause: e }
+      );
+    }
+    throw e;
+  }
   loaded();
   return out;
 }
@@ -57,6 +70,7 @@ function ensureReady(fn) {
 
 function describe(v) {
   if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return `an object (${v.constructor?.name ?? 'Object'})`;
   return `${typeof v} ${String(v).slice(0, 40)}`;
@@ -76,7 +90,7 @@ function formOf(fn, options) {
       `akson.${fn}(): pass the form as an option: ${fn}(text, {form: ${JSON.stringify(options)}})`
     );
   }
-  if (typeof options !== 'object') {
+  if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`akson.${fn}(): options must be an object like {form: 'search'}, not ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {

@@ -318,6 +318,38 @@ impl Inner {
     fn make_mut(&mut self) -> &mut Dictionary {
         Rc::make_mut(self.0.get_or_insert_with(|| Rc::new(Dictionary::new())))
     }
+
+    /// Whether [`Inner::make_mut`] will copy a dictionary (the embedded default,
+    /// or one that another JS `Dictionary` shares after `copy()`).
+    fn will_copy(&self) -> bool {
+        match &self.0 {
+            None => true,
+            Some(d) => Rc::strong_count(d) > 1,
+        }
+    }
+}
+
+/// WebAssembly memory that must be free before a change copies a dictionary (a
+/// copy of the embedded default takes about 8 MiB). The memory holds 4 GiB at
+/// most, and running out traps, which leaves the module unusable: a change that
+/// finds no room throws instead.
+const ROOM_FOR_A_COPY: usize = 64 << 20;
+
+/// An `Error` unless [`ROOM_FOR_A_COPY`] bytes can be had (asked for and given
+/// back at once: the allocator keeps them for the copy).
+fn room_for_a_copy() -> Result<(), JsFailure> {
+    let mut probe: Vec<u8> = Vec::new();
+    probe
+        .try_reserve_exact(ROOM_FOR_A_COPY)
+        .map_err(|_| JsFailure {
+            kind: ErrorKind::Plain,
+            message: "out of WebAssembly memory (4 GiB at most) for a copy of the dictionary: \
+                  each changed Dictionary holds its own copy (about 8 MiB for the default) \
+                  until the garbage collector frees it, which it may not do in time; call \
+                  free() on the Dictionary objects you no longer need (or declare them with \
+                  `using`)"
+                .into(),
+        })
 }
 
 /// A word dictionary (wrapped by the JS `Dictionary` class).
@@ -354,7 +386,7 @@ impl RawDictionary {
                 }
             }
         }
-        self.dict_mut().add_with_count(word, count)?;
+        self.dict_mut()?.add_with_count(word, count)?;
         Ok(())
     }
 
@@ -363,10 +395,14 @@ impl RawDictionary {
         self.inner.get()
     }
 
-    /// The dictionary, to change (the cached corrector is dropped).
-    fn dict_mut(&mut self) -> &mut Dictionary {
+    /// The dictionary, to change (the cached corrector is dropped); an `Error`
+    /// if it must be copied first and the memory has no room for the copy.
+    fn dict_mut(&mut self) -> Result<&mut Dictionary, JsFailure> {
+        if self.inner.will_copy() {
+            room_for_a_copy()?;
+        }
         self.corrector = Default::default();
-        self.inner.make_mut()
+        Ok(self.inner.make_mut())
     }
 
     /// The corrector over this dictionary (the shared one for the default).
@@ -455,19 +491,19 @@ impl RawDictionary {
     #[wasm_bindgen(js_name = extendFromWordList)]
     pub fn extend_from_word_list(&mut self, text: &str) -> Result<u32, JsValue> {
         let n = self
-            .dict_mut()
+            .dict_mut()?
             .extend_from_word_list(text)
             .map_err(JsFailure::from)?;
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
     /// Removes a word; returns whether it was there.
-    pub fn remove(&mut self, word: &str) -> bool {
+    pub fn remove(&mut self, word: &str) -> Result<bool, JsValue> {
         // Keep sharing the default when there is nothing to remove.
         if self.inner.is_embedded() && !Dictionary::embedded().contains(word) {
-            return false;
+            return Ok(false);
         }
-        self.dict_mut().remove(word)
+        Ok(self.dict_mut()?.remove(word))
     }
 
     /// Whether the word (in any spelling whose syllables have the same search form) is there.
@@ -492,12 +528,13 @@ impl RawDictionary {
     }
 
     /// Adds every word of `other`.
-    pub fn merge(&mut self, other: &RawDictionary) {
+    pub fn merge(&mut self, other: &RawDictionary) -> Result<(), JsValue> {
         let theirs = other.inner.clone();
         if self.inner.is_embedded() && theirs.is_embedded() {
-            return;
+            return Ok(());
         }
-        self.dict_mut().merge(theirs.get());
+        self.dict_mut()?.merge(theirs.get());
+        Ok(())
     }
 
     /// Every entry as `word TAB milli-nats` lines, sorted by word.
@@ -583,7 +620,7 @@ mod tests {
         // Already in the default with a lower cost: still shared.
         d.add_word("ລາວ", None).unwrap();
         assert!(d.is_embedded());
-        assert!(!d.remove("ບໍ່ມີຄຳນີ້ແນ່ນອນ"));
+        assert!(!d.remove("ບໍ່ມີຄຳນີ້ແນ່ນອນ").unwrap());
         assert!(d.is_embedded());
         d.add_word("ວົງວິຈິດ", Some(10.0)).unwrap();
         assert!(!d.is_embedded());

@@ -54,6 +54,11 @@ describe('normalize', () => {
   test('bad arguments throw TypeError / RangeError that say how to fix the call', () => {
     assert.throws(() => akson.normalize(42), { name: 'TypeError', message: /text must be a string, not number/ });
     assert.throws(() => akson.normalize(null), TypeError);
+    assert.throws(() => akson.words(undefined), { name: 'TypeError', message: /text must be a string, not undefined$/ });
+    assert.throws(() => akson.normalize('ກ', ['search']), {
+      name: 'TypeError',
+      message: /options must be an object like \{form: 'search'\}, not an array/,
+    });
     assert.throws(() => akson.normalize('ກ', 'search'), {
       name: 'TypeError',
       message: /normalize\(text, \{form: "search"\}\)/,

@@ -46,6 +46,8 @@ export async function main(bytes: Uint8Array): Promise<number> {
   const wi = wordIndices(s).concat(d.wordIndices(s));
   const fromBytes = Dictionary.fromBytes(new Uint8Array([])).copy();
   fromBytes.free();
+  // What `using` calls (the declaration needs the runtime's Symbol.dispose).
+  const dispose: () => void = Dictionary.empty()[Symbol.dispose];
   const text: string = fromUtf8(new Uint8Array([0x61]));
   // @ts-expect-error: the form is an option, not a positional argument
   normalize('ກ', 'search');
