@@ -3,6 +3,7 @@ threads, batch functions, offsets, docstring examples and the CLI."""
 
 import ast
 import concurrent.futures
+import contextlib
 import copy
 import doctest
 import json
@@ -459,18 +460,16 @@ def test_changing_a_dictionary_while_threads_segment_it():
         assert all(f.result() for f in futures)
 
 
-def test_the_gil_is_released_on_long_text():
-    # A Python thread counting in a loop needs the GIL: it keeps counting while
-    # Rust segments a long text only if the GIL is released meanwhile. (Held, the
-    # counter would get a switch interval or two: a few ms out of the call.)
+@contextlib.contextmanager
+def counting_thread():
+    """A Python thread counting in a loop, which needs the GIL; yields
+    ``share_of(call)``: ``call()``'s result and the share of its time the thread
+    counted (about 1 % if ``call`` held the GIL)."""
     import threading
     import time
 
     if (os.cpu_count() or 1) < 2:
         pytest.skip("needs two cores")
-    text = big_text()
-    while len(text) < 1_500_000:
-        text += text
     count = [0]
     stop = threading.Event()
 
@@ -485,6 +484,27 @@ def test_the_gil_is_released_on_long_text():
         c0, t0 = count[0], time.perf_counter()
         time.sleep(0.2)
         rate = (count[0] - c0) / (time.perf_counter() - t0)  # counts/s with a free GIL
+
+        def share_of(call):
+            c0, t0 = count[0], time.perf_counter()
+            got = call()
+            elapsed = time.perf_counter() - t0
+            return got, (count[0] - c0) / (rate * elapsed)
+
+        yield share_of
+    finally:
+        stop.set()
+        th.join()
+
+
+def test_the_gil_is_released_on_long_text():
+    # A Python thread counting in a loop needs the GIL: it keeps counting while
+    # Rust segments a long text only if the GIL is released meanwhile. (Held, the
+    # counter would get a switch interval or two: a few ms out of the call.)
+    text = big_text()
+    while len(text) < 1_500_000:
+        text += text
+    with counting_thread() as share_of:
         shares = {}
         retyped = text.replace("ຳ", "ໍາ")  # needs repair
         word_list = "\n".join(w for w, _ in akson.Dictionary().entries())
@@ -496,16 +516,7 @@ def test_the_gil_is_released_on_long_text():
             ("extend_from_word_list", lambda: akson.Dictionary.empty().extend_from_word_list(word_list)),
             ("merge", lambda: akson.Dictionary.empty().merge(custom)),
         ]:
-            best = 0.0
-            for _ in range(3):
-                c0, t0 = count[0], time.perf_counter()
-                call()
-                elapsed = time.perf_counter() - t0
-                best = max(best, (count[0] - c0) / (rate * elapsed))
-            shares[name] = best
-    finally:
-        stop.set()
-        th.join()
+            shares[name] = max(share_of(call)[1] for _ in range(3))
     # Typically 40-90% (less on a busy machine); a held GIL gives about 1%.
     assert min(shares.values()) > 0.15, "share of time the counting thread ran: %s" % shares
 
@@ -517,37 +528,17 @@ def test_a_call_waiting_for_a_change_lets_other_threads_run():
     import threading
     import time
 
-    if (os.cpu_count() or 1) < 2:
-        pytest.skip("needs two cores")
     word_list = ("\n".join(w for w, _ in akson.Dictionary().entries()) + "\n") * 4
-    count = [0]
-    stop = threading.Event()
-
-    def spin():
-        while not stop.is_set():
-            count[0] += 1
-
-    th = threading.Thread(target=spin)
-    th.start()
-    try:
-        time.sleep(0.05)
-        c0, t0 = count[0], time.perf_counter()
-        time.sleep(0.2)
-        rate = (count[0] - c0) / (time.perf_counter() - t0)
+    with counting_thread() as share_of:
         results = []
         for call in (len, lambda d: "ລາວ" in d, lambda d: d.words("ສະບາຍດີ"), repr):
             d = akson.Dictionary.empty()
             writer = threading.Thread(target=d.extend_from_word_list, args=(word_list,))
             writer.start()
             time.sleep(0.05)  # the change (about a second) has begun
-            c0, t0 = count[0], time.perf_counter()
-            got = call(d)
-            elapsed = time.perf_counter() - t0
+            got, share = share_of(lambda: call(d))
             writer.join()
-            results.append((got, (count[0] - c0) / (rate * elapsed), elapsed))
-    finally:
-        stop.set()
-        th.join()
+            results.append((got, share))
     n = len(akson.Dictionary.from_word_list(word_list))
     # Each call saw the dictionary after the change (it waited for it) ...
     assert [r[0] for r in results[:2]] == [n, True], results
