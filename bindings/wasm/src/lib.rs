@@ -330,9 +330,9 @@ impl Inner {
 }
 
 /// WebAssembly memory that must be free before a change copies a dictionary (a
-/// copy of the embedded default takes about 8 MiB). The memory holds 4 GiB at
-/// most, and running out traps, which leaves the module unusable: a change that
-/// finds no room throws instead.
+/// copy of the embedded default takes 5–8 MiB, the more once it has segmented).
+/// The memory holds 4 GiB at most, and running out traps, which leaves the module
+/// unusable: a change that finds no room throws instead.
 const ROOM_FOR_A_COPY: usize = 64 << 20;
 
 /// An `Error` unless [`ROOM_FOR_A_COPY`] bytes can be had (asked for and given
@@ -344,7 +344,7 @@ fn room_for_a_copy() -> Result<(), JsFailure> {
         .map_err(|_| JsFailure {
             kind: ErrorKind::Plain,
             message: "out of WebAssembly memory (4 GiB at most) for a copy of the dictionary: \
-                  each changed Dictionary holds its own copy (about 8 MiB for the default) \
+                  each changed Dictionary holds its own copy (5–8 MiB for the default) \
                   until the garbage collector frees it, which it may not do in time; call \
                   free() on the Dictionary objects you no longer need (or declare them with \
                   `using`)"
