@@ -76,6 +76,12 @@
 //! numbers, Latin text, other punctuation and spacing that is not a line wrap are
 //! left alone.
 //!
+//! Time is linear in the text's length and memory in its longest line: a line
+//! longer than 64 KiB is decoded (steps 1 to 3) a stretch of at most 64 KiB at a
+//! time, cut after a space where there is one, so decoding never holds more than
+//! about 7 MB; all a cut can change is a word that a line wrap split at that one
+//! space, which is then not joined.
+//!
 //! ```
 //! // A dropped ເ and a space where the line wrapped.
 //! assert_eq!(akson::correct("ຕັກໂນ ໂລຊີ ແລະ ການສື່ສານ"), "ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ");
@@ -2101,28 +2107,32 @@ impl Corrector {
                 out.push(BULLET);
             }
             let commas = self.misread_commas(comma_p, &body.text);
-            let (units, cands, path) = self.decode(&body.text);
-            for (a, b, e) in path {
-                match e {
-                    Edge::Keep => {
-                        let (start, end) = (units[a].start, units[b - 1].end);
-                        if commas.iter().any(|&(i, _)| start <= i && i < end) {
-                            // Keep spans are whole units: a full stop is one of
-                            // its own, unchanged by normalising.
-                            let mut from = start;
-                            for &(i, _) in commas.iter().filter(|&&(i, _)| start <= i && i < end) {
-                                out.push_str(&normalize(&body.text[from..i], Form::Canonical));
-                                out.push(',');
-                                from = i + 1;
+            for stretch in stretches(&body.text) {
+                let (units, cands, path) = self.decode_stretch(&body.text, stretch);
+                for (a, b, e) in path {
+                    match e {
+                        Edge::Keep => {
+                            let (start, end) = (units[a].start, units[b - 1].end);
+                            if commas.iter().any(|&(i, _)| start <= i && i < end) {
+                                // Keep spans are whole units: a full stop is one of
+                                // its own, unchanged by normalising.
+                                let mut from = start;
+                                for &(i, _) in
+                                    commas.iter().filter(|&&(i, _)| start <= i && i < end)
+                                {
+                                    out.push_str(&normalize(&body.text[from..i], Form::Canonical));
+                                    out.push(',');
+                                    from = i + 1;
+                                }
+                                out.push_str(&normalize(&body.text[from..end], Form::Canonical));
+                            } else {
+                                out.push_str(&normalize(&body.text[start..end], Form::Canonical));
                             }
-                            out.push_str(&normalize(&body.text[from..end], Form::Canonical));
-                        } else {
-                            out.push_str(&normalize(&body.text[start..end], Form::Canonical));
                         }
-                    }
-                    Edge::Fix(k) => {
-                        let c = &cands[k as usize];
-                        out.push_str(&self.reading(c.word, c.kola))
+                        Edge::Fix(k) => {
+                            let c = &cands[k as usize];
+                            out.push_str(&self.reading(c.word, c.kola))
+                        }
                     }
                 }
             }
@@ -2217,41 +2227,43 @@ impl Corrector {
                     candidates: two_way((",".into(), p), ".".into()),
                 });
             }
-            let (units, cands, path) = self.decode(&body.text);
             let mut fixed: Vec<(usize, usize)> = Vec::new();
-            for (_, _, e) in path {
-                if let Edge::Fix(k) = e {
-                    let c = &cands[k as usize];
-                    let (start, end) = (units[c.i].start, units[c.j - 1].end);
-                    // Every reading of the same span, with probabilities. The
-                    // candidates are in order of where they start.
-                    let from = cands.partition_point(|o| o.i < c.i);
-                    let to = from + cands[from..].partition_point(|o| o.i == c.i);
-                    let mut readings: Vec<(String, u32)> = cands[from..to]
-                        .iter()
-                        .filter(|o| o.j == c.j)
-                        .map(|o| (self.reading(o.word, o.kola), o.cost))
-                        .collect();
-                    if let Some(keep) = self.keep_cost(&units, c.i, c.j) {
-                        let original =
-                            normalize(&body.text[start..end], Form::Canonical).into_owned();
-                        if !readings.iter().any(|r| r.0 == original) {
-                            readings.push((original, keep));
+            for stretch in stretches(&body.text) {
+                let (units, cands, path) = self.decode_stretch(&body.text, stretch);
+                for (_, _, e) in path {
+                    if let Edge::Fix(k) = e {
+                        let c = &cands[k as usize];
+                        let (start, end) = (units[c.i].start, units[c.j - 1].end);
+                        // Every reading of the same span, with probabilities. The
+                        // candidates are in order of where they start.
+                        let from = cands.partition_point(|o| o.i < c.i);
+                        let to = from + cands[from..].partition_point(|o| o.i == c.i);
+                        let mut readings: Vec<(String, u32)> = cands[from..to]
+                            .iter()
+                            .filter(|o| o.j == c.j)
+                            .map(|o| (self.reading(o.word, o.kola), o.cost))
+                            .collect();
+                        if let Some(keep) = self.keep_cost(&units, c.i, c.j) {
+                            let original =
+                                normalize(&body.text[start..end], Form::Canonical).into_owned();
+                            if !readings.iter().any(|r| r.0 == original) {
+                                readings.push((original, keep));
+                            }
                         }
+                        readings.sort_by_key(|r| r.1);
+                        let probs = softmax(readings.iter().map(|r| r.1));
+                        // The span in the line (with any speck cut from inside it).
+                        let (start, end) = (body.start_in_line(start), body.end_in_line(end));
+                        fixed.push((start, end));
+                        out.push(Correction {
+                            start: base + start,
+                            end: base + end,
+                            original: whole[start..end].to_string(),
+                            replacement: self.reading(c.word, c.kola),
+                            confidence: c.confidence,
+                            candidates: readings.into_iter().map(|r| r.0).zip(probs).collect(),
+                        });
                     }
-                    readings.sort_by_key(|r| r.1);
-                    let probs = softmax(readings.iter().map(|r| r.1));
-                    // The span in the line (with any speck cut from inside it).
-                    let (start, end) = (body.start_in_line(start), body.end_in_line(end));
-                    fixed.push((start, end));
-                    out.push(Correction {
-                        start: base + start,
-                        end: base + end,
-                        original: whole[start..end].to_string(),
-                        replacement: self.reading(c.word, c.kola),
-                        confidence: c.confidence,
-                        candidates: readings.into_iter().map(|r| r.0).zip(probs).collect(),
-                    });
                 }
             }
             // Specks inside the line, unless a correction's span holds them.
@@ -2861,9 +2873,18 @@ impl Corrector {
         }
     }
 
+    /// [`Corrector::decode`] of `text[stretch]`, with the units' offsets in `text`.
+    fn decode_stretch(&self, text: &str, stretch: std::ops::Range<usize>) -> Decoded {
+        let (mut units, cands, path) = self.decode(&text[stretch.clone()]);
+        for u in &mut units {
+            u.start += stretch.start;
+            u.end += stretch.start;
+        }
+        (units, cands, path)
+    }
+
     /// Best reading of one line: its units, the candidates and the path.
-    #[allow(clippy::type_complexity)]
-    fn decode(&self, line: &str) -> (Vec<Unit>, Vec<Cand>, Vec<(usize, usize, Edge)>) {
+    fn decode(&self, line: &str) -> Decoded {
         let units = self.units(line);
         let n = units.len();
         // The words as they stand, for the candidates and both passes.
@@ -2926,7 +2947,8 @@ impl Corrector {
     fn best_path(&self, keeps: &KeepEdges, n: usize, cands: &[Cand]) -> Vec<(usize, Edge)> {
         // The candidates come span by span, in order of their first unit.
         debug_assert!(cands.windows(2).all(|w| w[0].i <= w[1].i));
-        let mut best = vec![u32::MAX; n + 1];
+        // Costs of whole lines may pass what a u32 holds.
+        let mut best = vec![u64::MAX; n + 1];
         let mut back: Vec<(usize, Edge)> = vec![(0, Edge::Keep); n + 1];
         best[0] = 0;
         let mut next = 0;
@@ -2936,7 +2958,7 @@ impl Corrector {
             while next < cands.len() && cands[next].i == i {
                 next += 1;
             }
-            if best[i] == u32::MAX {
+            if best[i] == u64::MAX {
                 continue;
             }
             // The keep edges first, then the candidates confident enough.
@@ -2945,7 +2967,7 @@ impl Corrector {
                 .map(|k| (cands[k].j, cands[k].cost, Edge::Fix(k as u32)));
             let edges = keeps.from(i).iter().map(|&(j, c)| (j, c, Edge::Keep));
             for (j, c, e) in edges.chain(fixes) {
-                let v = best[i].saturating_add(c);
+                let v = best[i].saturating_add(c as u64);
                 // On a tie, keep the text as it is.
                 if v < best[j] || (v == best[j] && matches!(e, Edge::Keep)) {
                     best[j] = v;
@@ -3298,6 +3320,10 @@ impl Trim {
     }
 }
 
+/// A line decoded (see [`Corrector::decode`]): its units, the candidates and the
+/// best path, as (first unit, unit after the last, edge) steps.
+type Decoded = (Vec<Unit>, Vec<Cand>, Vec<(usize, usize, Edge)>);
+
 /// A line made ready for decoding (see [`Corrector::prepare`]).
 struct Prepared<'a> {
     trim: Trim,
@@ -3393,6 +3419,53 @@ impl<'a> Spliced<'a> {
         let k = self.pieces.partition_point(|p| p.0 < x).saturating_sub(1);
         self.pieces[k].1 + (x - self.pieces[k].0)
     }
+}
+
+/// The most bytes of a line decoded at once (see [`stretches`]). Decoding holds
+/// about 100 bytes for each byte it decodes at its peak (the units, their spans
+/// and candidates: 6–7 MB for a whole stretch, of corpus text or of one syllable
+/// repeated), so a line of millions of characters decoded whole took gigabytes
+/// (and trapped the WebAssembly module); in stretches it needs memory for one
+/// stretch only, beside copies of the line itself. OCR lines are far shorter.
+const STRETCH: usize = 1 << 16;
+
+/// The byte ranges in which the text of a line is decoded: the whole text if it
+/// has at most [`STRETCH`] bytes (always one range, empty for an empty text),
+/// else stretches of at most that size, each ending after the last white space
+/// in its second half (so that all a cut can change is a word split by a line
+/// wrap at that one space, which is not joined), or where there is none, at the
+/// last syllable boundary there, else at a character boundary.
+fn stretches(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut at = 0;
+    let mut first = true;
+    std::iter::from_fn(move || {
+        if at >= text.len() && !std::mem::take(&mut first) {
+            return None;
+        }
+        first = false;
+        let start = at;
+        if text.len() - at <= STRETCH {
+            at = text.len();
+            return Some(start..at);
+        }
+        let floor = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (lo, hi) = (floor(at + STRETCH / 2), floor(at + STRETCH));
+        let window = &text[lo..hi];
+        let cut = match window.rfind(char::is_whitespace) {
+            Some(k) => lo + k + window[k..].chars().next().map_or(1, char::len_utf8),
+            None => match syllable_indices(window).map(|(k, _)| k).last() {
+                Some(k) if k > 0 => lo + k,
+                _ => hi,
+            },
+        };
+        at = cut;
+        Some(start..cut)
+    })
 }
 
 /// Whether token `a` is Tesseract reading the start of the token `b` after it twice
@@ -3729,6 +3802,93 @@ mod tests {
         assert_eq!(correct("ຕັກໂນໂລຊີ"), "ເຕັກໂນໂລຊີ");
         assert_eq!(correct("ເຕັກໂນ ໂລຊີ"), "ເຕັກໂນໂລຊີ");
         assert_eq!(correct("ເຕັກໂນ- ໂລຊີ"), "ເຕັກໂນໂລຊີ");
+    }
+
+    #[test]
+    fn the_best_path_does_not_saturate_on_long_lines() {
+        // 300,000 units read as they stand at 20,000 milli-nats each cost 6e9 in
+        // all, more than a u32 holds; the fix of the first unit (cheaper than
+        // keeping it) must still win.
+        let c = Corrector::new();
+        let n = 300_000;
+        let keeps = KeepEdges {
+            base: 0,
+            start: (0..=n as u32).collect(),
+            all: (1..=n).map(|j| (j, 20_000)).collect(),
+        };
+        let fix = Cand {
+            i: 0,
+            j: 1,
+            word: 0,
+            kola: false,
+            cost: 1_000,
+            confidence: 1.0,
+        };
+        let back = c.best_path(&keeps, n, &[fix]);
+        let mut j = n;
+        while j > 1 {
+            assert!(matches!(back[j], (i, Edge::Keep) if i == j - 1), "at {j}");
+            j -= 1;
+        }
+        assert!(matches!(back[1], (0, Edge::Fix(0))), "{:?}", back[1]);
+    }
+
+    #[test]
+    fn long_lines_are_decoded_in_stretches_cut_after_a_space() {
+        // One stretch up to the limit, whole.
+        assert_eq!(stretches("").collect::<Vec<_>>(), vec![0..0; 1]);
+        let short = "ກາ ".repeat(STRETCH / 7);
+        assert_eq!(
+            stretches(&short).collect::<Vec<_>>(),
+            vec![0..short.len(); 1]
+        );
+        for text in [
+            "ສະບາຍດີ ".repeat(STRETCH / 5),
+            "ສະບາຍດີ".repeat(STRETCH / 5),
+            "x".repeat(3 * STRETCH + 1),
+            "ກ\u{A0}".repeat(STRETCH),
+        ] {
+            let parts: Vec<_> = stretches(&text).collect();
+            let syllable_starts: std::collections::HashSet<usize> =
+                syllable_indices(&text).map(|(k, _)| k).collect();
+            assert!(parts.len() > 1, "{}", parts.len());
+            assert_eq!(parts[0].start, 0);
+            assert_eq!(parts.last().unwrap().end, text.len());
+            for w in parts.windows(2) {
+                assert_eq!(w[0].end, w[1].start);
+            }
+            for r in &parts {
+                assert!(r.len() <= STRETCH && !r.is_empty(), "{r:?}");
+                // Cut after white space where there is some, else between
+                // syllables, else between characters.
+                let before = text[..r.end].chars().next_back().unwrap();
+                if r.end < text.len() {
+                    if text.contains(char::is_whitespace) {
+                        assert!(before.is_whitespace(), "{r:?}");
+                    } else if text.starts_with('ສ') {
+                        assert!(syllable_starts.contains(&r.end), "{r:?}");
+                    }
+                }
+            }
+        }
+        // Corrections on either side of a cut, and byte offsets past it, as in
+        // a line of its own.
+        let line = "ຕັກໂນໂລຊີ ແລະ ການສື່ສານ ".repeat(3 * STRETCH / 80);
+        let c = Corrector::new();
+        let out = c.correct(&line);
+        let one = c.correct("ຕັກໂນໂລຊີ ແລະ ການສື່ສານ ");
+        assert_eq!(out, one.repeat(3 * STRETCH / 80));
+        let fixes = c.corrections(&line);
+        assert_eq!(fixes.len(), 3 * STRETCH / 80);
+        let mut applied = String::new();
+        let mut at = 0;
+        for f in &fixes {
+            applied.push_str(&line[at..f.start]);
+            applied.push_str(&f.replacement);
+            at = f.end;
+        }
+        applied.push_str(&line[at..]);
+        assert_eq!(applied, out);
     }
 
     #[test]
