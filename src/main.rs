@@ -157,7 +157,7 @@ fn main() -> ExitCode {
     {
         Ok(a) => a,
         Err(bad) => {
-            eprintln!("akson: argument {bad:?} is not valid Unicode");
+            complain(&format!("akson: argument {bad:?} is not valid Unicode\n"));
             return ExitCode::from(2);
         }
     };
@@ -165,7 +165,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             if !f.message.is_empty() {
-                eprintln!("akson: {}", f.message);
+                complain(&format!("akson: {}\n", f.message));
             }
             ExitCode::from(f.status)
         }
@@ -175,24 +175,20 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), Fail> {
     let Some(cmd) = args.first() else {
         // A usage error (status 2): the help goes where errors go.
-        eprint!("{MAIN_HELP}");
+        complain(MAIN_HELP);
         return Err(Fail {
             status: 2,
             message: String::new(),
         });
     };
     let (help, mut job) = match cmd.as_str() {
-        "-h" | "--help" | "help" => {
-            print!("{MAIN_HELP}");
-            return Ok(());
-        }
+        "-h" | "--help" | "help" => return say(MAIN_HELP),
         "-V" | "--version" => {
-            println!(
-                "akson {} (dictionary {})",
+            return say(&format!(
+                "akson {} (dictionary {})\n",
                 akson::VERSION,
                 akson::DICTIONARY_VERSION
-            );
-            return Ok(());
+            ));
         }
         "normalize" | "normalise" => (NORMALIZE_HELP, Job::Normalize(Form::Canonical)),
         "segment" => (
@@ -225,8 +221,7 @@ fn run(args: &[String]) -> Result<(), Fail> {
         } else if a == "--" {
             options_done = true;
         } else if a == "-h" || a == "--help" {
-            print!("{help}");
-            return Ok(());
+            return say(help);
         } else {
             // `--name=value` or `--name value`.
             let (name, inline) = match a.split_once('=') {
@@ -473,6 +468,21 @@ fn add_dictionary_file(d: &mut akson::Dictionary, path: &str) -> Result<(), Fail
             .map(|extra| d.merge(&extra))
             .map_err(fail),
     }
+}
+
+/// Writes `text` to standard error; if that fails too, there is no one to tell
+/// (`eprint!` would panic), and the exit status still says it.
+fn complain(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Writes `text` (help, the version) to standard output, failing as the jobs'
+/// output does (`print!` would panic on a full disk or a closed pipe).
+fn say(text: &str) -> Result<(), Fail> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(write_fail)
 }
 
 fn write_fail(e: io::Error) -> Fail {

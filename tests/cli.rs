@@ -110,6 +110,37 @@ fn a_failed_write_is_reported_beside_an_input_error() {
 }
 
 #[test]
+fn help_and_version_that_cannot_be_written_are_errors_not_panics() {
+    let open = || std::fs::OpenOptions::new().write(true).open("/dev/full");
+    if open().is_err() {
+        return; // not Linux
+    }
+    for args in [&["--help"][..], &["--version"], &["segment", "--help"]] {
+        let o = Command::new(env!("CARGO_BIN_EXE_akson"))
+            .args(args)
+            .stdout(open().unwrap())
+            .output()
+            .expect("run akson");
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.starts_with("akson: cannot write to standard output"),
+            "{err}"
+        );
+    }
+    // With standard error full as well, the status alone says it.
+    for (args, status) in [(&["--help"][..], 1), (&[], 2), (&["bogus"], 2)] {
+        let o = Command::new(env!("CARGO_BIN_EXE_akson"))
+            .args(args)
+            .stdout(open().unwrap())
+            .stderr(open().unwrap())
+            .output()
+            .expect("run akson");
+        assert_eq!(o.status.code(), Some(status), "{args:?}");
+    }
+}
+
+#[test]
 fn usage_errors_and_help() {
     for args in [
         &["--help"][..],
