@@ -44,7 +44,7 @@
 
 use std::cell::Cell;
 
-use crate::chars::{thai_mark_twin, Lc};
+use crate::chars::{thai_follow_twin, thai_mark_twin, thai_pre_twin, Lc};
 
 /// Iterator over the syllables (and other units) of a text, as `&str` slices that
 /// concatenate back to the text. Made by [`syllables`].
@@ -340,8 +340,8 @@ fn class_is(code: Code, c: Lc) -> bool {
     code != END && code & CLASS == c as Code
 }
 
-/// Code of the character at byte `i` (Lao, or a Thai mark taken as its Lao twin),
-/// or `END`.
+/// Code of the character at byte `i` (Lao, or a Thai character taken as its Lao
+/// twin where the canonical form takes it so), or `END`.
 #[inline]
 fn code_at(b: &[u8], i: usize) -> Code {
     if i + 3 > b.len() || b[i] != 0xE0 {
@@ -350,15 +350,53 @@ fn code_at(b: &[u8], i: usize) -> Code {
     let (b1, b2) = (b[i + 1], b[i + 2]);
     match b1 {
         0xBA | 0xBB => LAO_CODES[(((b1 & 1) << 6) | (b2 & 0x3F)) as usize],
-        0xB8 | 0xB9 => {
-            let cp = 0xE00 | ((b1 as u32 & 1) << 6) | (b2 as u32 & 0x3F);
-            match char::from_u32(cp).and_then(thai_mark_twin) {
-                Some(t) => LAO_CODES[(t as u32 - 0xE80) as usize],
-                None => END,
-            }
-        }
+        0xB8 | 0xB9 => match thai_twin_at(b, i) {
+            Some(t) => LAO_CODES[(t as u32 - 0xE80) as usize],
+            None => END,
+        },
         _ => END,
     }
+}
+
+/// Whether `unit` starts with a Thai character that the syllable segmenter reads
+/// as its Lao twin (a pre-posed vowel before a Lao consonant, or a mark).
+#[cold]
+pub(crate) fn starts_with_thai_twin(unit: &str) -> bool {
+    let b = unit.as_bytes();
+    matches!(b, [0xE0, 0xB8 | 0xB9, ..]) && code_at(b, 0) != END
+}
+
+/// The Lao twin of the Thai character at byte `i` (E0 B8/B9 xx), as the
+/// canonical form reads it (see `normalize`): a mark anywhere; a following vowel
+/// (ะ า ำ) or ๆ after a Lao character or a Thai one read as Lao; a pre-posed
+/// vowel (เ แ โ ใ ไ) before a Lao consonant.
+#[cold]
+fn thai_twin_at(b: &[u8], i: usize) -> Option<char> {
+    let cp = 0xE00 | ((b[i + 1] as u32 & 1) << 6) | (b[i + 2] as u32 & 0x3F);
+    let c = char::from_u32(cp)?;
+    if let Some(t) = thai_mark_twin(c) {
+        return Some(t);
+    }
+    if let Some(t) = thai_follow_twin(c) {
+        let before = match i.checked_sub(3).and_then(|j| b.get(j..i)) {
+            Some(&[0xE0, 0xBA | 0xBB, _]) => true,
+            Some(&[0xE0, b1 @ (0xB8 | 0xB9), b2]) => {
+                let p = 0xE00 | ((b1 as u32 & 1) << 6) | (b2 as u32 & 0x3F);
+                char::from_u32(p)
+                    .is_some_and(|p| thai_mark_twin(p).or_else(|| thai_follow_twin(p)).is_some())
+            }
+            _ => false,
+        };
+        return before.then_some(t);
+    }
+    let t = thai_pre_twin(c)?;
+    let next = match b.get(i + 3..i + 6) {
+        Some(&[0xE0, b1 @ (0xBA | 0xBB), b2]) => {
+            LAO_CODES[(((b1 & 1) << 6) | (b2 & 0x3F)) as usize]
+        }
+        _ => END,
+    };
+    class_is(next, Lc::Cons).then_some(t)
 }
 
 /// Decoded characters (alphabet indices, see [`Memo`]) of up to `WIN` characters
@@ -1635,20 +1673,39 @@ fn kind_of(c: char) -> Other {
         Other::Space
     } else if c.is_numeric() {
         Other::Number
-    } else if c.is_alphabetic() {
+    } else if c.is_alphabetic() && !crate::chars::is_lao(c) {
+        // (A Lao character here, ໆ with no syllable before it, is a unit of its
+        // own: it does not start a run of another script's letters.)
         Other::Letters
     } else {
         Other::Single
     }
 }
 
-/// Non-spacing marks of other scripts that stay with the letter before them.
+/// Combining marks of other scripts that stay with the letter before them:
+/// those of the Latin, Cyrillic, Hebrew and Arabic scripts and the general
+/// combining blocks, Thai's, the joiners and variation selectors, and the marks
+/// of the scripts of Laos's neighbours and of India that are not alphabetic
+/// characters (a run of another script's letters takes those that are): the
+/// viramas and nuktas of the Indic scripts and Sinhala, Tibetan's, Myanmar's
+/// virama, asat and tone marks, Khmer's coeng and signs, Tai Tham's sakot and
+/// tone marks, Tai Viet's tone marks.
 #[inline]
 pub(crate) fn is_foreign_mark(c: char) -> bool {
     matches!(c as u32,
         0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F
         | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
-        | 0x200C | 0x200D | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
+        | 0x200C | 0x200D | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F
+        // Indic viramas, nuktas and Vedic accents; Sinhala's al-lakuna.
+        | 0x093C | 0x094D | 0x0951..=0x0954 | 0x09BC | 0x09CD | 0x0A3C | 0x0A4D | 0x0A51
+        | 0x0ABC | 0x0ACD | 0x0AFA..=0x0AFF | 0x0B3C | 0x0B4D | 0x0BCD | 0x0C3C | 0x0C4D
+        | 0x0CBC | 0x0CCD | 0x0D3B | 0x0D3C | 0x0D4D | 0x0DCA
+        // Tibetan.
+        | 0x0F18 | 0x0F19 | 0x0F35 | 0x0F37 | 0x0F39 | 0x0F3E | 0x0F3F | 0x0F82..=0x0F84
+        | 0x0F86 | 0x0F87 | 0x0FC6
+        // Myanmar, Khmer, Tai Tham, Tai Viet.
+        | 0x1037 | 0x1039 | 0x103A | 0x1087..=0x108D | 0x108F | 0x109A..=0x109D
+        | 0x17C9..=0x17D3 | 0x17DD | 0x1A60 | 0x1A75..=0x1A7C | 0x1A7F | 0xAABF | 0xAAC1)
 }
 
 /// End of the non-syllable unit starting at `start`.
@@ -1798,6 +1855,32 @@ mod tests {
         assert_eq!(seg("  \u{A0}"), "  \u{A0}");
         assert_eq!(seg(""), "");
         assert_eq!(seg("ຯ"), "ຯ");
+    }
+
+    #[test]
+    fn words_of_other_scripts_keep_their_marks() {
+        // A virama, coeng, sakot or asat is a mark, though not a letter.
+        for word in [
+            "क्ष",
+            "ক্ষ",
+            "ক্ষ্",
+            "ស្រុក",
+            "ᨠ\u{1A60}ᨠ",
+            "ဂ\u{1039}ဂ",
+            "မြန်မာ",
+            "ཀྵ",
+            "ශ්‍රී",
+            "éa\u{301}",
+        ] {
+            assert_eq!(
+                seg(&format!("ລາວ {word} ລາວ")),
+                format!("ລາວ| |{word}| |ລາວ")
+            );
+        }
+        // ໆ with no syllable before it is a unit of its own, not the first
+        // letter of a word of Latin letters.
+        assert_eq!(seg("ຕ່າງ ໆabc"), "ຕ່າງ| |ໆ|abc");
+        assert_eq!(seg("ໆໆ"), "ໆ|ໆ");
     }
 
     /// The same text with no memo: every decision taken by the grammar.

@@ -287,6 +287,19 @@ fn slow_syllable(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge, bool
     } else {
         unit
     };
+    // Thai characters read as their Lao twins (ๆ as ໆ among them), as the
+    // canonical form has them.
+    let lao: std::borrow::Cow<'_, str>;
+    let unit = if unit
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xE0 && w[1] & 0xFE == 0xB8)
+    {
+        lao = crate::normalize(unit, crate::Form::Canonical);
+        &*lao
+    } else {
+        unit
+    };
     let tables = dict.frozen();
     let bare = crate::dict::strip_kola(unit);
     let found = match crate::dict::pack16(bare.as_bytes()) {
@@ -324,18 +337,20 @@ fn joins_syllable(c: char) -> bool {
         || (crate::syllable::is_foreign_mark(c) && !('\u{E00}'..='\u{E7F}').contains(&c))
 }
 
-/// Whether a syllable unit is a Lao syllable (rather than a space, number, …).
+/// Whether a syllable unit is a Lao syllable (rather than a space, number, …),
+/// also one that starts with a Thai vowel read as Lao (เມືອງ).
 #[inline]
 pub(crate) fn is_lao_syllable(unit: &str) -> bool {
-    crate::chars::lao_class_first(unit).is_some_and(|cls| {
-        !matches!(
+    match crate::chars::lao_class_first(unit) {
+        Some(cls) => !matches!(
             cls,
             crate::chars::Lc::Digit
                 | crate::chars::Lc::Ellipsis
                 | crate::chars::Lc::KoLa
                 | crate::chars::Lc::Unassigned
-        )
-    })
+        ),
+        None => crate::syllable::starts_with_thai_twin(unit),
+    }
 }
 
 impl WordIndices<'_, '_> {
@@ -1161,6 +1176,63 @@ mod tests {
             crate::syllables("ຕົກຫລມ").collect::<Vec<_>>(),
             ["ຕົກ", "ຫລ", "ມ"]
         );
+    }
+
+    #[test]
+    fn thai_vowels_typed_for_lao_ones_get_the_same_boundaries() {
+        // Thai and Lao characters take three bytes each in UTF-8, so the variant's
+        // boundaries must be at the same byte offsets as the original's.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+        let mut text = String::new();
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                text.push_str(&std::fs::read_to_string(p).unwrap());
+            }
+        }
+        let text = crate::normalize(&text, crate::Form::Canonical).into_owned();
+        // Every pre-posed vowel before a consonant, following vowel, ໆ and mark
+        // that has a Thai twin, typed as that twin, in every other line.
+        let thai = |c: char, next: Option<char>| match c as u32 {
+            0xEC0..=0xEC4
+                if next.is_some_and(|n| {
+                    crate::chars::lao_class(n) == Some(crate::chars::Lc::Cons)
+                }) =>
+            {
+                char::from_u32(c as u32 - 0x80).unwrap()
+            }
+            0xEB0 | 0xEB2 | 0xEC6 | 0xEB1 | 0xEB4..=0xEB9 | 0xEC8..=0xECB => {
+                char::from_u32(c as u32 - 0x80).unwrap()
+            }
+            _ => c,
+        };
+        let mut changed = 0;
+        let d = Dictionary::embedded();
+        for (n, line) in text.lines().enumerate().filter(|(n, _)| n % 2 == 0) {
+            let chars: Vec<char> = line.chars().collect();
+            let variant: String = (0..chars.len())
+                .map(|i| thai(chars[i], chars.get(i + 1).copied()))
+                .collect();
+            assert_eq!(variant.len(), line.len());
+            assert_eq!(
+                crate::normalize(&variant, crate::Form::Canonical),
+                line,
+                "line {n}"
+            );
+            changed += (variant != line) as usize;
+            let offsets = |it: &mut dyn Iterator<Item = usize>| it.collect::<Vec<_>>();
+            assert_eq!(
+                offsets(&mut crate::syllable_indices(&variant).map(|(k, _)| k)),
+                offsets(&mut crate::syllable_indices(line).map(|(k, _)| k)),
+                "syllables of line {n}: {variant}"
+            );
+            assert_eq!(
+                offsets(&mut d.word_indices(&variant).map(|(k, _)| k)),
+                offsets(&mut d.word_indices(line).map(|(k, _)| k)),
+                "words of line {n}: {variant}"
+            );
+        }
+        assert!(changed > 100, "{changed} lines changed");
     }
 
     #[test]
