@@ -821,6 +821,8 @@ impl ErrorModel {
         };
         let mut defaults: Vec<(usize, &str, u32)> = Vec::new();
         let mut ops: Vec<(usize, Vec<&str>)> = Vec::new();
+        // A byte order mark (a file saved by some Windows editors) is not text.
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         for (i, raw) in text.lines().enumerate() {
             let line = i + 1;
             let l = raw.trim_end_matches('\r');
@@ -900,6 +902,10 @@ impl ErrorModel {
                     commas.comma[k] = parse_count(f[3], line)? as f64;
                     commas.period[k] = parse_count(f[4], line)? as f64;
                     commas.was_comma[k] = parse_count(f[5], line)? as f64;
+                    if commas.was_comma[k] > commas.period[k] {
+                        // A share of the full stops, as `calib`'s RIGHT of PROPOSED.
+                        return Err(bad(line, "a `comma` line needs WAS_COMMA <= PERIODS"));
+                    }
                     comma_classes[k] = true;
                 }
                 ("margin", 4) | ("margin_lead", 5) => {
@@ -907,6 +913,9 @@ impl ErrorModel {
                     if f[0] == "margin" {
                         margins.lines[k] = parse_count(f[2], line)? as f64;
                         margins.trail[k] = parse_count(f[3], line)? as f64;
+                        if margins.trail[k] > margins.lines[k] {
+                            return Err(bad(line, "a `margin` line needs TRAIL <= LINES"));
+                        }
                         margin_classes[k] = true;
                     } else {
                         let ch = parse_code_point(f[2], line)?;
@@ -2046,8 +2055,32 @@ impl Corrector {
     }
 
     /// The same corrector with other options (sharing the candidate index).
+    ///
+    /// The fields are public, so values out of range can reach here: each is
+    /// brought into its range (a threshold into 0–1, a change cost into 0–1000
+    /// nats), and one that is not a number takes the default.
+    ///
+    /// ```
+    /// use akson::{CorrectOptions, Corrector};
+    /// let mut o = CorrectOptions::default();
+    /// o.change_cost = 1e7;
+    /// o.threshold = f64::NAN;
+    /// let c = Corrector::new().with_options(o);
+    /// assert_eq!((c.options().change_cost, c.options().threshold), (1000.0, 0.9));
+    /// ```
     pub fn with_options(mut self, options: CorrectOptions) -> Corrector {
-        self.options = options;
+        let default = CorrectOptions::default();
+        let within = |x: f64, lo: f64, hi: f64, default: f64| {
+            if x.is_nan() {
+                default
+            } else {
+                x.clamp(lo, hi)
+            }
+        };
+        self.options = CorrectOptions {
+            threshold: within(options.threshold, 0.0, 1.0, default.threshold),
+            change_cost: within(options.change_cost, 0.0, 1000.0, default.change_cost),
+        };
         self
     }
 
@@ -4248,9 +4281,17 @@ mod tests {
             "calib\t0E97 0EB5\t0E97 0EB5 0EC8\t3\t4",
             "calib\t\t0E97\t3\t3",
             "calib\t0E97\t0E97\tthree\t3",
+            // Shares of more than the whole, which gave confidences above 1 and
+            // the logarithm of a negative number.
+            "comma\tfaded\t807\t3\t119\t5000",
+            "margin\tclean\t2421\t9999",
         ] {
-            assert!(ErrorModel::from_tsv(bad).is_err(), "{bad:?}");
+            let e = ErrorModel::from_tsv(bad).unwrap_err().to_string();
+            assert!(e.contains("line 1"), "{bad:?}: {e}");
         }
+        // A byte order mark at the start of the file is not a line's text.
+        let m = ErrorModel::from_tsv("\u{FEFF}calib\t0E97 0EB5\t0E97 0EB5 0EC8\t10\t10\n").unwrap();
+        assert!(m.calibrated(&read, "ທີ່").is_some());
     }
 
     #[test]
