@@ -1580,6 +1580,8 @@ struct Index {
     ends: Vec<(Option<u32>, Option<u32>)>,
     /// A number no other index has, for `SPAN_MEMO` to tell indexes apart.
     serial: u64,
+    /// The most slots a word has.
+    longest: usize,
 }
 
 /// Spans each generation of a thread's memo of looked-up spans holds at most (see
@@ -1719,8 +1721,10 @@ impl Index {
             words.push((w.into_boxed_str(), cost));
         }
         static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let longest = words.iter().map(|w| w.0.chars().count()).max().unwrap_or(0);
         Index {
             serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            longest,
             words,
             slots: all_slots,
             dels: all_dels,
@@ -2727,9 +2731,14 @@ impl Corrector {
         if slots.iter().all(|&s| self.model.class[s as usize] == DROP) {
             return Vec::new();
         }
+        let index = self.index();
+        // No word is near a text much longer than every word (and looking one up
+        // takes time quadratic in its length).
+        if slots.len() > index.longest + MAX_LEN_DIFF {
+            return Vec::new();
+        }
         let mut row = Vec::new();
         let mut found: Vec<(u32, u32)> = Vec::new();
-        let index = self.index();
         let change = (self.options.change_cost * 1000.0) as u32;
         let (mut keys, mut words) = (Vec::new(), Vec::new());
         self.lookup(
@@ -4802,6 +4811,30 @@ mod tests {
         assert!(Corrector::new().dictionary().contains("ຂັ້ນແຂວງ"));
         assert!(!Dictionary::embedded().contains("ຂັ້ນແຂວງ"));
         assert_eq!(Corrector::new().correct("ບັນດາຂັນແຂວງ"), "ບັນດາຂັ້ນແຂວງ");
+    }
+
+    #[test]
+    fn suggest_is_fast_on_texts_longer_than_any_word() {
+        // Looking up a long text took time quadratic in its length (20,000 ບນ:
+        // 3 s); no word is within reach of one longer than every word.
+        let c = Corrector::new();
+        let longest = c.index().longest;
+        let t = std::time::Instant::now();
+        assert!(c.suggest(&"ບນ".repeat(20_000), 10).is_empty());
+        assert!(
+            t.elapsed() < std::time::Duration::from_millis(500),
+            "{:?}",
+            t.elapsed()
+        );
+        // The longest word itself is still found.
+        let word = c
+            .index()
+            .words
+            .iter()
+            .find(|w| w.0.chars().count() == longest)
+            .unwrap();
+        let word = word.0.to_string();
+        assert_eq!(c.suggest(&word, 1)[0].word, word);
     }
 
     #[test]
