@@ -78,9 +78,12 @@
 //!
 //! Time is linear in the text's length and memory in its longest line: a line
 //! longer than 64 KiB is decoded (steps 1 to 3) a stretch of at most 64 KiB at a
-//! time, cut after a space where there is one, so decoding never holds more than
-//! about 7 MB; all a cut can change is a word that a line wrap split at that one
-//! space, which is then not joined.
+//! time, cut after a space where there is one (else between syllables), so
+//! decoding holds about 7 MB at most on ordinary text (up to about 150 MB on
+//! degenerate text, one pair of confusable letters repeated). A cut can change
+//! the reading of the words right at it: no span is read across it, a stretch's
+//! first word is read as a line's first, and the context model sees a line's
+//! start or end there.
 //!
 //! ```
 //! // A dropped ເ and a space where the line wrapped.
@@ -3472,18 +3475,19 @@ impl<'a> Spliced<'a> {
 
 /// The most bytes of a line decoded at once (see [`stretches`]). Decoding holds
 /// about 100 bytes for each byte it decodes at its peak (the units, their spans
-/// and candidates: 6–7 MB for a whole stretch, of corpus text or of one syllable
-/// repeated), so a line of millions of characters decoded whole took gigabytes
-/// (and trapped the WebAssembly module); in stretches it needs memory for one
-/// stretch only, beside copies of the line itself. OCR lines are far shorter.
+/// and candidates: 6–7 MB for a whole stretch of corpus text or of one syllable
+/// repeated; up to about 150 MB for one of ບນ repeated, whose every span has
+/// thousands of readings), so a line of millions of characters decoded whole
+/// took gigabytes (and trapped the WebAssembly module); in stretches it needs
+/// memory for one stretch only, beside copies of the line itself. OCR lines are
+/// far shorter.
 const STRETCH: usize = 1 << 16;
 
 /// The byte ranges in which the text of a line is decoded: the whole text if it
 /// has at most [`STRETCH`] bytes (always one range, empty for an empty text),
 /// else stretches of at most that size, each ending after the last white space
-/// in its second half (so that all a cut can change is a word split by a line
-/// wrap at that one space, which is not joined), or where there is none, at the
-/// last syllable boundary there, else at a character boundary.
+/// in its second half (where a word is least likely to go on), or where there is
+/// none, at the last syllable boundary there, else at a character boundary.
 fn stretches(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let mut at = 0;
     let mut first = true;

@@ -39,7 +39,7 @@ Options:
   --form FORM   canonical (default): lossless repair for storage and display
                 (ນໍ້າ → ນ້ຳ, ຫນ → ໜ, ເເ → ແ, tone after vowel, Thai marks → Lao);
                 search: canonical plus folding for matching (ຫລ → ຫຼ, Lao digits → ASCII,
-                every space → U+0020, zero-width characters and ໌ removed)
+                TAB and Zs spaces → U+0020, zero-width characters and ໌ removed)
   -h, --help    Show this help
 
 Example:

@@ -22,7 +22,9 @@
 //! Lao is left alone.
 //!
 //! The mark order is the one NFC uses where NFC has an opinion (Pali virama before
-//! ຸ ູ before tones), so canonical Lao text is also in NFC. Text with no Lao in it is
+//! ຸ ູ before tones), so canonical Lao text is also in NFC (a combining mark of
+//! another script among a letter's Lao marks, ກ + U+0301 + ່, is left where it
+//! stands, which NFC would move after the tone). Text with no Lao in it is
 //! returned unchanged, byte for byte; akson does not apply NFC to other scripts.
 //!
 //! # Search form (matching, never display)
@@ -44,8 +46,9 @@
 //!
 //! A byte-level check finds the first place that may need repair; text before it is
 //! not looked at again (only copied to the output once a repair is needed), and
-//! already-canonical text is returned as [`Cow::Borrowed`] without
-//! allocation. Work is linear in the length of the input, whatever the input.
+//! already-canonical text is returned as [`Cow::Borrowed`] (without allocating,
+//! unless the quick check took something in it for a place to repair, as it does
+//! for a Thai character after Lao, and the repair found nothing to change). Work is linear in the length of the input, whatever the input.
 
 use std::borrow::Cow;
 
