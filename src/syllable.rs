@@ -359,8 +359,10 @@ fn code_at(b: &[u8], i: usize) -> Code {
 }
 
 /// Whether `unit` starts with a Thai character that the syllable segmenter reads
-/// as its Lao twin (a pre-posed vowel before a Lao consonant, or a mark).
-#[cold]
+/// as its Lao twin (a pre-posed vowel before a Lao consonant, or a mark). Inline:
+/// the word segmenter asks it of every unit that starts a run and is not Lao
+/// (spaces, punctuation), which the byte test answers.
+#[inline]
 pub(crate) fn starts_with_thai_twin(unit: &str) -> bool {
     let b = unit.as_bytes();
     matches!(b, [0xE0, 0xB8 | 0xB9, ..]) && code_at(b, 0) != END
@@ -372,19 +374,17 @@ pub(crate) fn starts_with_thai_twin(unit: &str) -> bool {
 /// vowel (เ แ โ ใ ไ) before a Lao consonant.
 #[cold]
 fn thai_twin_at(b: &[u8], i: usize) -> Option<char> {
-    let cp = 0xE00 | ((b[i + 1] as u32 & 1) << 6) | (b[i + 2] as u32 & 0x3F);
-    let c = char::from_u32(cp)?;
+    // The Thai character of the bytes after E0 (B8 or B9, then its last byte).
+    let thai = |b1: u8, b2: u8| char::from_u32(0xE00 | ((b1 as u32 & 1) << 6) | (b2 as u32 & 0x3F));
+    let c = thai(b[i + 1], b[i + 2])?;
     if let Some(t) = thai_mark_twin(c) {
         return Some(t);
     }
     if let Some(t) = thai_follow_twin(c) {
         let before = match i.checked_sub(3).and_then(|j| b.get(j..i)) {
             Some(&[0xE0, 0xBA | 0xBB, _]) => true,
-            Some(&[0xE0, b1 @ (0xB8 | 0xB9), b2]) => {
-                let p = 0xE00 | ((b1 as u32 & 1) << 6) | (b2 as u32 & 0x3F);
-                char::from_u32(p)
-                    .is_some_and(|p| thai_mark_twin(p).or_else(|| thai_follow_twin(p)).is_some())
-            }
+            Some(&[0xE0, b1 @ (0xB8 | 0xB9), b2]) => thai(b1, b2)
+                .is_some_and(|p| thai_mark_twin(p).or_else(|| thai_follow_twin(p)).is_some()),
             _ => false,
         };
         return before.then_some(t);
