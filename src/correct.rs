@@ -60,8 +60,9 @@
 //!    broken syllable at the end of the word before (ຂໍ້ມ ມູນ), goes the same
 //!    way, and so does a *junk run*: dirt at a line's start read as a row of
 //!    short tokens (`<. ວວ , ມ , ການກິນ…`, or a lone ະ), though not a short word, a
-//!    bullet, an enumeration (ກ.) or a number (1.) right before the text; a line of
-//!    dirt only is emptied. A character alone before a line's text that is never
+//!    bullet, an enumeration (ກ., ( ກ )) or a number (1.) right before the text,
+//!    nor short words listed with commas (`ແມ່ , ພໍ່ , ລູກ…`); a line of dirt only
+//!    is emptied. A character alone before a line's text that is never
 //!    the character itself there (", “, :, +, but not -, a real list marker) is
 //!    read by the model's `bullet` and `speck lead` counts: a misread list bullet
 //!    is written as • again (", “), dirt goes (:, +), when the likelier of the two
@@ -3637,31 +3638,87 @@ fn is_enumeration(t: &str) -> bool {
         && matches!(cs.next(), Some('.' | ')'))
 }
 
+/// Whether a token is shaped like a Lao word: two or more characters of the Lao
+/// block, letters, vowels, marks and ໆ only (no digits), a consonant first or
+/// after one vowel written before it (ເ ແ ໂ ໃ ໄ), no such vowel anywhere else, a
+/// vowel or mark somewhere unless it has three characters or more (ຂອງ, not ວດ),
+/// and not a consonant with tone marks and no vowel (ດ້).
+fn is_word_shaped(t: &str) -> bool {
+    let consonant = |c: char| matches!(c, '\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}');
+    let pre = |c: char| matches!(c, '\u{EC0}'..='\u{EC4}');
+    let body = t.strip_prefix(pre).unwrap_or(t);
+    let mut cs = body.chars();
+    let n = t.chars().count();
+    n >= 2
+        && cs.next().is_some_and(consonant)
+        && cs.all(|c| matches!(c, '\u{E81}'..='\u{ECD}') && !pre(c))
+        && (n >= 3 || !t.chars().all(consonant))
+        && !is_bare_toned(t)
+}
+
+/// Whether tokens (at the start of a line) are short words followed by a comma,
+/// alone or stuck to the word, in one group or more (`ແມ່ , ພໍ່ ,`, `ປີ, ມື້,`,
+/// `ປີ ນີ້ ,`): text, not dirt, though the words are as short as dirt read as text.
+/// No two commas stand together, and the last token is or ends in one.
+fn is_comma_list<'a>(toks: impl Iterator<Item = &'a str>) -> bool {
+    // Whether the token before was a comma or ended in one (true at the start).
+    let mut after_comma = true;
+    for t in toks {
+        if t == "," {
+            if after_comma {
+                return false;
+            }
+            after_comma = true;
+            continue;
+        }
+        let word = t.strip_suffix(',');
+        if !is_word_shaped(word.unwrap_or(t)) {
+            return false;
+        }
+        after_comma = word.is_some();
+    }
+    after_comma
+}
+
 /// How many tokens (`toks`, of `line`) at the start of the line are a run of dirt
 /// (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens (see [`is_junk_token`]) before the
 /// rest of the line, one token at least left, less those just before the rest that
 /// may be real (two or more Lao characters: a short word; a bullet as Tesseract
-/// reads one; an enumeration such as ກ. or (ຂ); a number such as 1.; but not a
-/// consonant with a tone mark and no vowel, ດ້, first on the line); 0 unless two or
-/// more are left with punctuation among them (ແລະ ໆ is text), or one at least is Lao
-/// vowels and marks alone (ະ, າ: no line starts so), or the first is such a
-/// consonant (inside a line it is more often a misread short word: ຫ່ for ຫຼື).
+/// reads one; an enumeration such as ກ., (ຂ) or ( ຄ ); a number such as 1.; but not
+/// a consonant with a tone mark and no vowel, ດ້, first on the line); 0 unless two
+/// or more are left with punctuation among them (ແລະ ໆ is text) and they are not a
+/// list of short words with commas (`ແມ່ , ພໍ່ ,`: see [`is_comma_list`]), or one at
+/// least is Lao vowels and marks alone (ະ, າ: no line starts so), or the first is
+/// such a consonant (inside a line it is more often a misread short word: ຫ່ for
+/// ຫຼື).
 fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
     let tok = |k: usize| &line[toks[k].0..toks[k].1];
     let mut k = 0;
     while k + 1 < toks.len() && is_junk_token(tok(k)) {
         k += 1;
     }
-    while k > 0 && {
-        let t = tok(k - 1);
-        BULLETS.contains(&t)
-            || is_enumeration(t)
-            || is_numbering(t)
-            || (t.chars().count() >= 2 && t.chars().all(is_lao) && !(k == 1 && is_bare_toned(t)))
-    } {
-        k -= 1;
+    loop {
+        if k >= 3
+            && tok(k - 3) == "("
+            && is_enumeration(&format!("{})", tok(k - 2)))
+            && tok(k - 1) == ")"
+        {
+            k -= 3; // ( ກ ): an enumeration written with spaces
+            continue;
+        }
+        if k > 0 && {
+            let t = tok(k - 1);
+            BULLETS.contains(&t)
+                || is_enumeration(t)
+                || is_numbering(t)
+                || (t.chars().count() >= 2 && t.chars().all(is_lao) && !(k == 1 && is_bare_toned(t)))
+        } {
+            k -= 1;
+            continue;
+        }
+        break;
     }
-    let punct = (0..k).any(|j| !tok(j).chars().all(is_lao));
+    let punct = (0..k).any(|j| !tok(j).chars().all(is_lao)) && !is_comma_list((0..k).map(tok));
     // Lao vowels and marks alone (ະ, າ, ເ; not ໆ or digits) cannot start a line of text.
     let vowel = |c: char| matches!(c, '\u{EB0}'..='\u{EBC}' | '\u{EC0}'..='\u{EC4}' | '\u{EC8}'..='\u{ECD}');
     let stray = (0..k).any(|j| tok(j).chars().all(vowel)) || (k >= 1 && is_bare_toned(tok(0)));
@@ -4342,6 +4399,16 @@ mod tests {
             assert!(correct(s).ends_with(s.split_once(' ').unwrap().1), "{s:?}");
         }
         assert_eq!(correct("- 3.1 ຜົນຂະຫຍາຍແນວທາງ"), "- 3.1 ຜົນຂະຫຍາຍແນວທາງ");
+        // Nor do short words listed with commas, or an enumeration with spaces.
+        for s in [
+            "ແມ່ , ພໍ່ , ລູກ ແລະ ຫຼານ",
+            "ປີ, ມື້, ເດືອນ ແລະ ເວລາ",
+            "ຄູ , ນັກຮຽນ ແລະ ພໍ່ແມ່",
+            "ປີ ນີ້ , ລາວ ແລະ ໄທ",
+            "( ກ ) ແມ່ນການຄຸ້ມຄອງ",
+        ] {
+            assert_eq!(correct(s), s);
+        }
         // The model's counts decide: none, or too few, remove nothing.
         let plain = Corrector::new().with_model(ErrorModel::from_tsv("").unwrap());
         assert!(plain.correct(noisy).starts_with("<. ວວ"));

@@ -129,8 +129,9 @@ the corrector leaves them: Lao typists put spaces around commas and full stops.)
 Junk runs (the `junk` line): on scans Tesseract also reads dirt at a line's start as
 a row of short tokens (`<. ວວ , ມ , ການກິນ...`). junk_run finds such a run (two or more
 tokens of punctuation or of at most three Lao characters with punctuation among them,
-or any such tokens with one of Lao vowels and marks alone (ະ, າ), not counting a short word, a bullet or an enumeration such as ກ. right before the
-text); over the train line pairs, a run in the OCR output is noise when the line
+but not a list of short words with commas, `ແມ່ , ພໍ່ ,`; or any such tokens with
+one of Lao vowels and marks alone (ະ, າ), not counting a short word, a bullet or an
+enumeration such as ກ. or ( ກ ) right before the text); over the train line pairs, a run in the OCR output is noise when the line
 without it is closer to the clean line, real otherwise (or when the clean line has
 one). The corrector removes a run when noise / (noise + real + 1) reaches its
 threshold; src/correct.rs applies the same rules (tests/ocr/junk-runs.tsv checks both).
@@ -627,6 +628,9 @@ ENUMERATION = re.compile("\\(?[\u0E81-\u0EAE][.)]")
 BULLETS = {"-", "\u2022", "+", '"', "\u201C", "\u201D", ":", "*"}
 # A consonant with a tone mark and no vowel (ດ້, ຈ້.): no Lao syllable is written so.
 BARE_TONED = re.compile("[\u0E81-\u0EAE\u0EDC-\u0EDF][\u0EC8-\u0ECB]+[!-/:-@\\[-`{-~]*")
+# A token shaped like a Lao word (is_word_shaped): a consonant, maybe after a vowel
+# written before it, then letters, vowels, marks and ໆ (not digits or such a vowel).
+WORD_SHAPED = re.compile("[\u0EC0-\u0EC4]?[\u0E81-\u0EAE\u0EDC-\u0EDF][\u0E81-\u0EBF\u0EC5-\u0ECD]*")
 
 
 def is_junk_token(t):
@@ -650,14 +654,45 @@ def is_junk_token(t):
     return True
 
 
+def is_word_shaped(t):
+    """Whether a token is shaped like a Lao word: two or more characters, Lao
+    letters, vowels, marks and ໆ only (no digits), a consonant first or after one
+    vowel written before it (ເ ແ ໂ ໃ ໄ), no such vowel anywhere else, a vowel or mark
+    somewhere unless it has three characters or more (ຂອງ, not ວດ), and not a
+    consonant with tone marks and no vowel (ດ້)."""
+    consonant = lambda ch: 0x0E81 <= ord(ch) <= 0x0EAE or 0x0EDC <= ord(ch) <= 0x0EDF
+    return (len(t) >= 2 and bool(WORD_SHAPED.fullmatch(t)) and not BARE_TONED.fullmatch(t)
+            and (len(t) >= 3 or not all(consonant(ch) for ch in t)))
+
+
+def is_comma_list(toks):
+    """Whether tokens (at a line's start) are short words followed by a comma, alone
+    or stuck to the word, in one group or more (`ແມ່ , ພໍ່ ,`, `ປີ, ມື້,`, `ປີ ນີ້ ,`):
+    text, not dirt, though the words are as short as dirt read as text. No two commas
+    stand together, and the last token is or ends in one."""
+    after_comma = True
+    for t in toks:
+        if t == ",":
+            if after_comma:
+                return False
+            after_comma = True
+            continue
+        word = t[:-1] if t.endswith(",") else t
+        if not is_word_shaped(word):
+            return False
+        after_comma = t.endswith(",")
+    return after_comma
+
+
 def junk_run(line):
     """How many tokens at the start of a whitespace-collapsed line are a run of dirt
     (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens before the rest of the line (one
     token at least is left), less those just before the rest that may be real: two
     or more Lao characters (a short word), a list bullet as Tesseract reads one
-    (BULLETS), an enumeration (ກ. or (ຂ)) or a number (1.), but not a consonant with a
-    tone mark and no vowel (ດ້) first on the line; 0 unless two or more are left with
-    punctuation among them (ແລະ ໆ is text), or one at least is Lao vowels and marks
+    (BULLETS), an enumeration (ກ., (ຂ) or ( ຄ )) or a number (1.), but not a consonant
+    with a tone mark and no vowel (ດ້) first on the line; 0 unless two or more are
+    left with punctuation among them (ແລະ ໆ is text) and they are not a list of short
+    words with commas (`ແມ່ , ພໍ່ ,`: is_comma_list), or one at least is Lao vowels and marks
     alone (ະ, າ: no line starts so), or the first is such a consonant (inside a line it
     is more often a misread short word: ຫ່ for ຫຼື)."""
     lao = lambda ch: 0x0E80 <= ord(ch) <= 0x0EFF
@@ -665,11 +700,16 @@ def junk_run(line):
     k = 0
     while k + 1 < len(toks) and is_junk_token(toks[k]):
         k += 1
-    while k > 0 and (toks[k - 1] in BULLETS or ENUMERATION.fullmatch(toks[k - 1]) or NUMBERING.fullmatch(toks[k - 1])
-                     or len(toks[k - 1]) >= 2 and all(lao(ch) for ch in toks[k - 1])
-                     and not (k == 1 and BARE_TONED.fullmatch(toks[0]))):
-        k -= 1
-    punct = any(not all(lao(ch) for ch in t) for t in toks[:k])
+    while True:
+        if k >= 3 and toks[k - 3] == "(" and ENUMERATION.fullmatch(toks[k - 2] + ")") and toks[k - 1] == ")":
+            k -= 3  # ( ກ ): an enumeration written with spaces
+        elif k > 0 and (toks[k - 1] in BULLETS or ENUMERATION.fullmatch(toks[k - 1]) or NUMBERING.fullmatch(toks[k - 1])
+                        or len(toks[k - 1]) >= 2 and all(lao(ch) for ch in toks[k - 1])
+                        and not (k == 1 and BARE_TONED.fullmatch(toks[0]))):
+            k -= 1
+        else:
+            break
+    punct = any(not all(lao(ch) for ch in t) for t in toks[:k]) and not is_comma_list(toks[:k])
     # Lao vowels and marks alone (ະ, າ, ເ; not ໆ or digits) cannot start a line of text.
     vowel = lambda ch: 0x0EB0 <= ord(ch) <= 0x0EBC or 0x0EC0 <= ord(ch) <= 0x0EC4 or 0x0EC8 <= ord(ch) <= 0x0ECD
     stray = any(all(vowel(ch) for ch in t) for t in toks[:k]) or (k >= 1 and BARE_TONED.fullmatch(toks[0]))
