@@ -3711,7 +3711,9 @@ fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
             BULLETS.contains(&t)
                 || is_enumeration(t)
                 || is_numbering(t)
-                || (t.chars().count() >= 2 && t.chars().all(is_lao) && !(k == 1 && is_bare_toned(t)))
+                || (t.chars().count() >= 2
+                    && t.chars().all(is_lao)
+                    && !(k == 1 && is_bare_toned(t)))
         } {
             k -= 1;
             continue;

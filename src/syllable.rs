@@ -288,7 +288,7 @@ const fn lao_code(cp: u32) -> Code {
     if matches!(cp, 0xE87 | 0xE8D | 0xE99 | 0xEA1 | 0xEA5 | 0xEA7 | 0xEA3) {
         code |= HO_SECOND;
     }
-    // ກ ຂ ຄ ປ ຜ ພ ຕ ທ ບ ຟ ສ ດ ຖ ຈ
+    // ກ ຂ ຄ ປ ຜ ພ ຕ ທ ບ ຟ ຝ ສ ດ ຖ ຈ
     if matches!(
         cp,
         0xE81
@@ -301,6 +301,7 @@ const fn lao_code(cp: u32) -> Code {
             | 0xE97
             | 0xE9A
             | 0xE9F
+            | 0xE9D
             | 0xEAA
             | 0xE94
             | 0xE96
