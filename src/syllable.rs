@@ -28,12 +28,18 @@
 //! never changes a result and never grows past 16,384 nodes of 97 bytes (1.6 MB;
 //! a thread has one, or one per iterator alive at the same time); with the
 //! iterator's small buffers it is kept by the thread between iterators, and it is
-//! the only allocation.
+//! the only allocation but one: a run with such an invisible character or mark
+//! is read again without them, from a copy of at most 4 KiB of it at a time.
 //!
 //! Runs of other text are units of their own: whitespace, numbers (ASCII, Lao or
 //! other digits, with `.` or `,` between digits), letters of other scripts with their
 //! combining marks, and each other character (punctuation, symbols). ໆ stays with the
-//! syllable before it; ຯ is a unit of its own.
+//! syllable before it; ຯ is a unit of its own. Invisible characters that mark no
+//! break (a soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E) and combining
+//! marks of other scripts (U+0301, a variation selector) after a Lao syllable stay
+//! in it, and the syllables are those of the text without them (`ເສລີ\u{AD}ພາບ`
+//! is ເສ|ລີ\u{AD}|ພາບ, as ເສລີພາບ is ເສ|ລີ|ພາບ); ZERO WIDTH SPACE, which marks a
+//! break, is a unit of its own.
 //!
 //! ```
 //! let s: Vec<&str> = akson::syllables("ວັດທະນະຖາວອນ").collect();
@@ -1136,7 +1142,12 @@ impl SyllableIndices<'_> {
                 self.ends_at = start;
                 self.n_ends = n;
                 self.next_end = 1;
-                return start + st.ends[0] as usize;
+                let last = start + st.ends[n - 1] as usize;
+                let first_end = start + st.ends[0] as usize;
+                if may_join(b, last) {
+                    return self.rejoin(start, last).unwrap_or(first_end);
+                }
+                return first_end;
             }
         }
         let w = st.win.at(b, start);
@@ -1171,8 +1182,100 @@ impl SyllableIndices<'_> {
                 end += 3;
             }
         }
+        if may_join(b, end) {
+            return self.rejoin(start, end).unwrap_or(end);
+        }
         end
     }
+
+    /// Where the Lao run read from `start` stops at `at` on a character that joins
+    /// the syllable before it ([`joins_syllable`]: ກ + ZWJ + ານ, ປະ + soft hyphen +
+    /// ເທດ), the units from `start` on are those of the text without such
+    /// characters, each of which stays in the unit before it: they are put in the
+    /// buffer of ends, and the first one's end is returned. `None` (nothing done)
+    /// if the character at `at` is no such character.
+    ///
+    /// The run is read up to `REJOIN_MAX` bytes at a time; when it goes on past
+    /// that, its last unit is left to the next call, so that no unit is cut and
+    /// the work stays linear.
+    #[cold]
+    #[inline(never)]
+    fn rejoin(&mut self, start: usize, at: usize) -> Option<usize> {
+        let text = self.text;
+        if !text.get(at..)?.chars().next().is_some_and(joins_syllable) {
+            return None;
+        }
+        // The stretch: Lao (and Thai, read as Lao) characters and joining ones.
+        let mut end = start;
+        let mut limited = false;
+        for (i, c) in text[start..].char_indices() {
+            if !(('\u{E00}'..='\u{EFF}').contains(&c) || joins_syllable(c)) {
+                break;
+            }
+            if i >= REJOIN_MAX {
+                limited = true;
+                break;
+            }
+            end = start + i + c.len_utf8();
+        }
+        // The stretch without them, and where each of its characters is (from
+        // `start`): a unit that starts at `bare[i]` starts at `at[i]`, after the
+        // joining characters before it.
+        let mut bare = String::with_capacity(end - start);
+        let mut at = Vec::with_capacity(end - start + 1);
+        for (i, c) in text[start..end].char_indices() {
+            if !joins_syllable(c) {
+                at.resize(bare.len(), u32::MAX);
+                at.push(i as u32);
+                bare.push(c);
+            }
+        }
+        at.resize(bare.len(), u32::MAX);
+        // The nested iterator borrows the thread's state, which this one gives
+        // back for the while (its window is read again after).
+        if let Some(st) = self.state.take() {
+            st.give_back();
+        }
+        let mut ends: Vec<u32> = syllable_indices(&bare)
+            .skip(1)
+            .map(|(i, _)| at[i])
+            .take(ENDS)
+            .collect();
+        // The run's last unit, unless the stretch was cut (then it is read again
+        // with what follows, by the next call) and there is another before it.
+        if ends.len() < ENDS && (!limited || ends.is_empty()) {
+            ends.push((end - start) as u32);
+        }
+        let st = self.state.insert(State::take());
+        st.ends[..ends.len()].copy_from_slice(&ends);
+        self.ends_at = start;
+        self.n_ends = ends.len();
+        self.next_end = 1;
+        Some(start + ends[0] as usize)
+    }
+}
+
+/// Whether the text at byte `i` may start a character that joins the syllable
+/// before it ([`joins_syllable`]): every such character's UTF-8 starts with a
+/// byte of 0xC2 or more. (A test on the byte only, for the hot path.)
+#[inline]
+fn may_join(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|&c| c >= 0xC2)
+}
+
+/// How far [`SyllableIndices::rejoin`] reads a run at a time, in bytes.
+const REJOIN_MAX: usize = 4096;
+
+/// Whether `c` belongs to the Lao syllable before it rather than being a unit of
+/// its own: an invisible character that does not mark a word break (a soft
+/// hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E), which the search form
+/// removes, or a combining mark of another script (U+0301, a variation selector),
+/// which has no other letter to sit on. ZERO WIDTH SPACE, which marks a break,
+/// is not one of them; Thai marks are read as Lao ones in a Lao syllable.
+#[inline]
+pub(crate) fn joins_syllable(c: char) -> bool {
+    (c != '\u{200B}' && crate::chars::is_zero_width(c))
+        || (is_foreign_mark(c) && !('\u{E00}'..='\u{E7F}').contains(&c))
 }
 
 /// [`decide`] on the window `w`, with the furthest position it read; `None` if it
@@ -1882,6 +1985,47 @@ mod tests {
         // letter of a word of Latin letters.
         assert_eq!(seg("ຕ່າງ ໆabc"), "ຕ່າງ| |ໆ|abc");
         assert_eq!(seg("ໆໆ"), "ໆ|ໆ");
+    }
+
+    #[test]
+    fn invisible_characters_and_other_scripts_marks_stay_in_the_syllable() {
+        // A soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E, a variation
+        // selector or another script's combining mark: the syllables are those of
+        // the text without it, and it stays in the one before it.
+        for c in [
+            '\u{AD}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{180E}', '\u{301}',
+            '\u{FE0F}',
+        ] {
+            for (text, want) in [
+                ("ກ{c}ານ", "ກ{c}ານ"),
+                ("ປະ{c}ເທດລາວ", "ປະ{c}|ເທດ|ລາວ"),
+                // ເສລີ alone is one syllable (a ສລ cluster); ເສລີພາບ is ເສ|ລີ|ພາບ.
+                ("ເສລີ{c}ພາບ", "ເສ|ລີ{c}|ພາບ"),
+                ("ເສລີ{c}", "ເສລີ{c}"),
+                ("ປະເທດ{c}{c} ລາວ", "ປະ|ເທດ{c}{c}| |ລາວ"),
+                ("ອື່ນໆ{c}ເຊັ່ນ", "ອື່ນໆ{c}|ເຊັ່ນ"),
+                // Not after a number or a space, nor at the start.
+                ("{c}ລາວ", "{c}|ລາວ"),
+                ("໑{c}ລາວ", "໑|{c}|ລາວ"),
+                ("ລາວ {c}", "ລາວ| |{c}"),
+            ] {
+                let (text, want) = (
+                    text.replace("{c}", &c.to_string()),
+                    want.replace("{c}", &c.to_string()),
+                );
+                assert_eq!(seg(&text), want, "{c:?}");
+                // The same with every decision taken by the grammar.
+                let units: Vec<&str> = seg_unmemoised(&text).into_iter().map(|(_, u)| u).collect();
+                assert_eq!(units.join("|"), want, "{c:?}");
+            }
+        }
+        // ZERO WIDTH SPACE marks a break.
+        assert_eq!(seg("ປະ\u{200B}ເທດ"), "ປະ|\u{200B}|ເທດ");
+        // A long run with them is read a stretch at a time, with no unit cut.
+        let text = "ສະບາຍດີ\u{AD}".repeat(5_000);
+        let units: Vec<&str> = syllables(&text).collect();
+        assert_eq!(units.len(), 15_000);
+        assert!(units.chunks(3).all(|u| u == ["ສະ", "ບາຍ", "ດີ\u{AD}"]));
     }
 
     /// The same text with no memo: every decision taken by the grammar.

@@ -66,7 +66,7 @@
 //! ```
 
 use crate::dict::{syllable_key, Dictionary};
-use crate::syllable::{syllable_indices, SyllableIndices};
+use crate::syllable::{joins_syllable, syllable_indices, SyllableIndices};
 
 /// Cost (milli-nats) of one syllable that no dictionary word covers: more than any
 /// word of the default dictionary.
@@ -114,9 +114,6 @@ pub struct WordIndices<'t, 'd> {
     scratch: Vec<Syl>,
     /// Syllables of the run whose first letter may be ວ, ລ or ຣ (see [`note_cluster`]).
     clusters: Vec<u32>,
-    /// Whether the run holds an invisible character that does not break a word or
-    /// another script's combining mark (see [`WordIndices::read_without_invisibles`]).
-    invisible: bool,
     /// Whether the run holds a lone consonant (see [`WordIndices::reread_lone_consonants`]).
     lone: bool,
 }
@@ -224,7 +221,6 @@ impl Dictionary {
             best,
             scratch: Vec::new(),
             clusters,
-            invisible: false,
             lone: false,
         }
     }
@@ -278,7 +274,7 @@ fn syllable(dict: &Dictionary, text: &str, start: usize, end: usize) -> Syl {
 #[cold]
 fn slow_syllable(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge, bool, bool) {
     // Invisible characters and combining marks of other scripts, kept in the
-    // syllable before them (see `WordIndices::read_without_invisibles`), are read
+    // syllable before them by the syllable segmenter, are read
     // past.
     let visible: String;
     let unit = if unit.chars().any(joins_syllable) {
@@ -316,25 +312,6 @@ fn slow_syllable(dict: &Dictionary, unit: &str) -> (u32, crate::dict::Edge, bool
         .unwrap_or((u32::MAX, crate::dict::Edge::NONE));
     let lone_consonant = crate::chars::is_lone_consonant(unit);
     (sid, root, lone_consonant, bare.len() != unit.len())
-}
-
-/// Whether a unit is made of characters that belong to the Lao syllable before
-/// them ([`joins_syllable`]).
-#[cold]
-fn joins_syllable_before(unit: &str) -> bool {
-    unit.chars().all(joins_syllable)
-}
-
-/// Whether `c` belongs to the Lao syllable before it rather than being a unit of
-/// its own: an invisible character that does not mark a word break (a soft
-/// hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E), which the search form
-/// removes, or a combining mark of another script (U+0301, a variation selector),
-/// which has no other letter to sit on. ZERO WIDTH SPACE, which marks a break,
-/// is not one of them; Thai marks are read as Lao ones in a Lao syllable.
-#[inline]
-fn joins_syllable(c: char) -> bool {
-    (c != '\u{200B}' && crate::chars::is_zero_width(c))
-        || (crate::syllable::is_foreign_mark(c) && !('\u{E00}'..='\u{E7F}').contains(&c))
 }
 
 /// Whether a syllable unit is a Lao syllable (rather than a space, number, …),
@@ -380,9 +357,6 @@ impl WordIndices<'_, '_> {
         self.run.clear();
         self.lone = false;
         let more = self.read_syllables();
-        if self.invisible {
-            self.read_without_invisibles();
-        }
         self.resplit();
         if self.lone {
             self.reread_lone_consonants();
@@ -564,69 +538,18 @@ impl WordIndices<'_, '_> {
         take
     }
 
-    /// Reads the run's syllables again as the text reads without its invisible
-    /// characters (a soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E) and
-    /// combining marks of other scripts ([`joins_syllable`]), each of which the
-    /// syllable segmenter took as the end of a run of Lao: the
-    /// syllable before it was read with nothing after it (ເສລີ\u{AD}ພາບ: ເສລີ, one
-    /// syllable with a ສລ cluster, where ເສລີພາບ reads as ເສ|ລີ|ພາບ). Each
-    /// invisible character stays in the syllable before it; the run's words are
-    /// then those of the text without them.
-    #[cold]
-    #[inline(never)]
-    fn read_without_invisibles(&mut self) {
-        self.invisible = false;
-        let (text, dict) = (self.text, self.dict);
-        let Some(first) = self.run.first() else {
-            return;
-        };
-        let span = first.start..self.run_end;
-        // The text without them, and where each of its characters is in `text`.
-        let mut bare = String::with_capacity(span.len());
-        let mut at = Vec::with_capacity(span.len() / 3 + 1);
-        for (i, c) in text[span.clone()].char_indices() {
-            if !joins_syllable(c) {
-                at.resize(bare.len(), usize::MAX);
-                at.push(span.start + i);
-                bare.push(c);
-            }
-        }
-        at.resize(bare.len(), usize::MAX);
-        at.push(span.end);
-        self.run.clear();
-        self.clusters.clear();
-        self.lone = false;
-        let mut units = syllable_indices(&bare).map(|(i, _)| at[i]).peekable();
-        while let Some(start) = units.next() {
-            let end = units.peek().copied().unwrap_or(span.end);
-            note_cluster(&mut self.clusters, text, start, self.run.len());
-            let syl = syllable(dict, text, start, end);
-            self.lone |= syl.flags & BARE != 0;
-            self.run.push(syl);
-        }
-    }
-
     /// The loop of [`WordIndices::read_run`].
     fn read_syllables(&mut self) -> bool {
         let dict = self.dict;
         let text = self.text;
         loop {
             if self.run.len() >= MAX_RUN {
-                self.take_joining_after_cut();
                 return true;
             }
             let Some((off, unit)) = self.units.next() else {
                 return false;
             };
             if !is_lao_syllable(unit) {
-                // (Every such character's UTF-8 starts with a byte of 0xC2 or more.)
-                let maybe_invisible = unit.as_bytes().first().is_some_and(|&b| b >= 0xC2);
-                if maybe_invisible && !self.run.is_empty() && joins_syllable_before(unit) {
-                    // Part of the syllable before (ປະ\u{AD}ເທດ is one word).
-                    self.run_end = off + unit.len();
-                    self.invisible = true;
-                    continue;
-                }
                 self.pending = Some((off, unit));
                 return true;
             }
@@ -654,25 +577,6 @@ impl WordIndices<'_, '_> {
                 // Past `MAX_RUN`: handed back to the iterator.
                 self.units.give_back_ahead(later);
                 return true;
-            }
-        }
-    }
-
-    /// Where a run is cut after `MAX_RUN` syllables: invisible characters and other
-    /// scripts' marks right after the cut stay with the syllable before them, as
-    /// anywhere else (see [`WordIndices::read_syllables`]).
-    #[cold]
-    #[inline(never)]
-    fn take_joining_after_cut(&mut self) {
-        loop {
-            let mut peek = self.units.clone();
-            match peek.next() {
-                Some((off, unit)) if !is_lao_syllable(unit) && joins_syllable_before(unit) => {
-                    self.units = peek;
-                    self.run_end = off + unit.len();
-                    self.invisible = true;
-                }
-                _ => return,
             }
         }
     }
@@ -1351,6 +1255,8 @@ mod tests {
                 // Lone consonants (an abbreviation) and ໆ, which ends a word.
                 ("ສ{c}ປ{c}ປ", "ສ{c}ປ{c}ປ"),
                 ("ອື່ນໆ{c}ເຊັ່ນ", "ອື່ນໆ{c}|ເຊັ່ນ"),
+                // ໆ after one of them still ends the word it repeats.
+                ("ຕ່າງ{c}ໆ ກັນ", "ຕ່າງ{c}ໆ| |ກັນ"),
                 ("ປະເທດ{c}ລາວ", "ປະເທດ{c}|ລາວ"),
             ] {
                 let (text, words) = (

@@ -18,13 +18,20 @@ fn interesting_char() -> impl Strategy<Value = char> {
     ]
 }
 
+/// Characters that stay in the Lao syllable before them: invisible ones that do
+/// not mark a break, and combining marks of other scripts.
+const JOINING: [char; 9] = [
+    '\u{AD}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{180E}', '\u{301}', '\u{FE0F}',
+    '\u{94D}',
+];
+
 fn lao_text() -> impl Strategy<Value = String> {
     prop::collection::vec(interesting_char(), 0..40).prop_map(|v| v.into_iter().collect())
 }
 
-/// Only Lao letters and marks (no Thai, no other script).
-fn pure_lao_text() -> impl Strategy<Value = String> {
-    let assigned: Vec<char> = (0x0E81u32..0x0EE0)
+/// The assigned characters of the Lao block.
+fn assigned_lao() -> Vec<char> {
+    (0x0E81u32..0x0EE0)
         .filter(|u| {
             !matches!(
                 u,
@@ -43,8 +50,12 @@ fn pure_lao_text() -> impl Strategy<Value = String> {
             )
         })
         .filter_map(char::from_u32)
-        .collect();
-    prop::collection::vec(prop::sample::select(assigned), 0..30)
+        .collect()
+}
+
+/// Only Lao letters and marks (no Thai, no other script).
+fn pure_lao_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(assigned_lao()), 0..30)
         .prop_map(|v| v.into_iter().collect())
 }
 
@@ -113,6 +124,40 @@ proptest! {
     }
 
     #[test]
+    fn joining_characters_stay_in_the_syllable_before_them(
+        chars in prop::collection::vec(
+            (
+                prop::sample::select(
+                    assigned_lao().into_iter().filter(|c| !c.is_numeric()).collect::<Vec<_>>(),
+                ),
+                prop::option::weighted(0.2, prop::sample::select(JOINING.to_vec())),
+            ),
+            0..30,
+        )
+    ) {
+        // A soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E or another
+        // script's combining mark after a Lao letter or mark: the units are those
+        // of the text without them, each of them in the syllable before it (but
+        // not in ຯ or a ໆ with no syllable before it, which are units of their own).
+        let with: String = chars.iter().flat_map(|&(c, j)| std::iter::once(c).chain(j)).collect();
+        let bare: String = chars.iter().map(|&(c, _)| c).collect();
+        let units: Vec<String> = syllables(&with)
+            .map(|u| u.chars().filter(|c| !JOINING.contains(c)).collect::<String>())
+            .filter(|u| !u.is_empty())
+            .collect();
+        let mut before = "";
+        for unit in syllables(&with) {
+            prop_assert!(
+                !unit.starts_with(JOINING) || before.chars().all(|c| c == 'ຯ' || c == 'ໆ'),
+                "{:?} after {:?} in {:?}", unit, before, with
+            );
+            before = unit;
+        }
+        let want: Vec<&str> = syllables(&bare).collect();
+        prop_assert_eq!(units, want, "{:?}", with);
+    }
+
+    #[test]
     fn utf16_spans_match_js_indices(s in lao_text()) {
         let spans: Vec<(usize, usize)> = akson::utf16_spans(syllable_indices(&s)).collect();
         let units: Vec<&str> = syllables(&s).collect();
@@ -144,6 +189,12 @@ fn adversarial_inputs_stay_linear() {
         ("ຫ runs", "ຫ".repeat(500_000)),
         ("decomposed am", "ນໍ້າ".repeat(100_000)),
         ("Thai marks on Lao", "ກ\u{0E48}\u{0E34}".repeat(100_000)),
+        ("soft hyphens in a run", "ກາ\u{AD}".repeat(200_000)),
+        ("lone consonants with joiners", "ກ\u{200D}".repeat(300_000)),
+        (
+            "marks with joiners",
+            "ກ".to_string() + &"່\u{FE0F}".repeat(300_000),
+        ),
     ];
     for (name, text) in cases {
         // Linear: doubling the input must not much more than double the time.
