@@ -1205,11 +1205,17 @@ impl SyllableIndices<'_> {
         if !text.get(at..)?.chars().next().is_some_and(joins_syllable) {
             return None;
         }
-        // The stretch: Lao (and Thai, read as Lao) characters and joining ones.
+        // The stretch: Lao letters, vowels and marks (not digits, ຯ or unassigned
+        // code points, units of their own that take no such character), Thai ones
+        // (read as Lao) and joining characters.
+        let in_run = |c: char| match crate::chars::lao_class(c) {
+            Some(cls) => !matches!(cls, Lc::Digit | Lc::Ellipsis | Lc::Unassigned),
+            None => ('\u{E00}'..='\u{E7F}').contains(&c) || joins_syllable(c),
+        };
         let mut end = start;
         let mut limited = false;
         for (i, c) in text[start..].char_indices() {
-            if !(('\u{E00}'..='\u{EFF}').contains(&c) || joins_syllable(c)) {
+            if !in_run(c) {
                 break;
             }
             if i >= REJOIN_MAX {
@@ -2007,6 +2013,7 @@ mod tests {
                 // Not after a number or a space, nor at the start.
                 ("{c}ລາວ", "{c}|ລາວ"),
                 ("໑{c}ລາວ", "໑|{c}|ລາວ"),
+                ("ລາວ{c}໑{c}ລາວ", "ລາວ{c}|໑|{c}|ລາວ"),
                 ("ລາວ {c}", "ລາວ| |{c}"),
             ] {
                 let (text, want) = (
