@@ -3642,28 +3642,61 @@ fn is_enumeration(t: &str) -> bool {
 /// block, letters, vowels, marks and ໆ only (no digits), a consonant first or
 /// after one vowel written before it (ເ ແ ໂ ໃ ໄ), no such vowel anywhere else, a
 /// vowel or mark somewhere unless it has three characters or more (ຂອງ, not ວດ),
-/// and not a consonant with tone marks and no vowel (ດ້).
+/// no final consonant after ໃ or ໄ (ໃສ, ໃຫ້, not ໃສກ), and not a consonant with
+/// tone marks and no vowel (ດ້).
 fn is_word_shaped(t: &str) -> bool {
     let consonant = |c: char| matches!(c, '\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}');
     let pre = |c: char| matches!(c, '\u{EC0}'..='\u{EC4}');
     let body = t.strip_prefix(pre).unwrap_or(t);
     let mut cs = body.chars();
     let n = t.chars().count();
+    // ໃ and ໄ end their syllable: one consonant after them, or a ຫ-cluster.
+    let open = !t.starts_with(['ໃ', 'ໄ'])
+        || match body.chars().filter(|&c| consonant(c)).count() {
+            1 => true,
+            2 => body.starts_with('ຫ'),
+            _ => false,
+        };
     n >= 2
         && cs.next().is_some_and(consonant)
         && cs.all(|c| matches!(c, '\u{E81}'..='\u{ECD}') && !pre(c))
         && (n >= 3 || !t.chars().all(consonant))
+        && open
         && !is_bare_toned(t)
 }
 
-/// Whether tokens (at the start of a line) are short words followed by a comma,
-/// alone or stuck to the word, in one group or more (`ແມ່ , ພໍ່ ,`, `ປີ, ມື້,`,
-/// `ປີ ນີ້ ,`): text, not dirt, though the words are as short as dirt read as text.
-/// No two commas stand together, and the last token is or ends in one.
-fn is_comma_list<'a>(toks: impl Iterator<Item = &'a str>) -> bool {
+/// Whether a token marks a list item at a line's start: a bullet as Tesseract
+/// reads one, an enumeration (ກ., (ຂ)) or a number (1., ໑.).
+fn is_list_marker(t: &str) -> bool {
+    let lao_numbering = {
+        let mut cs = t.chars();
+        cs.next()
+            .is_some_and(|c| matches!(c, '\u{ED0}'..='\u{ED9}'))
+            && (1..=2).contains(&cs.clone().count())
+            && cs.all(|c| c.is_ascii_punctuation())
+    };
+    BULLETS.contains(&t) || is_enumeration(t) || is_numbering(t) || lao_numbering
+}
+
+/// Whether tokens (at the start of a line) are short words or Lao numbers followed
+/// by a comma, alone or stuck to the word, in one group or more (`ແມ່ , ພໍ່ ,`,
+/// `ປີ, ມື້,`, `ປີ ນີ້ ,`, `໑ , ໒ ,`), maybe after list markers (`1.`, `-`, `( ກ )`,
+/// see [`is_list_marker`]): text, not dirt, though the words are as short as dirt
+/// read as text. No two commas stand together, and the last token is or ends in
+/// one.
+fn is_comma_list(toks: &[&str]) -> bool {
+    let mut toks = toks;
+    loop {
+        match toks {
+            ["(", x, ")", rest @ ..] if is_enumeration(&format!("{x})")) => toks = rest,
+            [t, rest @ ..] if is_list_marker(t) => toks = rest,
+            _ => break,
+        }
+    }
+    let lao_number = |t: &str| t.chars().all(|c| matches!(c, '\u{ED0}'..='\u{ED9}'));
     // Whether the token before was a comma or ended in one (true at the start).
     let mut after_comma = true;
-    for t in toks {
+    for &t in toks {
         if t == "," {
             if after_comma {
                 return false;
@@ -3671,23 +3704,24 @@ fn is_comma_list<'a>(toks: impl Iterator<Item = &'a str>) -> bool {
             after_comma = true;
             continue;
         }
-        let word = t.strip_suffix(',');
-        if !is_word_shaped(word.unwrap_or(t)) {
+        let item = t.strip_suffix(',').unwrap_or(t);
+        if !(is_word_shaped(item) || (!item.is_empty() && lao_number(item))) {
             return false;
         }
-        after_comma = word.is_some();
+        after_comma = item.len() < t.len();
     }
-    after_comma
+    after_comma && !toks.is_empty()
 }
 
 /// How many tokens (`toks`, of `line`) at the start of the line are a run of dirt
 /// (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens (see [`is_junk_token`]) before the
 /// rest of the line, one token at least left, less those just before the rest that
 /// may be real (two or more Lao characters: a short word; a bullet as Tesseract
-/// reads one; an enumeration such as ກ., (ຂ) or ( ຄ ); a number such as 1.; but not
+/// reads one; an enumeration such as ກ., (ຂ) or ( ຄ ); a number such as 1. or ໔; but not
 /// a consonant with a tone mark and no vowel, ດ້, first on the line); 0 unless two
 /// or more are left with punctuation among them (ແລະ ໆ is text) and they are not a
-/// list of short words with commas (`ແມ່ , ພໍ່ ,`: see [`is_comma_list`]), or one at
+/// list of short words with commas (`ແມ່ , ພໍ່ ,`, `1. ແມ່ , ພໍ່ ,`: see
+/// [`is_comma_list`]), or one at
 /// least is Lao vowels and marks alone (ະ, າ: no line starts so), or the first is
 /// such a consonant (inside a line it is more often a misread short word: ຫ່ for
 /// ຫຼື).
@@ -3711,6 +3745,7 @@ fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
             BULLETS.contains(&t)
                 || is_enumeration(t)
                 || is_numbering(t)
+                || t.chars().all(|c| matches!(c, '\u{ED0}'..='\u{ED9}'))
                 || (t.chars().count() >= 2
                     && t.chars().all(is_lao)
                     && !(k == 1 && is_bare_toned(t)))
@@ -3720,7 +3755,8 @@ fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
         }
         break;
     }
-    let punct = (0..k).any(|j| !tok(j).chars().all(is_lao)) && !is_comma_list((0..k).map(tok));
+    let punct = (0..k).any(|j| !tok(j).chars().all(is_lao))
+        && !is_comma_list(&(0..k).map(tok).collect::<Vec<_>>());
     // Lao vowels and marks alone (ະ, າ, ເ; not ໆ or digits) cannot start a line of text.
     let vowel = |c: char| matches!(c, '\u{EB0}'..='\u{EBC}' | '\u{EC0}'..='\u{EC4}' | '\u{EC8}'..='\u{ECD}');
     let stray = (0..k).any(|j| tok(j).chars().all(vowel)) || (k >= 1 && is_bare_toned(tok(0)));
@@ -4407,6 +4443,8 @@ mod tests {
             "ປີ, ມື້, ເດືອນ ແລະ ເວລາ",
             "ຄູ , ນັກຮຽນ ແລະ ພໍ່ແມ່",
             "ປີ ນີ້ , ລາວ ແລະ ໄທ",
+            "1. ແມ່ , ພໍ່ , ລູກ ແລະ ຫຼານ",
+            "໑ , ໒ , ໓ ແລະ ໔ ແມ່ນມາດຕາ",
             "( ກ ) ແມ່ນການຄຸ້ມຄອງ",
         ] {
             assert_eq!(correct(s), s);

@@ -1196,8 +1196,10 @@ impl SyllableIndices<'_> {
     /// if the character at `at` is no such character.
     ///
     /// The run is read up to `REJOIN_MAX` bytes at a time; when it goes on past
-    /// that, its last unit is left to the next call, so that no unit is cut and
-    /// the work stays linear.
+    /// that, the units in the last `REJOIN_MARGIN` bytes before the cut are left
+    /// to the next call, so that they are read with what follows them, and the
+    /// work stays linear. (A single unit longer than that, a consonant with
+    /// thousands of marks or ໆ, is cut there.)
     #[cold]
     #[inline(never)]
     fn rejoin(&mut self, start: usize, at: usize) -> Option<usize> {
@@ -1206,11 +1208,17 @@ impl SyllableIndices<'_> {
             return None;
         }
         // The stretch: Lao letters, vowels and marks (not digits, ຯ or unassigned
-        // code points, units of their own that take no such character), Thai ones
-        // (read as Lao) and joining characters.
+        // code points, units of their own that take no such character), the Thai
+        // marks and vowels that have Lao twins (read as Lao in a Lao run), and
+        // joining characters.
         let in_run = |c: char| match crate::chars::lao_class(c) {
             Some(cls) => !matches!(cls, Lc::Digit | Lc::Ellipsis | Lc::Unassigned),
-            None => ('\u{E00}'..='\u{E7F}').contains(&c) || joins_syllable(c),
+            None => {
+                thai_mark_twin(c).is_some()
+                    || thai_follow_twin(c).is_some()
+                    || thai_pre_twin(c).is_some()
+                    || joins_syllable(c)
+            }
         };
         let mut end = start;
         let mut limited = false;
@@ -1247,9 +1255,15 @@ impl SyllableIndices<'_> {
             .map(|(i, _)| at[i])
             .take(ENDS)
             .collect();
-        // The run's last unit, unless the stretch was cut (then it is read again
-        // with what follows, by the next call) and there is another before it.
-        if ends.len() < ENDS && (!limited || ends.is_empty()) {
+        if limited {
+            // The units near the cut were read as if the text ended there: they
+            // are read again with what follows, by the next call (the first unit
+            // stays, so that the reading goes on).
+            let keep = (end - start).saturating_sub(REJOIN_MARGIN) as u32;
+            let n = ends.iter().take_while(|&&e| e <= keep).count();
+            ends.truncate(n.max(1));
+        }
+        if ends.is_empty() || (!limited && ends.len() < ENDS) {
             ends.push((end - start) as u32);
         }
         let st = self.state.insert(State::take());
@@ -1271,6 +1285,11 @@ fn may_join(b: &[u8], i: usize) -> bool {
 
 /// How far [`SyllableIndices::rejoin`] reads a run at a time, in bytes.
 const REJOIN_MAX: usize = 4096;
+/// Where [`SyllableIndices::rejoin`] cut a run, the units that end less than this
+/// many bytes before the cut are read again from where they start (a decision
+/// reads at most the next syllable after its own: far fewer than 256 characters
+/// but in a run of hundreds of marks).
+const REJOIN_MARGIN: usize = 768;
 
 /// Whether `c` belongs to the Lao syllable before it rather than being a unit of
 /// its own: an invisible character that does not mark a word break (a soft
@@ -1815,7 +1834,9 @@ pub(crate) fn is_foreign_mark(c: char) -> bool {
         | 0x0F86 | 0x0F87 | 0x0FC6
         // Myanmar, Khmer, Tai Tham, Tai Viet.
         | 0x1037 | 0x1039 | 0x103A | 0x1087..=0x108D | 0x108F | 0x109A..=0x109D
-        | 0x17C9..=0x17D3 | 0x17DD | 0x1A60 | 0x1A75..=0x1A7C | 0x1A7F | 0xAABF | 0xAAC1)
+        | 0x17C9..=0x17D3 | 0x17DD | 0x1A60 | 0x1A75..=0x1A7C | 0x1A7F | 0xAABF | 0xAAC1
+        // Variation selectors 17–256.
+        | 0xE0100..=0xE01EF)
 }
 
 /// End of the non-syllable unit starting at `start`.
@@ -2028,6 +2049,27 @@ mod tests {
         }
         // ZERO WIDTH SPACE marks a break.
         assert_eq!(seg("ປະ\u{200B}ເທດ"), "ປະ|\u{200B}|ເທດ");
+        // Thai letters after one are not read into the Lao run.
+        assert_eq!(seg("ກ\u{AD}ก\u{AD}ข"), "ກ\u{AD}|ก|\u{AD}|ข");
+        // Variation selectors 17–256 too.
+        assert_eq!(seg("ກ\u{E0100}ານ"), "ກ\u{E0100}ານ");
+        // Runs longer than a stretch: the syllables near each cut are read with
+        // what follows them, so they are still the bare text's.
+        for (unit, every) in [("ເດືອນ", 1), ("ເສລີພາບ", 1), ("ສະບາຍດີ", 3), ("ກ", 7)]
+        {
+            let bare = format!("{}ເສລີພາບ", unit.repeat(900));
+            let mut text = String::new();
+            for (k, c) in bare.chars().enumerate() {
+                text.push(c);
+                if k % every == 0 {
+                    text.push('\u{AD}');
+                }
+            }
+            let units: Vec<String> = syllables(&text).map(|u| u.replace('\u{AD}', "")).collect();
+            let want: Vec<&str> = syllables(&bare).collect();
+            let first_wrong = units.iter().zip(&want).position(|(a, b)| a != b);
+            assert_eq!((first_wrong, units.len()), (None, want.len()), "{unit}");
+        }
         // A long run with them is read a stretch at a time, with no unit cut.
         let text = "ສະບາຍດີ\u{AD}".repeat(5_000);
         let units: Vec<&str> = syllables(&text).collect();

@@ -628,6 +628,8 @@ ENUMERATION = re.compile("\\(?[\u0E81-\u0EAE][.)]")
 BULLETS = {"-", "\u2022", "+", '"', "\u201C", "\u201D", ":", "*"}
 # A consonant with a tone mark and no vowel (ດ້, ຈ້.): no Lao syllable is written so.
 BARE_TONED = re.compile("[\u0E81-\u0EAE\u0EDC-\u0EDF][\u0EC8-\u0ECB]+[!-/:-@\\[-`{-~]*")
+# A Lao digit with one or two ASCII punctuation marks, as items are numbered (໑.).
+LAO_NUMBERING = re.compile("[\u0ED0-\u0ED9][!-/:-@\\[-`{-~]{1,2}")
 # A token shaped like a Lao word (is_word_shaped): a consonant, maybe after a vowel
 # written before it, then letters, vowels, marks and ໆ (not digits or such a vowel).
 WORD_SHAPED = re.compile("[\u0EC0-\u0EC4]?[\u0E81-\u0EAE\u0EDC-\u0EDF][\u0E81-\u0EBF\u0EC5-\u0ECD]*")
@@ -658,18 +660,39 @@ def is_word_shaped(t):
     """Whether a token is shaped like a Lao word: two or more characters, Lao
     letters, vowels, marks and ໆ only (no digits), a consonant first or after one
     vowel written before it (ເ ແ ໂ ໃ ໄ), no such vowel anywhere else, a vowel or mark
-    somewhere unless it has three characters or more (ຂອງ, not ວດ), and not a
-    consonant with tone marks and no vowel (ດ້)."""
+    somewhere unless it has three characters or more (ຂອງ, not ວດ), no final
+    consonant after ໃ or ໄ (ໃສ, ໃຫ້, not ໃສກ), and not a consonant with tone marks and
+    no vowel (ດ້)."""
     consonant = lambda ch: 0x0E81 <= ord(ch) <= 0x0EAE or 0x0EDC <= ord(ch) <= 0x0EDF
+    body = t[1:] if t[:1] in ("\u0EC0", "\u0EC1", "\u0EC2", "\u0EC3", "\u0EC4") else t
+    n_cons = sum(1 for ch in body if consonant(ch))
+    # ໃ and ໄ end their syllable: one consonant after them, or a ຫ-cluster.
+    open_ = t[:1] not in ("\u0EC3", "\u0EC4") or n_cons == 1 or n_cons == 2 and body.startswith("\u0EAB")
     return (len(t) >= 2 and bool(WORD_SHAPED.fullmatch(t)) and not BARE_TONED.fullmatch(t)
-            and (len(t) >= 3 or not all(consonant(ch) for ch in t)))
+            and (len(t) >= 3 or not all(consonant(ch) for ch in t)) and open_)
+
+
+def is_list_marker(t):
+    """Whether a token marks a list item at a line's start: a bullet as Tesseract reads
+    one (BULLETS), an enumeration (ກ., (ຂ)) or a number (1., ໑.)."""
+    return bool(t in BULLETS or ENUMERATION.fullmatch(t) or NUMBERING.fullmatch(t)
+                or LAO_NUMBERING.fullmatch(t))
 
 
 def is_comma_list(toks):
-    """Whether tokens (at a line's start) are short words followed by a comma, alone
-    or stuck to the word, in one group or more (`ແມ່ , ພໍ່ ,`, `ປີ, ມື້,`, `ປີ ນີ້ ,`):
+    """Whether tokens (at a line's start) are short words or Lao numbers followed by a
+    comma, alone or stuck to the word, in one group or more (`ແມ່ , ພໍ່ ,`, `ປີ, ມື້,`,
+    `ປີ ນີ້ ,`, `໑ , ໒ ,`), maybe after list markers (`1.`, `-`, `( ກ )`, is_list_marker):
     text, not dirt, though the words are as short as dirt read as text. No two commas
     stand together, and the last token is or ends in one."""
+    while True:
+        if len(toks) >= 3 and toks[0] == "(" and ENUMERATION.fullmatch(toks[1] + ")") and toks[2] == ")":
+            toks = toks[3:]
+        elif toks and is_list_marker(toks[0]):
+            toks = toks[1:]
+        else:
+            break
+    lao_number = lambda t: all(0x0ED0 <= ord(ch) <= 0x0ED9 for ch in t)
     after_comma = True
     for t in toks:
         if t == ",":
@@ -677,11 +700,11 @@ def is_comma_list(toks):
                 return False
             after_comma = True
             continue
-        word = t[:-1] if t.endswith(",") else t
-        if not is_word_shaped(word):
+        item = t[:-1] if t.endswith(",") else t
+        if not (is_word_shaped(item) or item and lao_number(item)):
             return False
-        after_comma = t.endswith(",")
-    return after_comma
+        after_comma = len(item) < len(t)
+    return after_comma and len(toks) > 0
 
 
 def junk_run(line):
@@ -689,7 +712,7 @@ def junk_run(line):
     (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens before the rest of the line (one
     token at least is left), less those just before the rest that may be real: two
     or more Lao characters (a short word), a list bullet as Tesseract reads one
-    (BULLETS), an enumeration (ກ., (ຂ) or ( ຄ )) or a number (1.), but not a consonant
+    (BULLETS), an enumeration (ກ., (ຂ) or ( ຄ )) or a number (1., ໔), but not a consonant
     with a tone mark and no vowel (ດ້) first on the line; 0 unless two or more are
     left with punctuation among them (ແລະ ໆ is text) and they are not a list of short
     words with commas (`ແມ່ , ພໍ່ ,`: is_comma_list), or one at least is Lao vowels and marks
@@ -704,6 +727,7 @@ def junk_run(line):
         if k >= 3 and toks[k - 3] == "(" and ENUMERATION.fullmatch(toks[k - 2] + ")") and toks[k - 1] == ")":
             k -= 3  # ( ກ ): an enumeration written with spaces
         elif k > 0 and (toks[k - 1] in BULLETS or ENUMERATION.fullmatch(toks[k - 1]) or NUMBERING.fullmatch(toks[k - 1])
+                        or all(0x0ED0 <= ord(ch) <= 0x0ED9 for ch in toks[k - 1])
                         or len(toks[k - 1]) >= 2 and all(lao(ch) for ch in toks[k - 1])
                         and not (k == 1 and BARE_TONED.fullmatch(toks[0]))):
             k -= 1
