@@ -1277,18 +1277,24 @@ impl SyllableIndices<'_> {
 
 /// Whether the text at byte `i` may start a character that joins the syllable
 /// before it ([`joins_syllable`]): every such character's UTF-8 starts with a
-/// byte of 0xC2 or more. (A test on the byte only, for the hot path.)
+/// byte of 0xC2 or more, and none is a Lao character (0xE0 0xBA or 0xBB), which
+/// is where a scan stops inside a long run. (A test on the bytes only, for the
+/// hot path.)
 #[inline]
 fn may_join(b: &[u8], i: usize) -> bool {
-    b.get(i).is_some_and(|&c| c >= 0xC2)
+    match b.get(i..i + 2) {
+        Some(&[0xE0, 0xBA | 0xBB]) => false,
+        Some(&[c, _]) => c >= 0xC2,
+        _ => false,
+    }
 }
 
 /// How far [`SyllableIndices::rejoin`] reads a run at a time, in bytes.
 const REJOIN_MAX: usize = 4096;
 /// Where [`SyllableIndices::rejoin`] cut a run, the units that end less than this
-/// many bytes before the cut are read again from where they start (a decision
-/// reads at most the next syllable after its own: far fewer than 256 characters
-/// but in a run of hundreds of marks).
+/// many bytes before the cut are read again from where they start. (A decision
+/// reads its own syllable and the next one: far fewer bytes than this, unless
+/// hundreds of marks make them long.)
 const REJOIN_MARGIN: usize = 768;
 
 /// Whether `c` belongs to the Lao syllable before it rather than being a unit of
