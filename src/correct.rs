@@ -3714,17 +3714,16 @@ fn is_comma_list(toks: &[&str]) -> bool {
 }
 
 /// How many tokens (`toks`, of `line`) at the start of the line are a run of dirt
-/// (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens (see [`is_junk_token`]) before the
-/// rest of the line, one token at least left, less those just before the rest that
-/// may be real (two or more Lao characters: a short word; a bullet as Tesseract
-/// reads one; an enumeration such as ກ., (ຂ) or ( ຄ ); a number such as 1. or ໔; but not
-/// a consonant with a tone mark and no vowel, ດ້, first on the line); 0 unless two
-/// or more are left with punctuation among them (ແລະ ໆ is text) and they are not a
-/// list of short words with commas (`ແມ່ , ພໍ່ ,`, `1. ແມ່ , ພໍ່ ,`: see
-/// [`is_comma_list`]), or one at
-/// least is Lao vowels and marks alone (ະ, າ: no line starts so), or the first is
-/// such a consonant (inside a line it is more often a misread short word: ຫ່ for
-/// ຫຼື).
+/// (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens (see [`is_junk_token`]) before
+/// the rest of the line, one token at least left, less those just before the rest
+/// that may be real (two or more Lao characters: a short word; a bullet as
+/// Tesseract reads one; an enumeration such as ກ., (ຂ) or ( ຄ ); a number such as
+/// 1. or ໔; but not a consonant with a tone mark and no vowel, ດ້, first on the
+/// line); 0 unless two or more are left with punctuation among them (ແລະ ໆ is
+/// text) and they are not a list of short words with commas (`ແມ່ , ພໍ່ ,`, `1. ແມ່
+/// , ພໍ່ ,`: see [`is_comma_list`]), or one at least is Lao vowels and marks alone
+/// (ະ, າ: no line starts so), or the first is such a consonant (inside a line it
+/// is more often a misread short word: ຫ່ for ຫຼື).
 fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
     let tok = |k: usize| &line[toks[k].0..toks[k].1];
     let mut k = 0;
