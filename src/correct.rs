@@ -3665,13 +3665,22 @@ fn is_word_shaped(t: &str) -> bool {
         && !is_bare_toned(t)
 }
 
+/// Whether `c` is a Lao digit (໐–໙).
+fn is_lao_digit(c: char) -> bool {
+    matches!(c, '\u{ED0}'..='\u{ED9}')
+}
+
+/// Whether a token is a number in Lao digits (໔, ໑໒).
+fn is_lao_number(t: &str) -> bool {
+    !t.is_empty() && t.chars().all(is_lao_digit)
+}
+
 /// Whether a token marks a list item at a line's start: a bullet as Tesseract
 /// reads one, an enumeration (ກ., (ຂ)) or a number (1., ໑.).
 fn is_list_marker(t: &str) -> bool {
     let lao_numbering = {
         let mut cs = t.chars();
-        cs.next()
-            .is_some_and(|c| matches!(c, '\u{ED0}'..='\u{ED9}'))
+        cs.next().is_some_and(is_lao_digit)
             && (1..=2).contains(&cs.clone().count())
             && cs.all(|c| c.is_ascii_punctuation())
     };
@@ -3693,7 +3702,6 @@ fn is_comma_list(toks: &[&str]) -> bool {
             _ => break,
         }
     }
-    let lao_number = |t: &str| t.chars().all(|c| matches!(c, '\u{ED0}'..='\u{ED9}'));
     // Whether the token before was a comma or ended in one (true at the start).
     let mut after_comma = true;
     for &t in toks {
@@ -3705,7 +3713,7 @@ fn is_comma_list(toks: &[&str]) -> bool {
             continue;
         }
         let item = t.strip_suffix(',').unwrap_or(t);
-        if !(is_word_shaped(item) || (!item.is_empty() && lao_number(item))) {
+        if !(is_word_shaped(item) || is_lao_number(item)) {
             return false;
         }
         after_comma = item.len() < t.len();
@@ -3717,13 +3725,13 @@ fn is_comma_list(toks: &[&str]) -> bool {
 /// (`<. ວວ , ມ , ການກິນ...`): the junk-like tokens (see [`is_junk_token`]) before
 /// the rest of the line, one token at least left, less those just before the rest
 /// that may be real (two or more Lao characters: a short word; a bullet as
-/// Tesseract reads one; an enumeration such as ກ., (ຂ) or ( ຄ ); a number such as
-/// 1. or ໔; but not a consonant with a tone mark and no vowel, ດ້, first on the
-/// line); 0 unless two or more are left with punctuation among them (ແລະ ໆ is
-/// text) and they are not a list of short words with commas (`ແມ່ , ພໍ່ ,`, `1. ແມ່
-/// , ພໍ່ ,`: see [`is_comma_list`]), or one at least is Lao vowels and marks alone
-/// (ະ, າ: no line starts so), or the first is such a consonant (inside a line it
-/// is more often a misread short word: ຫ່ for ຫຼື).
+/// Tesseract reads one; an enumeration such as ກ., (ຂ) or ( ຄ ); a number such
+/// as 1. or ໔; but not a consonant with a tone mark and no vowel, ດ້, first on
+/// the line); 0 unless two or more are left with punctuation among them (ແລະ ໆ
+/// is text) and they are not a list of short words with commas (`ແມ່ , ພໍ່ ,`,
+/// `1. ແມ່ , ພໍ່ ,`: see [`is_comma_list`]), or one at least is Lao vowels and
+/// marks alone (ະ, າ: no line starts so), or the first is such a consonant
+/// (inside a line it is more often a misread short word: ຫ່ for ຫຼື).
 fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
     let tok = |k: usize| &line[toks[k].0..toks[k].1];
     let mut k = 0;
@@ -3744,7 +3752,7 @@ fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
             BULLETS.contains(&t)
                 || is_enumeration(t)
                 || is_numbering(t)
-                || t.chars().all(|c| matches!(c, '\u{ED0}'..='\u{ED9}'))
+                || is_lao_number(t)
                 || (t.chars().count() >= 2
                     && t.chars().all(is_lao)
                     && !(k == 1 && is_bare_toned(t)))
@@ -3783,7 +3791,7 @@ fn issuer_abbreviation(line: &str, units: &[Unit]) -> Vec<bool> {
         let number = !before.is_empty()
             && before
                 .chars()
-                .all(|c| c.is_ascii_digit() || ('\u{ED0}'..='\u{ED9}').contains(&c));
+                .all(|c| c.is_ascii_digit() || is_lao_digit(c));
         if text(&units[k - 1]) != "/" || !number {
             continue;
         }
