@@ -3688,11 +3688,11 @@ fn is_list_marker(t: &str) -> bool {
 }
 
 /// Whether tokens (at the start of a line) are short words or Lao numbers followed
-/// by a comma, alone or stuck to the word, in one group or more (`ແມ່ , ພໍ່ ,`,
-/// `ປີ, ມື້,`, `ປີ ນີ້ ,`, `໑ , ໒ ,`), maybe after list markers (`1.`, `-`, `( ກ )`,
-/// see [`is_list_marker`]): text, not dirt, though the words are as short as dirt
-/// read as text. No two commas stand together, and the last token is or ends in
-/// one.
+/// by a comma or semicolon, alone or stuck to the word, in one group or more
+/// (`ແມ່ , ພໍ່ ,`, `ປີ, ມື້,`, `ປີ ນີ້ ,`, `໑ , ໒ ,`, `ແມ່ ; ພໍ່ ;`), maybe after list
+/// markers (`1.`, `-`, `( ກ )`, see [`is_list_marker`]): text, not dirt, though
+/// the words are as short as dirt read as text. No two commas stand together, and
+/// the last token is or ends in one.
 fn is_comma_list(toks: &[&str]) -> bool {
     let mut toks = toks;
     loop {
@@ -3705,20 +3705,58 @@ fn is_comma_list(toks: &[&str]) -> bool {
     // Whether the token before was a comma or ended in one (true at the start).
     let mut after_comma = true;
     for &t in toks {
-        if t == "," {
+        if t == "," || t == ";" {
             if after_comma {
                 return false;
             }
             after_comma = true;
             continue;
         }
-        let item = t.strip_suffix(',').unwrap_or(t);
+        let item = t.strip_suffix([',', ';']).unwrap_or(t);
         if !(is_word_shaped(item) || is_lao_number(item)) {
             return false;
         }
         after_comma = item.len() < t.len();
     }
     after_comma && !toks.is_empty()
+}
+
+/// The Lao consonants in the order of the alphabet, as items are lettered (ກ, ຂ, ຄ).
+const ALPHABET: [char; 27] = [
+    'ກ', 'ຂ', 'ຄ', 'ງ', 'ຈ', 'ສ', 'ຊ', 'ຍ', 'ດ', 'ຕ', 'ຖ', 'ທ', 'ນ', 'ບ', 'ປ', 'ຜ', 'ຝ', 'ພ', 'ຟ',
+    'ມ', 'ຢ', 'ຣ', 'ລ', 'ວ', 'ຫ', 'ອ', 'ຮ',
+];
+
+/// Whether tokens (at the start of a line) are item letters in the alphabet's
+/// order, two or more, with a comma or semicolon after each (alone or stuck to it)
+/// or ແລະ or ຫຼື before the last (`ກ , ຂ ແລະ ຄ`, `ຄ, ງ,`), maybe after list markers (see
+/// [`is_list_marker`]): a reference to lettered items, cut from the line before.
+/// Dirt read as letters (`ມ , ຊ ມ,`) is not in the alphabet's order.
+fn is_letter_list(toks: &[&str]) -> bool {
+    let start = toks.iter().take_while(|t| is_list_marker(t)).count();
+    let place = |t: &str| {
+        let mut cs = t.chars();
+        let c = cs.next()?;
+        cs.next().is_none().then(|| ALPHABET.iter().position(|&a| a == c))?
+    };
+    let (mut letters, mut last, mut joined) = (0, None, true);
+    for &t in &toks[start..] {
+        if matches!(t, "," | ";" | "ແລະ" | "ຫຼື" | "ຫລື") {
+            // One comma or conjunction after each letter, none before the first.
+            if joined {
+                return false;
+            }
+            joined = true;
+            continue;
+        }
+        let item = t.strip_suffix([',', ';']).unwrap_or(t);
+        let Some(k) = place(item) else { return false };
+        if !joined || last.is_some_and(|l| k != l + 1) {
+            return false;
+        }
+        (letters, last, joined) = (letters + 1, Some(k), item.len() < t.len());
+    }
+    letters >= 2
 }
 
 /// How many tokens (`toks`, of `line`) at the start of the line are a run of dirt
@@ -3729,7 +3767,8 @@ fn is_comma_list(toks: &[&str]) -> bool {
 /// as 1. or ໔; but not a consonant with a tone mark and no vowel, ດ້, first on
 /// the line); 0 unless two or more are left with punctuation among them (ແລະ ໆ
 /// is text) and they are not a list of short words with commas (`ແມ່ , ພໍ່ ,`,
-/// `1. ແມ່ , ພໍ່ ,`: see [`is_comma_list`]), or one at least is Lao vowels and
+/// `1. ແມ່ , ພໍ່ ,`: see [`is_comma_list`]) or item letters in order (`ກ , ຂ ແລະ
+/// ຄ`: [`is_letter_list`]), or one at least is Lao vowels and
 /// marks alone (ະ, າ: no line starts so), or the first is such a consonant
 /// (inside a line it is more often a misread short word: ຫ່ for ຫຼື).
 fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
@@ -3763,7 +3802,10 @@ fn junk_run(line: &str, toks: &[(usize, usize)]) -> usize {
         break;
     }
     let punct = (0..k).any(|j| !tok(j).chars().all(is_lao))
-        && !is_comma_list(&(0..k).map(tok).collect::<Vec<_>>());
+        && !{
+            let run: Vec<&str> = (0..k).map(tok).collect();
+            is_comma_list(&run) || is_letter_list(&run)
+        };
     // Lao vowels and marks alone (ະ, າ, ເ; not ໆ or digits) cannot start a line of text.
     let vowel = |c: char| matches!(c, '\u{EB0}'..='\u{EBC}' | '\u{EC0}'..='\u{EC4}' | '\u{EC8}'..='\u{ECD}');
     let stray = (0..k).any(|j| tok(j).chars().all(vowel)) || (k >= 1 && is_bare_toned(tok(0)));

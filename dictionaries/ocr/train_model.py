@@ -681,10 +681,10 @@ def is_list_marker(t):
 
 def is_comma_list(toks):
     """Whether tokens (at a line's start) are short words or Lao numbers followed by a
-    comma, alone or stuck to the word, in one group or more (`ແມ່ , ພໍ່ ,`, `ປີ, ມື້,`,
-    `ປີ ນີ້ ,`, `໑ , ໒ ,`), maybe after list markers (`1.`, `-`, `( ກ )`, is_list_marker):
-    text, not dirt, though the words are as short as dirt read as text. No two commas
-    stand together, and the last token is or ends in one."""
+    comma or semicolon, alone or stuck to the word, in one group or more (`ແມ່ , ພໍ່ ,`,
+    `ປີ, ມື້,`, `ປີ ນີ້ ,`, `໑ , ໒ ,`, `ແມ່ ; ພໍ່ ;`), maybe after list markers (`1.`, `-`,
+    `( ກ )`, is_list_marker): text, not dirt, though the words are as short as dirt
+    read as text. No two commas stand together, and the last token is or ends in one."""
     while True:
         if len(toks) >= 3 and toks[0] == "(" and ENUMERATION.fullmatch(toks[1] + ")") and toks[2] == ")":
             toks = toks[3:]
@@ -695,16 +695,47 @@ def is_comma_list(toks):
     lao_number = lambda t: all(0x0ED0 <= ord(ch) <= 0x0ED9 for ch in t)
     after_comma = True
     for t in toks:
-        if t == ",":
+        if t in (",", ";"):
             if after_comma:
                 return False
             after_comma = True
             continue
-        item = t[:-1] if t.endswith(",") else t
+        item = t[:-1] if t.endswith((",", ";")) else t
         if not (is_word_shaped(item) or item and lao_number(item)):
             return False
         after_comma = len(item) < len(t)
     return after_comma and len(toks) > 0
+
+
+# The Lao consonants in the order of the alphabet, as items are lettered (ກ, ຂ, ຄ).
+ALPHABET = "ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢຣລວຫອຮ"
+
+
+def is_letter_list(toks):
+    """Whether tokens (at a line's start) are item letters in the alphabet's order, two
+    or more, with a comma or semicolon after each (alone or stuck to it) or ແລະ or ຫຼື
+    before the last (`ກ , ຂ ແລະ ຄ`, `ຄ, ງ,`), maybe after list markers (is_list_marker): a reference
+    to lettered items, cut from the line before. Dirt read as letters (`ມ , ຊ ມ,`) is
+    not in the alphabet's order."""
+    start = 0
+    while start < len(toks) and is_list_marker(toks[start]):
+        start += 1
+    letters, last, joined = 0, None, True
+    for t in toks[start:]:
+        if t in (",", ";", "ແລະ", "ຫຼື", "ຫລື"):
+            # One comma or conjunction after each letter, none before the first.
+            if joined:
+                return False
+            joined = True
+            continue
+        item = t[:-1] if t.endswith((",", ";")) else t
+        if len(item) != 1 or item not in ALPHABET:
+            return False
+        k = ALPHABET.index(item)
+        if not joined or (last is not None and k != last + 1):
+            return False
+        letters, last, joined = letters + 1, k, len(item) < len(t)
+    return letters >= 2
 
 
 def junk_run(line):
@@ -715,7 +746,8 @@ def junk_run(line):
     (BULLETS), an enumeration (ກ., (ຂ) or ( ຄ )) or a number (1., ໔), but not a consonant
     with a tone mark and no vowel (ດ້) first on the line; 0 unless two or more are
     left with punctuation among them (ແລະ ໆ is text) and they are not a list of short
-    words with commas (`ແມ່ , ພໍ່ ,`: is_comma_list), or one at least is Lao vowels and marks
+    words with commas (`ແມ່ , ພໍ່ ,`: is_comma_list) or item letters in order (`ກ , ຂ ແລະ ຄ`:
+    is_letter_list), or one at least is Lao vowels and marks
     alone (ະ, າ: no line starts so), or the first is such a consonant (inside a line it
     is more often a misread short word: ຫ່ for ຫຼື)."""
     lao = lambda ch: 0x0E80 <= ord(ch) <= 0x0EFF
@@ -733,7 +765,7 @@ def junk_run(line):
             k -= 1
         else:
             break
-    punct = any(not all(lao(ch) for ch in t) for t in toks[:k]) and not is_comma_list(toks[:k])
+    punct = any(not all(lao(ch) for ch in t) for t in toks[:k]) and not (is_comma_list(toks[:k]) or is_letter_list(toks[:k]))
     # Lao vowels and marks alone (ະ, າ, ເ; not ໆ or digits) cannot start a line of text.
     vowel = lambda ch: 0x0EB0 <= ord(ch) <= 0x0EBC or 0x0EC0 <= ord(ch) <= 0x0EC4 or 0x0EC8 <= ord(ch) <= 0x0ECD
     stray = any(all(vowel(ch) for ch in t) for t in toks[:k]) or (k >= 1 and BARE_TONED.fullmatch(toks[0]))
