@@ -359,7 +359,16 @@ impl WordIndices<'_, '_> {
         let more = self.read_syllables();
         self.resplit();
         if self.lone {
-            self.reread_lone_consonants();
+            // Again while a pass changes the syllables (at most three passes).
+            let mut starts: Vec<usize> = Vec::new();
+            for _ in 0..3 {
+                starts.clear();
+                starts.extend(self.run.iter().map(|s| s.start));
+                self.reread_lone_consonants();
+                if self.run.iter().map(|s| s.start).eq(starts.iter().copied()) {
+                    break;
+                }
+            }
         }
         set_stops(&mut self.run);
         more
@@ -422,16 +431,21 @@ impl WordIndices<'_, '_> {
     /// abbreviation, OCR noise) again where the grammar, which looks only one
     /// syllable ahead, may have read a neighbour wrongly because of it; takes the
     /// other reading if the dictionary reads it as words (see
-    /// [`WordIndices::weigh_reread`]). Three readings, tried in this order:
+    /// [`WordIndices::weigh_reread`]). Four readings, tried in this order:
     ///
     /// - the consonant as the first letter of the next syllable, which starts
     ///   with ວ, ລ or ຣ (ຄ|ວາມ|ສ, where ສ is a stray letter: ຄວາມ|ສ);
     /// - the consonant as the final of the syllable before (ເປັ|ນ|ໃ: ເປັນ|ໃ);
+    /// - the consonant with the two syllables before as one syllable (ເຫ|ລື|ອ|ສ:
+    ///   ເຫລືອ|ສ; ແກ|ຣ|ມ: ແກຣມ), or those two as one and the consonant kept
+    ///   (ເຫ|ນີ|ສ: ເຫນີ|ສ), where a cluster was split or a final left out;
     /// - the first letter of the next syllable, a cluster with ວ, ລ or ຣ, as one
     ///   more lone consonant (ສ|ປ|ປລາວ: the abbreviation ສປປ, then ລາວ).
     ///
-    /// One pass, left to right, each reading seeing the ones before it; a bounded
-    /// amount of work per lone consonant.
+    /// Each pass goes left to right, each reading seeing the ones before it; a
+    /// pass that changed the run is followed by another (at most three in all), so
+    /// that a reading can see one further right (ແຂວ|ງ|ສ|ປ|ປລາວ: ສປປ|ລາວ first,
+    /// then ແຂວງ). A bounded amount of work per lone consonant.
     #[cold]
     #[inline(never)]
     fn reread_lone_consonants(&mut self) {
@@ -482,7 +496,35 @@ impl WordIndices<'_, '_> {
                     }
                 }
             }
-            // 3. The next syllable's first letter as a lone consonant too.
+            // 3. With the two syllables before, which the grammar split where the
+            // lone consonant after them made the whole a costlier pair (ເຫ|ລື|ອ|ສ:
+            // ເຫລືອ|ສ, the old spelling of ເຫຼືອ; ແກ|ຣ|ມ: ແກຣມ), or those two as one
+            // (ເຫ|ນີ|ສ: ເຫນີ|ສ).
+            if run.len() >= 2 {
+                let (b2, b1) = (run[run.len() - 2], run[run.len() - 1]);
+                if b2.flags & (KOLA | BARE) == 0 && b1.flags & KOLA == 0 {
+                    run.truncate(run.len() - 2);
+                    let whole = one_syllable(dict, text, b2.start, b, false);
+                    if let Some(x) = whole {
+                        if self.weigh_reread(&mut run, &[b2, b1, s], &old[j + 1..], &[x]) {
+                            j += 1;
+                            continue;
+                        }
+                    }
+                    let two = match b1.flags & BARE {
+                        0 => one_syllable(dict, text, b2.start, a, false),
+                        _ => None,
+                    };
+                    if let Some(x) = two {
+                        if self.weigh_reread(&mut run, &[b2, b1, s], &old[j + 1..], &[x, s]) {
+                            j += 1;
+                            continue;
+                        }
+                    }
+                    run.extend_from_slice(&[b2, b1]);
+                }
+            }
+            // 4. The next syllable's first letter as a lone consonant too.
             if let Some(next) = old.get(j + 1).filter(|n| n.flags & (BARE | KOLA) == 0) {
                 let (m, c) = (next.start, end_of(j + 1));
                 // (The run gains a syllable: it stays within `MAX_RUN`.)
@@ -996,6 +1038,26 @@ mod tests {
         assert_eq!(seg(&d, "ດີກວ່າ ດີ"), "ດີກວ່າ| |ດີ"); // one unknown word
         let d = common(&["ກວ່າ", "ວ່າ", "ດີກ"]);
         assert_eq!(seg(&d, "ດີກວ່າ"), "ດີກ|ວ່າ");
+    }
+
+    #[test]
+    fn a_word_before_an_abbreviation_is_read_whole() {
+        // Before a lone consonant, the grammar's look-ahead weighs a pair that covers
+        // less text: it split a cluster or left a final out (ເຫ|ລື|ອ|ສ, ແຂວ|ງ|ສ).
+        let syllables = |s: &str| crate::syllables(s).collect::<Vec<_>>().join("|");
+        assert_eq!(syllables("ເຫລືອສປປ"), "ເຫ|ລື|ອ|ສ|ປ|ປ");
+        assert_eq!(syllables("ແຂວງສປປ"), "ແຂວ|ງ|ສ|ປ|ປ");
+        let d = Dictionary::embedded();
+        // The syllables before the letter read again as one (and the rest of the
+        // abbreviation read first: a second pass).
+        assert_eq!(seg(d, "ແຂວງສປປລາວ"), "ແຂວງ|ສປປ|ລາວ");
+        assert_eq!(seg(d, "ໃຫ້ການຊ່ວຍເຫລືອສປປລາວ"), "ໃຫ້|ການ|ຊ່ວຍເຫລືອ|ສປປ|ລາວ");
+        assert_eq!(seg(d, "ຂີ້ເຫຍື້ອສປປລາວ"), "ຂີ້ເຫຍື້ອ|ສປປ|ລາວ");
+        assert_eq!(seg(d, "ເຫນືອສປປລາວ"), "ເຫນືອ|ສປປ|ລາວ");
+        // The two syllables before as one, the letter kept.
+        assert_eq!(seg(d, "ສະເຫນີສປປ"), "ສະເຫນີ|ສປປ");
+        // A consonant the grammar left alone too (ແກ|ຣ|ມ).
+        assert_eq!(seg(d, "ໂປຣແກຣມສປ"), "ໂປຣແກຣມ|ສປ");
     }
 
     #[test]
