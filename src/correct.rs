@@ -616,7 +616,9 @@ fn second_class(lines: [f64; 2], nats: f64) -> f64 {
 }
 
 /// The commas and full stops between two words of `text` (after a Lao character,
-/// before spaces and a Lao character), as (byte offset, character).
+/// before spaces and a Lao character), as (byte offset, character). A full stop
+/// after one to four Lao consonants and nothing else (an item letter, ກ., or an
+/// abbreviation, ປອ., ປທສ.) is not one: it is no comma misread.
 fn between_words(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let b = text.as_bytes();
     b.iter().enumerate().filter_map(move |(i, &c)| {
@@ -624,6 +626,18 @@ fn between_words(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
             return None;
         }
         let before = text[..i].chars().next_back().is_some_and(is_lao);
+        if before && c == b'.' {
+            let word = text[..i].chars().rev().take_while(|&c| is_lao(c));
+            let consonant = |c: char| matches!(c, '\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}');
+            let (mut n, mut all) = (0, true);
+            for c in word {
+                n += 1;
+                all &= consonant(c);
+            }
+            if all && n <= 4 {
+                return None;
+            }
+        }
         let rest = &text[i + 1..];
         let after = rest.trim_start();
         let spaced =
@@ -4724,13 +4738,29 @@ mod tests {
         assert_eq!((commas[2].start, commas[2].end), (at, at + 1));
         assert!(commas.windows(2).all(|w| w[0].confidence < w[1].confidence));
         assert!(commas[0].confidence >= 0.9, "{:?}", commas[0]);
-        // Only between two words (after a Lao letter, before spaces and one).
-        let found: Vec<(usize, char)> = between_words("ກ. ຂ, ຄ.ງ 1. ຈ ກ.  ຊ ກ .ຍ").collect();
-        assert_eq!(found, [(3, '.'), (8, ','), (28, '.')]);
+        // Only between two words (after a Lao letter, before spaces and one), and
+        // no full stop after an item letter or an abbreviation (one to four
+        // consonants alone).
+        let text = "ກ. ຂ, ຄ.ງ 1. ຈ ກ.  ຊ ກ .ຍ ແຂວງ. ເມືອງ ປທສ. ລົງ ກຂຄງຈ. ສ";
+        let found: Vec<(usize, char)> = between_words(text).collect();
+        assert_eq!(found, [(8, ','), (56, '.'), (110, '.')]);
         // The evidence, from the model's `comma` lines.
         let c = ErrorModel::embedded().commas.as_ref().unwrap();
         assert!(c.evidence(0, 1) > 1.0 && c.evidence(1, 0) < -2.0);
         assert!(c.comma_probability(0.0) < 0.9 && c.comma_probability(5.0) > 0.9);
+    }
+
+    #[test]
+    fn item_letters_and_abbreviations_keep_their_full_stops() {
+        // Lettered items and titles (ປອ., ປທ.) are no evidence of a faded copy,
+        // and their full stops are no misread commas, however faded the copy.
+        let items = "ກ. ຂໍ້ມູນທົ່ວໄປ\nຂ. ຈຸດປະສົງ\nຄ. ຂອບເຂດ\nງ. ການຈັດຕັ້ງ";
+        assert_eq!(correct(items), items);
+        let titles = "ທ່ານ ປອ. ບຸນມີ\nທ່ານ ປທ. ສີດາ\nທ່ານ ປທ. ສີດາ";
+        assert_eq!(correct(titles), titles);
+        let faded = "ແຂວງ. ເມືອງ ແລະ ບ້ານ\n".repeat(3);
+        let out = correct(&format!("{faded}{titles}"));
+        assert!(out.ends_with(titles), "{out}");
     }
 
     #[test]
