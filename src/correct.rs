@@ -3701,12 +3701,20 @@ fn is_list_marker(t: &str) -> bool {
     BULLETS.contains(&t) || is_enumeration(t) || is_numbering(t) || lao_numbering
 }
 
+/// Whether a token separates the items of a list or the cells of a table row: a
+/// comma, semicolon, slash, bar, colon or dash, or a dot leader (`...`, `…`).
+fn is_separator(t: &str) -> bool {
+    matches!(t, "," | ";" | "/" | "|" | ":" | "-" | "–" | "—" | "…")
+        || (t.len() >= 3 && t.bytes().all(|b| b == b'.'))
+}
+
 /// Whether tokens (at the start of a line) are short words or Lao numbers followed
-/// by a comma or semicolon, alone or stuck to the word, in one group or more
-/// (`ແມ່ , ພໍ່ ,`, `ປີ, ມື້,`, `ປີ ນີ້ ,`, `໑ , ໒ ,`, `ແມ່ ; ພໍ່ ;`), maybe after list
-/// markers (`1.`, `-`, `( ກ )`, see [`is_list_marker`]): text, not dirt, though
-/// the words are as short as dirt read as text. No two commas stand together, and
-/// the last token is or ends in one.
+/// by a comma or another separator ([`is_separator`]; `,` `;` `/` `|` `:` also
+/// stuck to the word), in one group or more (`ແມ່ , ພໍ່ ,`, `ປີ, ມື້,`, `ປີ ນີ້ ,`,
+/// `໑ , ໒ ,`, `ແມ່ ; ພໍ່ ;`, `ຍິງ /`, `ປີ | ຊາຍ |`, `ເພດ :`, `ຊື່ ........`), maybe
+/// after list markers (`1.`, `-`, `( ກ )`, see [`is_list_marker`]): text, a list or
+/// a form's row, not dirt, though the words are as short as dirt read as text. No
+/// two separators stand together, and the last token is or ends in one.
 fn is_comma_list(toks: &[&str]) -> bool {
     let mut toks = toks;
     loop {
@@ -3719,14 +3727,14 @@ fn is_comma_list(toks: &[&str]) -> bool {
     // Whether the token before was a comma or ended in one (true at the start).
     let mut after_comma = true;
     for &t in toks {
-        if t == "," || t == ";" {
+        if is_separator(t) {
             if after_comma {
                 return false;
             }
             after_comma = true;
             continue;
         }
-        let item = t.strip_suffix([',', ';']).unwrap_or(t);
+        let item = t.strip_suffix([',', ';', '/', '|', ':']).unwrap_or(t);
         if !(is_word_shaped(item) || is_lao_number(item)) {
             return false;
         }

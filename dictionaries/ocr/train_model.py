@@ -680,12 +680,20 @@ def is_list_marker(t):
                 or LAO_NUMBERING.fullmatch(t))
 
 
+def is_separator(t):
+    """Whether a token separates the items of a list or the cells of a table row: a
+    comma, semicolon, slash, bar, colon or dash, or a dot leader (`...`, `…`)."""
+    return t in (",", ";", "/", "|", ":", "-", "\u2013", "\u2014", "\u2026") or (len(t) >= 3 and set(t) == {"."})
+
+
 def is_comma_list(toks):
     """Whether tokens (at a line's start) are short words or Lao numbers followed by a
-    comma or semicolon, alone or stuck to the word, in one group or more (`ແມ່ , ພໍ່ ,`,
-    `ປີ, ມື້,`, `ປີ ນີ້ ,`, `໑ , ໒ ,`, `ແມ່ ; ພໍ່ ;`), maybe after list markers (`1.`, `-`,
-    `( ກ )`, is_list_marker): text, not dirt, though the words are as short as dirt
-    read as text. No two commas stand together, and the last token is or ends in one."""
+    comma or another separator (is_separator; `,` `;` `/` `|` `:` also stuck to the
+    word), in one group or more (`ແມ່ , ພໍ່ ,`, `ປີ, ມື້,`, `ປີ ນີ້ ,`, `໑ , ໒ ,`,
+    `ແມ່ ; ພໍ່ ;`, `ຍິງ /`, `ປີ | ຊາຍ |`, `ເພດ :`, `ຊື່ ........`), maybe after list
+    markers (`1.`, `-`, `( ກ )`, is_list_marker): text, a list or a form's row, not
+    dirt, though the words are as short as dirt read as text. No two separators stand
+    together, and the last token is or ends in one."""
     while True:
         if len(toks) >= 3 and toks[0] == "(" and ENUMERATION.fullmatch(toks[1] + ")") and toks[2] == ")":
             toks = toks[3:]
@@ -696,12 +704,12 @@ def is_comma_list(toks):
     lao_number = lambda t: all(0x0ED0 <= ord(ch) <= 0x0ED9 for ch in t)
     after_comma = True
     for t in toks:
-        if t in (",", ";"):
+        if is_separator(t):
             if after_comma:
                 return False
             after_comma = True
             continue
-        item = t[:-1] if t.endswith((",", ";")) else t
+        item = t[:-1] if t.endswith((",", ";", "/", "|", ":")) else t
         if not (is_word_shaped(item) or item and lao_number(item)):
             return False
         after_comma = len(item) < len(t)
