@@ -1903,7 +1903,13 @@ fn other_unit_end(text: &str, start: usize) -> usize {
                     false
                 }
             }
-            Other::Letters => (c.is_alphabetic() && !crate::chars::is_lao(c)) || is_foreign_mark(c),
+            // (Not a Thai pre-posed vowel before a Lao consonant: it is read as its
+            // Lao twin, and starts a Lao syllable, as after any other unit.)
+            Other::Letters => {
+                ((c.is_alphabetic() && !crate::chars::is_lao(c)) || is_foreign_mark(c))
+                    && !(('\u{E40}'..='\u{E44}').contains(&c)
+                        && thai_twin_at(b, start + off).is_some())
+            }
             Other::Single => is_foreign_mark(c),
         };
         if !ok {

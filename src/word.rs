@@ -1145,6 +1145,24 @@ mod tests {
     }
 
     #[test]
+    fn a_thai_pre_posed_vowel_after_other_letters_starts_a_lao_syllable() {
+        let d = Dictionary::embedded();
+        for (text, want) in [
+            ("ICT\u{E43}ນ", "ICT|\u{E43}ນ"),
+            ("IoT\u{E41}ລະ", "IoT|\u{E41}ລະ"),
+            ("\u{E44}ทย\u{E43}ນ", "\u{E44}ทย|\u{E43}ນ"),
+            ("ก\u{E40}ກ", "ก|\u{E40}ກ"),
+            // Not before a Lao consonant: Thai, in the run of letters.
+            ("abc\u{E40}", "abc\u{E40}"),
+            ("ก\u{E40}ก ກ", "ก\u{E40}ก| |ກ"),
+        ] {
+            assert_eq!(seg(d, text), want);
+            let syllables: Vec<&str> = crate::syllables(text).collect();
+            assert_eq!(syllables.join("|"), want);
+        }
+    }
+
+    #[test]
     fn thai_vowels_typed_for_lao_ones_get_the_same_boundaries() {
         // Thai and Lao characters take three bytes each in UTF-8, so the variant's
         // boundaries must be at the same byte offsets as the original's.
@@ -1158,7 +1176,8 @@ mod tests {
         }
         let text = crate::normalize(&text, crate::Form::Canonical).into_owned();
         // Every pre-posed vowel before a consonant, following vowel, ໆ and mark
-        // that has a Thai twin, typed as that twin, in every other line.
+        // that has a Thai twin, typed as that twin, in every line (also after
+        // Latin letters: ICTໃນ, IoTແລະ).
         let thai = |c: char, next: Option<char>| match c as u32 {
             0xEC0..=0xEC4
                 if next.is_some_and(|n| {
@@ -1174,7 +1193,7 @@ mod tests {
         };
         let mut changed = 0;
         let d = Dictionary::embedded();
-        for (n, line) in text.lines().enumerate().filter(|(n, _)| n % 2 == 0) {
+        for (n, line) in text.lines().enumerate() {
             let chars: Vec<char> = line.chars().collect();
             let variant: String = (0..chars.len())
                 .map(|i| thai(chars[i], chars.get(i + 1).copied()))
