@@ -956,6 +956,18 @@ impl Dictionary {
                             quoted(c.trim())
                         ))
                     })?;
+                    // A count too small for an f64 (1e-400) reads as 0: say so, with
+                    // the number as written.
+                    let mantissa = c.trim().split(['e', 'E']).next().unwrap_or("");
+                    if count == 0.0 && mantissa.contains(|d: char| matches!(d, '1'..='9')) {
+                        return Err(Error::InvalidDictionary(format!(
+                            "line {}: count {} is too small to be told from 0 (below about \
+                             5e-324): give occurrences per million words, more than 0 and \
+                             at most 1000000",
+                            no + 1,
+                            quoted(c.trim())
+                        )));
+                    }
                     (w, Some(count))
                 }
                 None => (line, None),
@@ -2202,6 +2214,10 @@ mod tests {
         let m = e("ກາ\t{} \n".replace("{}", &"9".repeat(400)).as_str());
         assert!(m.contains("is out of range") && m.len() < 200, "{m}");
         assert!(e("ກາ\t2000000\n").contains("count 2000000 is out"));
+        // A count that underflows is named as written, not as 0.
+        let m = e("ກາ\t1e-400\n");
+        assert!(m.contains(r#"line 1: count "1e-400" is too small"#), "{m}");
+        assert!(e("ກາ\t0e-400\n").contains("count 0 is out of range"));
     }
 
     #[test]
