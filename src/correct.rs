@@ -3759,7 +3759,9 @@ fn is_letter_list(toks: &[&str]) -> bool {
     let place = |t: &str| {
         let mut cs = t.chars();
         let c = cs.next()?;
-        cs.next().is_none().then(|| ALPHABET.iter().position(|&a| a == c))?
+        cs.next()
+            .is_none()
+            .then(|| ALPHABET.iter().position(|&a| a == c))?
     };
     let (mut letters, mut last, mut joined) = (0, None, true);
     for &t in &toks[start..] {
