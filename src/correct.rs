@@ -628,11 +628,10 @@ fn between_words(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
         let before = text[..i].chars().next_back().is_some_and(is_lao);
         if before && c == b'.' {
             let word = text[..i].chars().rev().take_while(|&c| is_lao(c));
-            let consonant = |c: char| matches!(c, '\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}');
             let (mut n, mut all) = (0, true);
             for c in word {
                 n += 1;
-                all &= consonant(c);
+                all &= is_lao_consonant(c);
             }
             if all && n <= 4 {
                 return None;
@@ -3659,7 +3658,7 @@ fn is_enumeration(t: &str) -> bool {
 /// no final consonant after ໃ or ໄ (ໃສ, ໃຫ້, not ໃສກ), and not a consonant with
 /// tone marks and no vowel (ດ້).
 fn is_word_shaped(t: &str) -> bool {
-    let consonant = |c: char| matches!(c, '\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}');
+    let consonant = is_lao_consonant;
     let pre = |c: char| matches!(c, '\u{EC0}'..='\u{EC4}');
     let body = t.strip_prefix(pre).unwrap_or(t);
     let mut cs = body.chars();
@@ -3677,6 +3676,11 @@ fn is_word_shaped(t: &str) -> bool {
         && (n >= 3 || !t.chars().all(consonant))
         && open
         && !is_bare_toned(t)
+}
+
+/// Whether `c` is a Lao consonant (ກ–ຮ, ໜ–ໟ; as `train_model.py` tests it).
+fn is_lao_consonant(c: char) -> bool {
+    matches!(c, '\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}')
 }
 
 /// Whether `c` is a Lao digit (໐–໙).
@@ -3701,6 +3705,18 @@ fn is_list_marker(t: &str) -> bool {
     BULLETS.contains(&t) || is_enumeration(t) || is_numbering(t) || lao_numbering
 }
 
+/// `toks` without the list markers they start with ([`is_list_marker`], and an
+/// enumeration written with spaces, `( ກ )`).
+fn after_list_markers<'a, 'b>(mut toks: &'a [&'b str]) -> &'a [&'b str] {
+    loop {
+        match toks {
+            ["(", x, ")", rest @ ..] if is_enumeration(&format!("{x})")) => toks = rest,
+            [t, rest @ ..] if is_list_marker(t) => toks = rest,
+            _ => return toks,
+        }
+    }
+}
+
 /// Whether a token separates the items of a list or the cells of a table row: a
 /// comma, semicolon, slash, bar, colon or dash, or a dot leader (`...`, `…`).
 fn is_separator(t: &str) -> bool {
@@ -3716,14 +3732,7 @@ fn is_separator(t: &str) -> bool {
 /// a form's row, not dirt, though the words are as short as dirt read as text. No
 /// two separators stand together, and the last token is or ends in one.
 fn is_comma_list(toks: &[&str]) -> bool {
-    let mut toks = toks;
-    loop {
-        match toks {
-            ["(", x, ")", rest @ ..] if is_enumeration(&format!("{x})")) => toks = rest,
-            [t, rest @ ..] if is_list_marker(t) => toks = rest,
-            _ => break,
-        }
-    }
+    let toks = after_list_markers(toks);
     // Whether the token before was a comma or ended in one (true at the start).
     let mut after_comma = true;
     for &t in toks {
@@ -3751,11 +3760,11 @@ const ALPHABET: [char; 27] = [
 
 /// Whether tokens (at the start of a line) are item letters in the alphabet's
 /// order, two or more, with a comma or semicolon after each (alone or stuck to it)
-/// or ແລະ or ຫຼື before the last (`ກ , ຂ ແລະ ຄ`, `ຄ, ງ,`), maybe after list markers (see
-/// [`is_list_marker`]): a reference to lettered items, cut from the line before.
-/// Dirt read as letters (`ມ , ຊ ມ,`) is not in the alphabet's order.
+/// or ແລະ or ຫຼື before the last (`ກ , ຂ ແລະ ຄ`, `ຄ, ງ,`), maybe after list
+/// markers (see [`after_list_markers`]): a reference to lettered items, cut from
+/// the line before. Dirt read as letters (`ມ , ຊ ມ,`) is not in the alphabet's
+/// order.
 fn is_letter_list(toks: &[&str]) -> bool {
-    let start = toks.iter().take_while(|t| is_list_marker(t)).count();
     let place = |t: &str| {
         let mut cs = t.chars();
         let c = cs.next()?;
@@ -3764,7 +3773,7 @@ fn is_letter_list(toks: &[&str]) -> bool {
             .then(|| ALPHABET.iter().position(|&a| a == c))?
     };
     let (mut letters, mut last, mut joined) = (0, None, true);
-    for &t in &toks[start..] {
+    for &t in after_list_markers(toks) {
         if matches!(t, "," | ";" | "ແລະ" | "ຫຼື" | "ຫລື") {
             // One comma or conjunction after each letter, none before the first.
             if joined {

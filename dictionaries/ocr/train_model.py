@@ -680,6 +680,18 @@ def is_list_marker(t):
                 or LAO_NUMBERING.fullmatch(t))
 
 
+def after_list_markers(toks):
+    """`toks` without the list markers they start with (is_list_marker, and an
+    enumeration written with spaces, `( ກ )`)."""
+    while True:
+        if len(toks) >= 3 and toks[0] == "(" and ENUMERATION.fullmatch(toks[1] + ")") and toks[2] == ")":
+            toks = toks[3:]
+        elif toks and is_list_marker(toks[0]):
+            toks = toks[1:]
+        else:
+            return toks
+
+
 def is_separator(t):
     """Whether a token separates the items of a list or the cells of a table row: a
     comma, semicolon, slash, bar, colon or dash, or a dot leader (`...`, `…`)."""
@@ -694,13 +706,7 @@ def is_comma_list(toks):
     markers (`1.`, `-`, `( ກ )`, is_list_marker): text, a list or a form's row, not
     dirt, though the words are as short as dirt read as text. No two separators stand
     together, and the last token is or ends in one."""
-    while True:
-        if len(toks) >= 3 and toks[0] == "(" and ENUMERATION.fullmatch(toks[1] + ")") and toks[2] == ")":
-            toks = toks[3:]
-        elif toks and is_list_marker(toks[0]):
-            toks = toks[1:]
-        else:
-            break
+    toks = after_list_markers(toks)
     lao_number = lambda t: all(0x0ED0 <= ord(ch) <= 0x0ED9 for ch in t)
     after_comma = True
     for t in toks:
@@ -723,14 +729,11 @@ ALPHABET = "ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢຣ�
 def is_letter_list(toks):
     """Whether tokens (at a line's start) are item letters in the alphabet's order, two
     or more, with a comma or semicolon after each (alone or stuck to it) or ແລະ or ຫຼື
-    before the last (`ກ , ຂ ແລະ ຄ`, `ຄ, ງ,`), maybe after list markers (is_list_marker): a reference
-    to lettered items, cut from the line before. Dirt read as letters (`ມ , ຊ ມ,`) is
-    not in the alphabet's order."""
-    start = 0
-    while start < len(toks) and is_list_marker(toks[start]):
-        start += 1
+    before the last (`ກ , ຂ ແລະ ຄ`, `ຄ, ງ,`), maybe after list markers
+    (after_list_markers): a reference to lettered items, cut from the line before.
+    Dirt read as letters (`ມ , ຊ ມ,`) is not in the alphabet's order."""
     letters, last, joined = 0, None, True
-    for t in toks[start:]:
+    for t in after_list_markers(toks):
         if t in (",", ";", "ແລະ", "ຫຼື", "ຫລື"):
             # One comma or conjunction after each letter, none before the first.
             if joined:
