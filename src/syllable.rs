@@ -32,8 +32,11 @@
 //! is read again without them, from a copy of at most 4 KiB of it at a time.
 //!
 //! Runs of other text are units of their own: whitespace, numbers (ASCII, Lao or
-//! other digits, with `.` or `,` between digits), letters of other scripts with their
-//! combining marks, and each other character (punctuation, symbols). ໆ stays with the
+//! other digits, with `.` or `,` between digits), letters of other scripts, and each
+//! other character (punctuation, symbols), each with the combining marks and
+//! invisible characters that follow it (`co\u{AD}operate` is one unit); an emoji
+//! sequence (joined by ZWJ, with a skin tone, a flag's two regional indicators or
+//! its tags, a keycap) is one unit, as a grapheme cluster is. ໆ stays with the
 //! syllable before it; ຯ is a unit of its own. Invisible characters that mark no
 //! break (a soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E) and combining
 //! marks of other scripts (U+0301, a variation selector) after a Lao syllable stay
@@ -1889,36 +1892,97 @@ fn other_unit_end(text: &str, start: usize) -> usize {
     let (_, first) = it.next().expect("start < len");
     let kind = kind_of(first);
     let mut end = start + first.len_utf8();
+    // The last character taken, and how many regional indicators the unit has.
+    let mut last = first;
+    let mut flags = usize::from(is_regional_indicator(first));
+    let emoji = is_pictographic(first);
     while let Some(&(off, c)) = it.peek() {
-        let ok = match kind {
-            Other::Space => c.is_whitespace(),
-            Other::Number => {
-                if c.is_numeric() {
-                    true
-                } else if c == '.' || c == ',' {
-                    // A separator between two digits.
-                    let mut look = text[start + off + 1..].chars();
-                    look.next().is_some_and(|d| d.is_numeric())
-                } else {
-                    false
+        // Marks, and invisible characters that mark no break, stay with the
+        // letter, digit or symbol before them (not with a space), as in a Lao
+        // syllable; a word or number goes on after them.
+        let attached = kind != Other::Space && (is_foreign_mark(c) || joins_other(c));
+        let ok = attached
+            || match kind {
+                Other::Space => c.is_whitespace(),
+                Other::Number => {
+                    if c.is_numeric() {
+                        true
+                    } else if c == '.' || c == ',' {
+                        // A separator between two digits.
+                        let mut look = text[start + off + 1..].chars();
+                        look.next().is_some_and(|d| d.is_numeric())
+                    } else {
+                        false
+                    }
                 }
-            }
-            // (Not a Thai pre-posed vowel before a Lao consonant: it is read as its
-            // Lao twin, and starts a Lao syllable, as after any other unit.)
-            Other::Letters => {
-                ((c.is_alphabetic() && !crate::chars::is_lao(c)) || is_foreign_mark(c))
-                    && !(('\u{E40}'..='\u{E44}').contains(&c)
-                        && thai_twin_at(b, start + off).is_some())
-            }
-            Other::Single => is_foreign_mark(c),
-        };
+                // (Not a Thai pre-posed vowel before a Lao consonant: it is read as its
+                // Lao twin, and starts a Lao syllable, as after any other unit.)
+                Other::Letters => {
+                    c.is_alphabetic()
+                        && !crate::chars::is_lao(c)
+                        && !(('\u{E40}'..='\u{E44}').contains(&c)
+                            && thai_twin_at(b, start + off).is_some())
+                }
+                // An emoji sequence is one unit, as a grapheme cluster is: a
+                // pictograph after ZWJ, a skin tone, tags (subdivision flags), and
+                // the second of a pair of regional indicators (a country's flag).
+                Other::Single => {
+                    (emoji && last == '\u{200D}' && is_pictographic(c))
+                        || is_emoji_modifier(c)
+                        || is_tag(c)
+                        || (flags == 1 && is_regional_indicator(c))
+                }
+            };
         if !ok {
             break;
         }
+        flags += usize::from(is_regional_indicator(c));
+        last = c;
         end = start + off + c.len_utf8();
         it.next();
     }
     end
+}
+
+/// An invisible character that marks no break (a soft hyphen, the word joiner,
+/// U+FEFF, U+180E; ZWJ and ZWNJ are among [`is_foreign_mark`]'s): inside a word
+/// or a number of another script it is part of it, as in a Lao syllable.
+#[inline]
+fn joins_other(c: char) -> bool {
+    c != '\u{200B}' && crate::chars::is_zero_width(c)
+}
+
+/// A regional indicator (U+1F1E6–U+1F1FF): two of them make a country's flag.
+#[inline]
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+}
+
+/// An emoji skin-tone modifier (U+1F3FB–U+1F3FF).
+#[inline]
+fn is_emoji_modifier(c: char) -> bool {
+    ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+}
+
+/// A tag character (U+E0020–U+E007F), which spells a subdivision's flag after
+/// 🏴.
+#[inline]
+fn is_tag(c: char) -> bool {
+    ('\u{E0020}'..='\u{E007F}').contains(&c)
+}
+
+/// The pictographs that emoji ZWJ sequences join (Unicode's
+/// Extended_Pictographic, by its blocks: the symbols of U+2190–U+2BFF that
+/// emoji use, and U+1F000–U+1FAFF but the regional indicators and skin tones).
+#[inline]
+fn is_pictographic(c: char) -> bool {
+    matches!(c as u32,
+        0x00A9 | 0x00AE | 0x203C | 0x2049 | 0x2122 | 0x2139 | 0x2194..=0x2199 | 0x21A9 | 0x21AA
+        | 0x231A | 0x231B | 0x2328 | 0x23CF | 0x23E9..=0x23F3 | 0x23F8..=0x23FA | 0x24C2
+        | 0x25AA | 0x25AB | 0x25B6 | 0x25C0 | 0x25FB..=0x25FE | 0x2600..=0x27BF | 0x2934
+        | 0x2935 | 0x2B05..=0x2B07 | 0x2B1B | 0x2B1C | 0x2B50 | 0x2B55 | 0x3030 | 0x303D
+        | 0x3297 | 0x3299 | 0x1F000..=0x1F1E5 | 0x1F200..=0x1F3FA | 0x1F400..=0x1FAFF
+        | 0x1FC00..=0x1FFFD)
 }
 
 /// Converts `(byte_offset, unit)` items of one text, in order and contiguous from
@@ -2027,6 +2091,57 @@ mod tests {
     }
 
     #[test]
+    fn other_scripts_keep_their_invisible_characters_and_emoji_sequences() {
+        // A soft hyphen, the word joiner, U+FEFF, U+180E, ZWJ or ZWNJ inside a
+        // word or a number of another script does not split it; ZERO WIDTH SPACE
+        // does.
+        for c in [
+            '\u{AD}', '\u{2060}', '\u{FEFF}', '\u{180E}', '\u{200C}', '\u{200D}',
+        ] {
+            for (text, want) in [
+                ("co{c}operate", "co{c}operate"),
+                ("ICT{c}ໃນ", "ICT{c}|ໃນ"),
+                ("1{c}000 ກີບ", "1{c}000| |ກີບ"),
+                ("໒໐{c}໑໘", "໒໐{c}໑໘"),
+                ("(ກ){c}", "(|ກ|){c}"),
+                ("ab{c} cd", "ab{c}| |cd"),
+                ("ab {c}cd", "ab| |{c}|cd"),
+            ] {
+                let (text, want) = (
+                    text.replace("{c}", &c.to_string()),
+                    want.replace("{c}", &c.to_string()),
+                );
+                assert_eq!(seg(&text), want, "{c:?}");
+            }
+        }
+        assert_eq!(seg("co\u{200B}operate"), "co|\u{200B}|operate");
+        // Emoji: ZWJ sequences, skin tones, flags (pairs of regional indicators,
+        // and tag sequences), keycaps, variation selectors.
+        for (text, want) in [
+            (
+                "ລາວ👨\u{200D}👩\u{200D}👧ລາວ",
+                "ລາວ|👨\u{200D}👩\u{200D}👧|ລາວ",
+            ),
+            ("❤\u{FE0F}\u{200D}🔥", "❤\u{FE0F}\u{200D}🔥"),
+            ("👍🏽👍", "👍🏽|👍"),
+            ("🇱🇦🇹🇭🇱", "🇱🇦|🇹🇭|🇱"),
+            (
+                "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}ລາວ",
+                "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}|ລາວ",
+            ),
+            ("1\u{FE0F}\u{20E3}", "1\u{FE0F}\u{20E3}"),
+            ("#\u{FE0F}\u{20E3}", "#\u{FE0F}\u{20E3}"),
+            // ZWJ joins pictographs only: not a letter, and not a pictograph after
+            // something else.
+            ("👍\u{200D}a", "👍\u{200D}|a"),
+            ("!\u{200D}👍", "!\u{200D}|👍"),
+            ("🙂🙂", "🙂|🙂"),
+        ] {
+            assert_eq!(seg(text), want);
+        }
+    }
+
+    #[test]
     fn invisible_characters_and_other_scripts_marks_stay_in_the_syllable() {
         // A soft hyphen, ZWJ, ZWNJ, the word joiner, U+FEFF, U+180E, a variation
         // selector or another script's combining mark: the syllables are those of
@@ -2043,10 +2158,12 @@ mod tests {
                 ("ເສລີ{c}", "ເສລີ{c}"),
                 ("ປະເທດ{c}{c} ລາວ", "ປະ|ເທດ{c}{c}| |ລາວ"),
                 ("ອື່ນໆ{c}ເຊັ່ນ", "ອື່ນໆ{c}|ເຊັ່ນ"),
-                // Not after a number or a space, nor at the start.
+                // After a number it stays in the number (see
+                // `other_scripts_keep_their_invisible_characters_and_emoji_sequences`);
+                // not after a space, nor at the start.
                 ("{c}ລາວ", "{c}|ລາວ"),
-                ("໑{c}ລາວ", "໑|{c}|ລາວ"),
-                ("ລາວ{c}໑{c}ລາວ", "ລາວ{c}|໑|{c}|ລາວ"),
+                ("໑{c}ລາວ", "໑{c}|ລາວ"),
+                ("ລາວ{c}໑{c}ລາວ", "ລາວ{c}|໑{c}|ລາວ"),
                 ("ລາວ {c}", "ລາວ| |{c}"),
             ] {
                 let (text, want) = (
@@ -2061,8 +2178,9 @@ mod tests {
         }
         // ZERO WIDTH SPACE marks a break.
         assert_eq!(seg("ປະ\u{200B}ເທດ"), "ປະ|\u{200B}|ເທດ");
-        // Thai letters after one are not read into the Lao run.
-        assert_eq!(seg("ກ\u{AD}ก\u{AD}ข"), "ກ\u{AD}|ก|\u{AD}|ข");
+        // Thai letters after one are not read into the Lao run (and the Thai
+        // word keeps the one inside it).
+        assert_eq!(seg("ກ\u{AD}ก\u{AD}ข"), "ກ\u{AD}|ก\u{AD}ข");
         // Variation selectors 17–256 too.
         assert_eq!(seg("ກ\u{E0100}ານ"), "ກ\u{E0100}ານ");
         // Runs longer than a stretch: the syllables near each cut are read with
