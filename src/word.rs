@@ -391,7 +391,7 @@ impl WordIndices<'_, '_> {
             }
             let (a, b) = (self.run[j - 1].start, self.run[j].start);
             let c = self.run.get(j + 1).map_or(self.run_end, |s| s.start);
-            if let Some(cut) = other_cut(self.text.as_bytes(), a, b, c) {
+            if let Some(cut) = other_cut(self.text, a, b, c) {
                 self.weigh_other_split(j - 1, a, cut, c);
             }
         }
@@ -455,12 +455,15 @@ impl WordIndices<'_, '_> {
         let mut run: Vec<Syl> = Vec::with_capacity(old.len() + 4);
         let run_end = self.run_end;
         let end_of = |x: usize| old.get(x + 1).map_or(run_end, |s| s.start);
-        // Whether the text at byte `a` is a letter (`text[a..a + 3]`), then ວ, ລ or ຣ.
-        let cluster_at = |a: usize| {
-            matches!(
-                bytes.get(a..a + 6),
-                Some(&[0xE0, 0xBA, _, 0xE0, 0xBA, 0xA3 | 0xA5 | 0xA7])
-            )
+        // Where the ວ, ລ or ຣ starts if the text at byte `a` is a letter
+        // (`text[a..a + 3]`), then maybe invisible characters that mark no break,
+        // then ວ, ລ or ຣ.
+        let cluster_at = |a: usize| -> Option<usize> {
+            if !matches!(bytes.get(a..a + 3), Some(&[0xE0, 0xBA, _])) {
+                return None;
+            }
+            let k = after_joins(text, a + 3);
+            matches!(bytes.get(k..k + 3), Some(&[0xE0, 0xBA, 0xA3 | 0xA5 | 0xA7])).then_some(k)
         };
         let w_l_r_at =
             |a: usize| matches!(bytes.get(a..a + 3), Some(&[0xE0, 0xBA, 0xA3 | 0xA5 | 0xA7]));
@@ -528,10 +531,12 @@ impl WordIndices<'_, '_> {
             if let Some(next) = old.get(j + 1).filter(|n| n.flags & (BARE | KOLA) == 0) {
                 let (m, c) = (next.start, end_of(j + 1));
                 // (The run gains a syllable: it stays within `MAX_RUN`.)
-                if cluster_at(m) && c > m + 6 && run.len() + old.len() - j < MAX_RUN {
-                    let first = syllable(dict, text, m, m + 3);
+                let k = cluster_at(m).filter(|&k| c > k + 3);
+                if let Some(k) = k.filter(|_| run.len() + old.len() - j < MAX_RUN) {
+                    // (Invisible characters after the letter stay with it.)
+                    let first = syllable(dict, text, m, k);
                     if first.flags & BARE != 0 {
-                        if let Some(rest) = one_syllable(dict, text, m + 3, c, false) {
+                        if let Some(rest) = one_syllable(dict, text, k, c, false) {
                             run.push(s);
                             let (mid, after) = (&old[j + 1..j + 2], &old[j + 2..]);
                             if self.weigh_reread(&mut run, mid, after, &[first, rest]) {
@@ -908,7 +913,13 @@ const RESPLIT_MARGIN: u32 = 500;
 /// `None` where it cannot. (The other way, a cluster's first letter to the
 /// syllable before, is not looked for: the grammar reads such a letter as a final
 /// whenever the syllable before may have one, since a cluster costs more.)
-fn other_cut(text: &[u8], a: usize, b: usize, c: usize) -> Option<usize> {
+///
+/// Invisible characters that mark no break at the end of the first syllable
+/// (`ດີກ\u{AD}|ວ່າ`) go with the letter (`ດີ|ກ\u{AD}ວ່າ`).
+fn other_cut(text: &str, a: usize, b: usize, c: usize) -> Option<usize> {
+    // Where the first syllable's last letter ends.
+    let e = before_joins(text, a, b);
+    let text = text.as_bytes();
     // Every letter involved is in U+0E80..=U+0EBF: E0 BA and one more byte, whose
     // low six bits index these masks: ກ ງ ດ ນ ບ ມ ຍ before ວ; ກ ບ ດ before ລ, ຣ.
     const BEFORE_W: u64 =
@@ -920,7 +931,7 @@ fn other_cut(text: &[u8], a: usize, b: usize, c: usize) -> Option<usize> {
             _ => None,
         }
     };
-    if b < a + 6 || c < b + 3 {
+    if e < a + 6 || c < b + 3 {
         return None;
     }
     let mask = match low(b)? {
@@ -928,7 +939,32 @@ fn other_cut(text: &[u8], a: usize, b: usize, c: usize) -> Option<usize> {
         0x25 | 0x23 => BEFORE_LR, // ລ ຣ
         _ => return None,
     };
-    (mask >> low(b - 3)? & 1 != 0).then_some(b - 3)
+    (mask >> low(e - 3)? & 1 != 0).then_some(e - 3)
+}
+
+/// The first byte at or after `i` that does not start an invisible character
+/// marking no break or another script's mark ([`joins_syllable`]).
+fn after_joins(text: &str, i: usize) -> usize {
+    match text.get(i..) {
+        Some(rest) => i + rest.len() - rest.trim_start_matches(joins_syllable).len(),
+        None => i,
+    }
+}
+
+/// The end of `text[a..b]` without the invisible characters that mark no break
+/// and other scripts' marks ([`joins_syllable`]) at its end.
+#[inline]
+fn before_joins(text: &str, a: usize, b: usize) -> usize {
+    // Every such character ends in a byte of 0x80 or more; a Lao letter in one of
+    // 0x80..=0xBF too, but after E0 BA or E0 BB, which none of them has.
+    let bytes = text.as_bytes();
+    if b < a + 3 || matches!(bytes.get(b - 3..b), Some(&[0xE0, 0xBA | 0xBB, _])) {
+        return b;
+    }
+    match text.get(a..b) {
+        Some(piece) => a + piece.trim_end_matches(joins_syllable).len(),
+        None => b,
+    }
 }
 
 /// The [`Syl`] of `text[a..c]` if it reads as one syllable that the dictionary
@@ -1333,6 +1369,13 @@ mod tests {
                 ("ໂທລະ{c}ຄົມມະນາຄົມ", "ໂທລະ{c}ຄົມມະນາຄົມ"),
                 ("ເ{c}ສລີພາບ", "ເ{c}ສລີພາບ"),
                 ("ດີ{c}ກວ່າ", "ດີ{c}|ກວ່າ"),
+                // Where the grammar took a cluster's first letter as a final
+                // (ດີກ|ວ່າ), or read a cluster after an abbreviation (ສ|ປ|ປລາວ),
+                // one of them between the two letters does not stop the word
+                // layer's second reading.
+                ("ດີກ{c}ວ່າ", "ດີ|ກ{c}ວ່າ"),
+                ("ສປປ{c}ລາວ", "ສປປ{c}|ລາວ"),
+                ("ແຂວງ{c}ສປປລາວ", "ແຂວງ{c}|ສປປ|ລາວ"),
                 // Lone consonants (an abbreviation) and ໆ, which ends a word.
                 ("ສ{c}ປ{c}ປ", "ສ{c}ປ{c}ປ"),
                 ("ອື່ນໆ{c}ເຊັ່ນ", "ອື່ນໆ{c}|ເຊັ່ນ"),
