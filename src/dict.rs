@@ -79,7 +79,7 @@ pub fn is_compiled(bytes: &[u8]) -> bool {
 }
 
 /// Version of the embedded dictionary (see `dictionaries/akson-lo.json`).
-pub const DICTIONARY_VERSION: &str = "lo-2026.11.25-5";
+pub const DICTIONARY_VERSION: &str = "lo-2026.11.25-6";
 
 /// The compiled default dictionary: an `fst` map from canonical word to cost in
 /// milli-nats. Rebuilt by `cargo run -p akson-dict-build`.

@@ -52,7 +52,7 @@ export function initSync(options: InitSyncOptions): unknown;
 
 /** The version of akson (set once {@link init} has run). */
 export let VERSION: string;
-/** The version of the embedded dictionary, e.g. `"lo-2026.11.25-5"` (set once {@link init} has run). */
+/** The version of the embedded dictionary, e.g. `"lo-2026.11.25-6"` (set once {@link init} has run). */
 export let DICTIONARY_VERSION: string;
 /** The normalisation forms: `["canonical", "search"]`. */
 export const FORMS: readonly Form[];
@@ -237,7 +237,7 @@ export class Dictionary {
   free(): void;
   /** `using d = …` frees it at the end of the block (where the runtime has `Symbol.dispose`). */
   [Symbol.dispose](): void;
-  /** `Dictionary(48232 words, embedded default lo-2026.11.25-5)`. */
+  /** `Dictionary(48159 words, embedded default lo-2026.11.25-6)`. */
   toString(): string;
   readonly [Symbol.toStringTag]: 'Dictionary';
 }

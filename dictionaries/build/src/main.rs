@@ -488,6 +488,29 @@ fn conventions(root: &Path) -> Result<(BTreeSet<String>, BTreeSet<String>), Stri
     Ok((whole, split))
 }
 
+/// Whether `w` (canonical) has a vowel written before its consonant (ເ ແ ໂ ໃ ໄ)
+/// that no consonant follows.
+fn has_orphan_pre_vowel(w: &str) -> bool {
+    let consonant = |c: char| matches!(c, '\u{E81}'..='\u{EAE}' | '\u{EDC}'..='\u{EDF}');
+    let mut chars = w.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '\u{EC0}'..='\u{EC4}') && !chars.peek().is_some_and(|&n| consonant(n)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a syllable of `w` (canonical) ends in ັ or ົ, tone marks aside: those
+/// vowels are never written without a final or a vowel letter after them.
+fn has_open_short_vowel(w: &str) -> bool {
+    syllables(w).any(|s| {
+        s.chars()
+            .rfind(|c| !matches!(c, '\u{EC8}'..='\u{ECB}'))
+            .is_some_and(|c| matches!(c, '\u{EB1}' | '\u{EBB}'))
+    })
+}
+
 /// Cleans one source entry; `None` if it cannot be a dictionary word.
 fn clean(entry: &str) -> Option<String> {
     let no_zw: String = entry
@@ -560,6 +583,24 @@ fn run() -> Result<ExitCode, String> {
         words.insert(best.0.clone(), union);
     }
 
+    // 2a. Impossible spellings: a vowel written before its consonant (ເ ແ ໂ ໃ
+    // ໄ) with no consonant after it: at the end (ທີ່ເ), before another such vowel
+    // (ປ່ຽນແແປງ) or before a mark (ເປີເັ້ນ); or a syllable that ends in ັ or ົ
+    // (tone marks aside), which always take a final or a vowel letter after them
+    // (ພະຍັຊະນະ for ພະຍັນຊະນະ, ປະສົບເຜົນ for ປະສົບຜົນ). No Lao word is written so;
+    // these are typing slips of single sources.
+    let mut misspellings_dropped = 0;
+    words.retain(|w, _| {
+        let possible = !has_orphan_pre_vowel(w) && !has_open_short_vowel(w);
+        if !possible {
+            misspellings_dropped += 1;
+            if std::env::var_os("AKSON_DICT_VERBOSE").is_some() {
+                eprintln!("impossible spelling: {w}");
+            }
+        }
+        possible
+    });
+
     // 2b. Misspelt vowel length: an entry only one source lists, with a syllable that
     // no more than one other entry has and the corpus never uses, where the same
     // syllable with the other length of its vowel (ິ/ີ, ຶ/ື, ຸ/ູ) is common: ເງີນ
@@ -578,7 +619,6 @@ fn run() -> Result<ExitCode, String> {
             *entries_with.entry(s.to_string()).or_default() += 1;
         }
     }
-    let mut misspellings_dropped = 0;
     words.retain(|w, mask| {
         if mask.count_ones() > 1 || LEXICALISED.contains(&w.as_str()) {
             return true;
@@ -1428,9 +1468,9 @@ fn summary(
 #[cfg(test)]
 mod tests {
     use super::{
-        agreed_words, grammatical_inside, independent_sources, number_phrase, numerals,
-        other_vowel_length, recorded_corpus, summary, tone_variants, CorpusFile, SOURCES,
-        WILSON_CAMPBELL_2013_MASK,
+        agreed_words, grammatical_inside, has_open_short_vowel, has_orphan_pre_vowel,
+        independent_sources, number_phrase, numerals, other_vowel_length, recorded_corpus, summary,
+        tone_variants, CorpusFile, SOURCES, WILSON_CAMPBELL_2013_MASK,
     };
 
     #[test]
@@ -1519,6 +1559,30 @@ mod tests {
             }
         }
         depth == 0 && !in_str
+    }
+
+    #[test]
+    fn short_vowels_need_something_after_them() {
+        for w in ["ພະຍັຊະນະ", "ປະສົບເຜົນ", "ຟັ", "ເຂົ້ມ", "ປູກຝັ່"]
+        {
+            assert!(has_open_short_vowel(w), "{w}");
+        }
+        for w in ["ພັນ", "ເປັນ", "ເຂົ້າ", "ຫົວ", "ຜົນ", "ກັ້ນ", "ສັດ"]
+        {
+            assert!(!has_open_short_vowel(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_pre_vowel_needs_a_consonant_after_it() {
+        for w in ["ທີ່ເ", "ປ່ຽນແແປງ", "ເປີເັ້ນ", "ໄໍຊຊະນະ", "ເ"]
+        {
+            assert!(has_orphan_pre_vowel(w), "{w}");
+        }
+        for w in ["ເປັນ", "ແລະ", "ໃຫຍ່", "ໄໜ", "ເໝາະ", "ກິໂລແມັດ", "ປ່ຽນແປງ"]
+        {
+            assert!(!has_orphan_pre_vowel(w), "{w}");
+        }
     }
 
     #[test]

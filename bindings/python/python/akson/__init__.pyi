@@ -8,7 +8,7 @@ __version__: str
 VERSION: str
 """Version of the Rust core akson."""
 DICTIONARY_VERSION: str
-"""Version of the embedded dictionary, e.g. ``"lo-2026.11.25-5"``."""
+"""Version of the embedded dictionary, e.g. ``"lo-2026.11.25-6"``."""
 FORMS: Tuple[str, str]
 """The normalisation forms: ``("canonical", "search")``."""
 
