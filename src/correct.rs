@@ -4513,10 +4513,12 @@ mod tests {
         let list = corrects_to(noisy, want, 1);
         assert_eq!(list[0].original, "<. ວວ , ມ , ");
         assert!(list[0].confidence >= 0.9 && list[0].confidence < 1.0);
-        // A bullet, a short word and an enumeration before the text stay.
-        for s in [". - 8.2 ປະຕິບັດລະບອບ", "ກ. ຂ. ການຄຸ້ມຄອງ", "ຕົນ ຫຼື ຄວາມເຊື່ອຖື"]
+        // A bullet, a short word and an enumeration before the text stay (the
+        // speck before the bullet goes).
+        assert_eq!(correct(". - 8.2 ປະຕິບັດລະບອບ"), "- 8.2 ປະຕິບັດລະບອບ");
+        for s in ["ກ. ຂ. ການຄຸ້ມຄອງ", "ຕົນ ຫຼື ຄວາມເຊື່ອຖື"]
         {
-            assert!(correct(s).ends_with(s.split_once(' ').unwrap().1), "{s:?}");
+            assert_eq!(correct(s), s);
         }
         assert_eq!(correct("- 3.1 ຜົນຂະຫຍາຍແນວທາງ"), "- 3.1 ຜົນຂະຫຍາຍແນວທາງ");
         // Nor do short words listed with commas, or an enumeration with spaces.
@@ -5234,8 +5236,8 @@ mod tests {
         {
             assert_eq!(correct(s), s, "{s:?}");
         }
-        // Elsewhere the same letters are still read as a word with a vowel lost.
-        assert_ne!(correct("ລບ ນວ"), "ລບ ນວ");
+        // Elsewhere the same letters are still read as words with a vowel lost.
+        assert_eq!(correct("ລບ ນວ"), "ລູບ ນົວ");
     }
 
     #[test]
@@ -5244,9 +5246,26 @@ mod tests {
         // at threshold 0.3 it must still stay, as the likelier reading.
         let c = Corrector::new().with_options(CorrectOptions::with_threshold(0.3).unwrap());
         assert_eq!(c.correct("- ສະຖິຕິພົນລະເມືອງ"), "- ສະຖິຕິພົນລະເມືອງ");
-        for k in c.corrections("- ສະຖິຕິພົນລະເມືອງ") {
-            assert!(k.confidence >= 0.5, "{k:?}");
+        assert!(c.corrections("- ສະຖິຕິພົນລະເມືອງ").is_empty());
+        // What the rules do change there (a bullet read as " or +, specks at a
+        // line's edges, a run of dirt), they change as the likelier reading.
+        let mut checked = 0;
+        for (line, want) in [
+            ("\" ສະຖິຕິກະສິກຳ", "\u{2022} ສະຖິຕິກະສິກຳ"),
+            // (+ alone in a document that has shown no bullets is dirt.)
+            ("+ ສະຖິຕິກະສິກຳ", "ສະຖິຕິກະສິກຳ"),
+            (". ວັນສຸກ", "ວັນສຸກ"),
+            (": ສະຖິຕິກະສິກຳ", "ສະຖິຕິກະສິກຳ"),
+            ("ສະຖິຕິກະສິກຳ .", "ສະຖິຕິກະສິກຳ"),
+            ("<. ວວ , ມ , ການກິນອາຫານທີ່ມີປະໂຫຍດ", "ການກິນອາຫານທີ່ມີປະໂຫຍດ"),
+        ] {
+            assert_eq!(c.correct(line), want, "{line:?}");
+            for k in c.corrections(line) {
+                assert!(k.confidence >= 0.5, "{k:?}");
+                checked += 1;
+            }
         }
+        assert_eq!(checked, 6);
     }
 
     #[test]
@@ -5259,13 +5278,28 @@ mod tests {
     fn corrections_of_a_long_line_with_many_fixes_are_linear() {
         // Each fix used to scan every candidate of the line: 41 s here at 128k
         // characters, where `correct` took 0.5 s.
-        let line = "ມ ".repeat(64_000);
-        let t = std::time::Instant::now();
-        let n = corrections(&line).len();
+        // Time at 16k and at 64k words: four times the text, about four times
+        // the time (the bound allows for the machine's noise), not sixteen.
+        let time = |words: usize| {
+            let line = "ມ ".repeat(words);
+            clear_memo();
+            let t = std::time::Instant::now();
+            let n = corrections(&line).len();
+            (t.elapsed().as_secs_f64(), n)
+        };
+        time(2_000);
+        let (small, n_small) = time(16_000);
+        let (large, n_large) = time(64_000);
+        // The ມs are read as words with vowels lost, as many per word of text
+        // in either line.
         assert!(
-            t.elapsed().as_secs_f64() < 10.0,
-            "{n} corrections in {:?}",
-            t.elapsed()
+            n_small > 1_000 && n_large.abs_diff(4 * n_small) < 8,
+            "{n_small} {n_large}"
+        );
+        assert!(large < 10.0, "{n_large} corrections in {large:.2} s");
+        assert!(
+            large < 8.0 * small.max(0.05),
+            "16k words: {small:.3} s, 64k: {large:.3} s"
         );
     }
 

@@ -2785,13 +2785,27 @@ mod tests {
     fn compiled_keys_mark_syllables_and_plain_keys_still_load() {
         let d = Dictionary::embedded();
         let entries = d.entries();
-        // Marked keys (as akson-dict-build writes them) split as the segmenter
-        // splits their words.
-        for (w, _) in entries.iter().take(5_000) {
-            let key = compiled_key(w);
-            let units: Vec<&str> = syllables(w).collect();
-            assert_eq!(key.split(SYLLABLE_MARK).collect::<Vec<_>>(), units);
+        // The keys stored in the embedded file (as akson-dict-build wrote them)
+        // split at their marks as the segmenter splits their words, and are
+        // what `compiled_key` makes.
+        use fst::Streamer;
+        let map = fst::Map::new(EMBEDDED_FST).unwrap();
+        let mut keys = map.stream();
+        let mut n = 0;
+        while let Some((key, _)) = keys.next() {
+            let key = std::str::from_utf8(key).unwrap();
+            let word: String = key.split(SYLLABLE_MARK).collect();
+            let units: Vec<&str> = syllables(&word).collect();
+            assert_eq!(
+                key.split(SYLLABLE_MARK).collect::<Vec<_>>(),
+                units,
+                "{key:?}"
+            );
+            assert_eq!(compiled_key(&word), key);
+            n += 1;
         }
+        assert_eq!(n, map.len());
+        assert!(n > 40_000, "{n} keys");
         // A file of plain words (written before the marks) loads the same.
         let mut b = fst::MapBuilder::memory();
         for (w, cost) in &entries {

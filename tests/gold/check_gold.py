@@ -50,7 +50,7 @@ def check(name, sources):
     path = os.path.join(HERE, name)
     if not os.path.exists(path):
         print(f"{name}: missing")
-        return 0
+        return 1
     corpus = []
     for src in sources:
         corpus.extend(source_lines(src))
@@ -89,6 +89,9 @@ def check(name, sources):
                 words += len(toks)
                 bounds += len(toks) - 1
     print(f"{name}: {lines} lines, {words} Lao words, {bounds} '|' boundaries")
+    if lines == 0:
+        print(f"{name}: no lines")
+        errors += 1
     return errors
 
 

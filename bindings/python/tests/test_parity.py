@@ -3,7 +3,9 @@
 The core's public functions are read from the source:
   * items re-exported at the crate root by `pub use` in src/lib.rs, and `pub fn` /
     `pub const` defined there (types are checked through the table below);
-  * `pub fn` methods of `impl Dictionary` blocks in src/dict.rs and src/word.rs.
+  * `pub fn` methods of `impl Dictionary` blocks in src/dict.rs and src/word.rs, and
+    of the `impl Corrector`, `impl ErrorModel`, `impl CorrectOptions` and
+    `impl Document` blocks in src/correct.rs.
 A new core function without a Python counterpart (same name, or an entry in
 RENAMED, or an entry in EXCLUDED with the reason) fails this test.
 """
@@ -26,6 +28,15 @@ RENAMED = {
     "Dictionary.len": ["Dictionary.__len__"],
     "Dictionary.is_empty": ["Dictionary.__len__"],  # bool(d) / not d
     "CorrectOptions": ["Corrector"],  # Corrector(threshold=..., change_cost=...)
+    # Corrector(dictionary=..., model=..., threshold=..., change_cost=...)
+    "Corrector.new": ["Corrector.__new__"],
+    "Corrector.with_dictionary": ["Corrector.__new__"],
+    "Corrector.with_model": ["Corrector.__new__"],
+    "Corrector.with_options": ["Corrector.__new__"],
+    "Corrector.options": ["Corrector.threshold", "Corrector.change_cost"],
+    "CorrectOptions.with_threshold": ["Corrector.__new__", "Corrector.threshold"],
+    "CorrectOptions.set_threshold": ["Corrector.__new__", "Corrector.threshold"],
+    "CorrectOptions.set_change_cost": ["Corrector.__new__", "Corrector.change_cost"],
 }
 
 # Core names with no Python counterpart, each with the reason.
@@ -40,6 +51,14 @@ EXCLUDED = {
     "SyllableIndices": "iterator type; Python functions return lists",
     "Words": "iterator type; Python functions return lists",
     "WordIndices": "iterator type; Python functions return lists",
+    "Corrector.dictionary": "a Python Corrector is made from a Dictionary the caller "
+    "keeps (Corrector(dictionary=d))",
+    "Corrector.correct_in": "a Document carries what a document's earlier lines said "
+    "while its lines come one call at a time (the command line streams so); Python's "
+    "correct and corrections take a whole document's text in one call, whose lines "
+    "read each other",
+    "Corrector.corrections_in": "as Corrector.correct_in",
+    "Document.new": "as Corrector.correct_in",
 }
 
 
@@ -83,11 +102,18 @@ def impl_blocks(src, type_name):
 
 
 def dictionary_methods():
+    """`Type.method` for the public methods of the core's types."""
     names = set()
-    for rel in ("src/dict.rs", "src/word.rs"):
-        for body in impl_blocks(strip_comments(read(rel)), "Dictionary"):
-            names |= set(re.findall(r"\bpub\s+fn\s+(\w+)", body))
-    return {"Dictionary." + n for n in names}
+    for rel, types in (
+        ("src/dict.rs", ["Dictionary"]),
+        ("src/word.rs", ["Dictionary"]),
+        ("src/correct.rs", ["Corrector", "ErrorModel", "CorrectOptions", "Document"]),
+    ):
+        src = strip_comments(read(rel))
+        for t in types:
+            for body in impl_blocks(src, t):
+                names |= {t + "." + n for n in re.findall(r"\bpub\s+fn\s+(\w+)", body)}
+    return names
 
 
 def python_has(name):
@@ -103,7 +129,15 @@ def test_the_parser_finds_the_core_api():
     items, methods = root_items(), dictionary_methods()
     for known in ("normalize", "syllables", "words", "char_spans", "Dictionary", "VERSION"):
         assert known in items, known
-    for known in ("Dictionary.add", "Dictionary.words", "Dictionary.entries"):
+    for known in (
+        "Dictionary.add",
+        "Dictionary.words",
+        "Dictionary.entries",
+        "Corrector.correct_in",
+        "ErrorModel.from_tsv",
+        "CorrectOptions.set_threshold",
+        "Document.new",
+    ):
         assert known in methods, known
 
 

@@ -633,10 +633,18 @@ mod tests {
     }
 
     #[test]
-    fn entries_text_round_trips_through_a_word_list() {
-        let d = Dictionary::from_word_list("ກາ\t10\nຂາ\n").unwrap();
+    fn entries_text_lists_every_entry_with_its_cost() {
+        let d = Dictionary::from_word_list("ກາ\t10\nຂາ\nປາ\t3\n").unwrap();
         let t = entries_text(&d);
-        assert_eq!(t.lines().count(), 2);
-        assert!(t.starts_with("ກາ\t"), "{t}");
+        assert_eq!(t.lines().count(), 3);
+        // Read back as `entries()` in akson.js reads it: the same words and costs.
+        let parsed: Vec<(String, u32)> = t
+            .lines()
+            .map(|l| {
+                let (w, c) = l.split_once('\t').unwrap();
+                (w.to_string(), c.parse().unwrap())
+            })
+            .collect();
+        assert_eq!(parsed, d.entries());
     }
 }

@@ -1,8 +1,9 @@
 // API parity: every public function of the Rust core has a JavaScript counterpart
 // (the same check as bindings/python/tests/test_parity.py). The core's API is read
-// from src/lib.rs (`pub use` items, `pub fn`, `pub const`) and the `impl Dictionary`
-// blocks of src/dict.rs and src/word.rs. A new core function fails this test until
-// it is bound here, or listed below with the reason.
+// from src/lib.rs (`pub use` items, `pub fn`, `pub const`), the `impl Dictionary`
+// blocks of src/dict.rs and src/word.rs, and the `impl Corrector`, `ErrorModel`,
+// `CorrectOptions` and `Document` blocks of src/correct.rs. A new core function
+// fails this test until it is bound here, or listed below with the reason.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -40,6 +41,15 @@ const RENAMED = {
   Corrector: ['correct', 'corrections', 'suggest'], // with {dictionary, threshold}
   Correction: ['corrections'], // plain objects
   Suggestion: ['suggest'], // plain objects
+  // A corrector is the options of each call: correct(text, {threshold, dictionary}).
+  'Corrector.new': ['correct'],
+  'Corrector.with_dictionary': ['correct'],
+  'Corrector.with_options': ['correct'],
+  'Corrector.correct': ['correct'],
+  'Corrector.corrections': ['corrections'],
+  'Corrector.suggest': ['suggest'],
+  'CorrectOptions.with_threshold': ['correct'],
+  'CorrectOptions.set_threshold': ['correct'],
 };
 
 // Core names with no JavaScript counterpart, each with the reason.
@@ -52,6 +62,15 @@ const EXCLUDED = {
   Words: 'iterator type; JavaScript functions return arrays',
   WordIndices: 'iterator type; JavaScript functions return arrays',
   ErrorModel: 'the embedded error model only: custom models are a training-time tool (Rust crate, Python)',
+  'ErrorModel.embedded': 'as ErrorModel',
+  'ErrorModel.from_tsv': 'as ErrorModel',
+  'Corrector.with_model': 'as ErrorModel',
+  'Corrector.options': 'the options are passed with each call, {threshold, dictionary}: nothing to read back',
+  'Corrector.dictionary': 'the options are passed with each call, {threshold, dictionary}: nothing to read back',
+  'CorrectOptions.set_change_cost': 'the threshold only: the cost of a change is a tuning knob of the error model\'s scores, as custom models are (Rust crate, Python)',
+  'Corrector.correct_in': "a Document carries what a document's earlier lines said while its lines come one call at a time (the command line streams so); correct and corrections take a whole document's text in one call, whose lines read each other",
+  'Corrector.corrections_in': 'as Corrector.correct_in',
+  'Document.new': 'as Corrector.correct_in',
   'Dictionary.load': 'reads a file path; a browser has none: use Dictionary.fromBytes(await (await fetch(url)).arrayBuffer()) or fs.readFileSync in Node',
 };
 
@@ -73,11 +92,20 @@ function rootItems() {
   return names;
 }
 
+// `Type.method` for the public methods of the core's types.
 function dictionaryMethods() {
   const names = new Set();
-  for (const rel of ['src/dict.rs', 'src/word.rs']) {
+  const types = [
+    ['src/dict.rs', 'Dictionary'],
+    ['src/word.rs', 'Dictionary'],
+    ['src/correct.rs', 'Corrector'],
+    ['src/correct.rs', 'ErrorModel'],
+    ['src/correct.rs', 'CorrectOptions'],
+    ['src/correct.rs', 'Document'],
+  ];
+  for (const [rel, type] of types) {
     const src = stripComments(read(rel));
-    for (const m of src.matchAll(/\bimpl\s+Dictionary\s*\{/g)) {
+    for (const m of src.matchAll(new RegExp(`\\bimpl\\s+${type}\\s*\\{`, 'g'))) {
       let depth = 1;
       let i = m.index + m[0].length;
       const start = i;
@@ -86,7 +114,7 @@ function dictionaryMethods() {
         if (src[i] === '}') depth--;
         i++;
       }
-      for (const [, n] of src.slice(start, i - 1).matchAll(/\bpub\s+fn\s+(\w+)/g)) names.add(`Dictionary.${n}`);
+      for (const [, n] of src.slice(start, i - 1).matchAll(/\bpub\s+fn\s+(\w+)/g)) names.add(`${type}.${n}`);
     }
   }
   return names;
@@ -107,7 +135,9 @@ test('the parser finds the core API', () => {
   const items = rootItems();
   const methods = dictionaryMethods();
   for (const k of ['normalize', 'syllables', 'words', 'utf16_spans', 'Dictionary', 'VERSION']) assert.ok(items.has(k), k);
-  for (const k of ['Dictionary.add', 'Dictionary.words', 'Dictionary.entries']) assert.ok(methods.has(k), k);
+  for (const k of ['Dictionary.add', 'Dictionary.words', 'Dictionary.entries', 'Corrector.correct_in', 'ErrorModel.from_tsv', 'CorrectOptions.set_threshold', 'Document.new']) {
+    assert.ok(methods.has(k), k);
+  }
 });
 
 test('every core function has a JavaScript counterpart', () => {
