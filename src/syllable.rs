@@ -1895,44 +1895,47 @@ fn other_unit_end(text: &str, start: usize) -> usize {
     // The last character taken, and how many regional indicators the unit has.
     let mut last = first;
     let mut flags = usize::from(is_regional_indicator(first));
-    let emoji = is_pictographic(first);
+    let emoji = kind == Other::Single && is_pictographic(first);
     while let Some(&(off, c)) = it.peek() {
         // Marks, and invisible characters that mark no break, stay with the
         // letter, digit or symbol before them (not with a space), as in a Lao
         // syllable; a word or number goes on after them.
-        let attached = kind != Other::Space && (is_foreign_mark(c) || joins_other(c));
-        let ok = attached
-            || match kind {
-                Other::Space => c.is_whitespace(),
-                Other::Number => {
-                    if c.is_numeric() {
-                        true
-                    } else if c == '.' || c == ',' {
-                        // A separator between two digits.
-                        let mut look = text[start + off + 1..].chars();
-                        look.next().is_some_and(|d| d.is_numeric())
-                    } else {
-                        false
-                    }
+        // (Looked at after the kind's own characters, and not for ASCII, which
+        // has none of them.)
+        let attached = |c: char| {
+            kind != Other::Space && !c.is_ascii() && (is_foreign_mark(c) || joins_other(c))
+        };
+        let ok = match kind {
+            Other::Space => c.is_whitespace(),
+            Other::Number => {
+                if c.is_numeric() {
+                    true
+                } else if c == '.' || c == ',' {
+                    // A separator between two digits.
+                    let mut look = text[start + off + 1..].chars();
+                    look.next().is_some_and(|d| d.is_numeric())
+                } else {
+                    false
                 }
-                // (Not a Thai pre-posed vowel before a Lao consonant: it is read as its
-                // Lao twin, and starts a Lao syllable, as after any other unit.)
-                Other::Letters => {
-                    c.is_alphabetic()
-                        && !crate::chars::is_lao(c)
-                        && !(('\u{E40}'..='\u{E44}').contains(&c)
-                            && thai_twin_at(b, start + off).is_some())
-                }
-                // An emoji sequence is one unit, as a grapheme cluster is: a
-                // pictograph after ZWJ, a skin tone, tags (subdivision flags), and
-                // the second of a pair of regional indicators (a country's flag).
-                Other::Single => {
-                    (emoji && last == '\u{200D}' && is_pictographic(c))
-                        || is_emoji_modifier(c)
-                        || is_tag(c)
-                        || (flags == 1 && is_regional_indicator(c))
-                }
-            };
+            }
+            // (Not a Thai pre-posed vowel before a Lao consonant: it is read as its
+            // Lao twin, and starts a Lao syllable, as after any other unit.)
+            Other::Letters => {
+                c.is_alphabetic()
+                    && !crate::chars::is_lao(c)
+                    && !(('\u{E40}'..='\u{E44}').contains(&c)
+                        && thai_twin_at(b, start + off).is_some())
+            }
+            // An emoji sequence is one unit, as a grapheme cluster is: a
+            // pictograph after ZWJ, a skin tone, tags (subdivision flags), and
+            // the second of a pair of regional indicators (a country's flag).
+            Other::Single => {
+                (emoji && last == '\u{200D}' && is_pictographic(c))
+                    || is_emoji_modifier(c)
+                    || is_tag(c)
+                    || (flags == 1 && is_regional_indicator(c))
+            }
+        } || attached(c);
         if !ok {
             break;
         }
