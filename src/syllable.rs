@@ -1308,8 +1308,7 @@ const REJOIN_MARGIN: usize = 768;
 /// is not one of them; Thai marks are read as Lao ones in a Lao syllable.
 #[inline]
 pub(crate) fn joins_syllable(c: char) -> bool {
-    (c != '\u{200B}' && crate::chars::is_zero_width(c))
-        || (is_foreign_mark(c) && !('\u{E00}'..='\u{E7F}').contains(&c))
+    joins_other(c) || (is_foreign_mark(c) && !('\u{E00}'..='\u{E7F}').contains(&c))
 }
 
 /// [`decide`] on the window `w`, with the furthest position it read; `None` if it
